@@ -1,0 +1,84 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Strictness shared by every Swift target (the swift-log 1.16 house style).
+let strictSettings: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("MemberImportVisibility"),
+  .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+  name: "zentral",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "zentral", targets: ["zentral"]),
+    .library(name: "ZentralSolver", targets: ["ZentralSolver"]),
+    .library(name: "ZentralCore", targets: ["ZentralCore"]),
+    .library(name: "ZentralExport", targets: ["ZentralExport"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    // C layer: GLPK through Debian's libglpk-dev. Debian ships no glpk.pc, so no pkgConfig.
+    .systemLibrary(
+      name: "CGLPK",
+      providers: [.apt(["libglpk-dev"])]
+    ),
+    // Safe modelling layer over GLPK: the only target that imports CGLPK.
+    .target(
+      name: "ZentralSolver",
+      dependencies: ["CGLPK"],
+      swiftSettings: strictSettings
+    ),
+    // Domain core: scenarios, validation, the centralisation model and plans.
+    .target(
+      name: "ZentralCore",
+      dependencies: [
+        "ZentralSolver",
+        .product(name: "Yams", package: "Yams"),
+      ],
+      swiftSettings: strictSettings
+    ),
+    // Exporters: org charts and decision reports from a plan.
+    .target(
+      name: "ZentralExport",
+      dependencies: ["ZentralCore"],
+      swiftSettings: strictSettings
+    ),
+    // Thin command-line front end.
+    .executableTarget(
+      name: "zentral",
+      dependencies: [
+        "ZentralCore",
+        "ZentralExport",
+        "ZentralSolver",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "ZentralSolverTests",
+      dependencies: ["ZentralSolver", "CGLPK"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "ZentralCoreTests",
+      dependencies: ["ZentralCore", "ZentralSolver"],
+      resources: [.copy("Fixtures")],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "ZentralExportTests",
+      dependencies: ["ZentralExport", "ZentralCore"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "ZentralCLITests",
+      dependencies: ["ZentralCore"],
+      swiftSettings: strictSettings
+    ),
+  ]
+)

@@ -1,0 +1,64 @@
+/// One unit of the organisation: the administration, a division (Dezernat), a department
+/// (Referat, Fachbereich), a municipal enterprise (Eigenbetrieb), a staff unit (Stabsstelle),
+/// a central IT unit, or an outside shared-service provider.
+public struct OrgUnit: Equatable, Sendable {
+  /// Unique identifier used for references (letters, digits, `-`, `_`, `.`).
+  public var id: String
+  /// Display name.
+  public var name: String
+  /// What kind of unit this is.
+  public var kind: UnitKind
+  /// The unit above this one in the hierarchy; `nil` for the root and for outside providers.
+  public var parent: String?
+  /// Employer cost of one FTE in this unit including overhead, EUR/year. Required for units
+  /// that do IT work today and for central units.
+  public var costPerFTE: Double?
+  /// For shared providers: price per FTE of work taken over (after economies of scale), EUR/year.
+  public var pricePerFTE: Double?
+  /// Headcount ceiling for IT work taken over, in FTE, per year (`nil`: no ceiling).
+  public var capacityFTE: YearValues?
+
+  /// Creates a unit.
+  public init(
+    id: String,
+    name: String,
+    kind: UnitKind,
+    parent: String? = nil,
+    costPerFTE: Double? = nil,
+    pricePerFTE: Double? = nil,
+    capacityFTE: YearValues? = nil
+  ) {
+    self.id = id
+    self.name = name
+    self.kind = kind
+    self.parent = parent
+    self.costPerFTE = costPerFTE
+    self.pricePerFTE = pricePerFTE
+    self.capacityFTE = capacityFTE
+  }
+
+  /// Whether the unit may take over tasks (a central IT unit or a shared provider).
+  public var isProvider: Bool { kind == .central || kind == .shared }
+
+  /// The annual cost of one FTE of pooled work at this unit when it acts as a provider:
+  /// ``pricePerFTE`` for shared providers, otherwise ``costPerFTE``.
+  public var providerRate: Double? { kind == .shared ? (pricePerFTE ?? costPerFTE) : costPerFTE }
+}
+
+/// The kinds of unit in the organisation tree.
+public enum UnitKind: String, CaseIterable, Equatable, Sendable {
+  /// The whole city administration (the root).
+  case administration
+  /// A division (Dezernat, Geschäftsbereich).
+  case division
+  /// A department (Referat, Fachbereich, Amt).
+  case department
+  /// A municipal enterprise (Eigenbetrieb).
+  case enterprise
+  /// A staff unit (Stabsstelle).
+  case staff
+  /// A central IT unit of the city that may take over tasks.
+  case central
+  /// A shared-service provider outside the city (KDN member, citeq, the market).
+  case shared
+}

@@ -1,0 +1,2 @@
+/// Exporters turn a plan into org charts and reports.
+public enum ZentralExport {}

@@ -1,0 +1,77 @@
+import CGLPK
+
+/// Owns one GLPK problem object for the length of one synchronous call on one thread.
+///
+/// GLPK keeps its environment per OS thread: a problem must be created, used and deleted on
+/// the same thread. This class is never handed out; ``Solver`` and ``ModelFile`` create it,
+/// use it and let it go inside one function. `deinit` deletes the problem and frees this
+/// thread's GLPK environment, so a worker thread leaks nothing when it ends.
+final class GLPKProblem {
+  let pointer: OpaquePointer
+  let columnCount: Int
+  let rowCount: Int
+
+  /// Loads a checked model into a new GLPK problem. Every value passed here has been
+  /// validated by ``LinearModel``: names are 1...255 bytes, bounds are ordered and finite
+  /// where present, coefficients are finite and there is at most one entry per (row, column).
+  init(_ model: LinearModel) {
+    pointer = glp_create_prob()
+    columnCount = model.columns.count
+    rowCount = model.rows.count
+    glp_set_prob_name(pointer, model.name)
+    glp_set_obj_dir(pointer, model.sense == .minimize ? GLP_MIN : GLP_MAX)
+    glp_set_obj_name(pointer, "obj")
+
+    if columnCount > 0 { glp_add_cols(pointer, Int32(columnCount)) }
+    for (offset, column) in model.columns.enumerated() {
+      let j = Int32(offset + 1)
+      glp_set_col_name(pointer, j, column.name)
+      switch column.kind {
+      case .continuous: glp_set_col_kind(pointer, j, GLP_CV)
+      case .integer: glp_set_col_kind(pointer, j, GLP_IV)
+      case .binary: glp_set_col_kind(pointer, j, GLP_IV)  // bounds [0, 1] are set below
+      }
+      let (type, lower, upper) = Self.boundType(column.lower, column.upper)
+      glp_set_col_bnds(pointer, j, type, lower, upper)
+    }
+
+    glp_set_obj_coef(pointer, 0, model.objective.constant)
+    for (variable, coefficient) in model.objective.sortedTerms {
+      glp_set_obj_coef(pointer, Int32(variable.index + 1), coefficient)
+    }
+
+    if rowCount > 0 { glp_add_rows(pointer, Int32(rowCount)) }
+    var ia: [Int32] = [0]
+    var ja: [Int32] = [0]
+    var ar: [Double] = [0]
+    for (offset, row) in model.rows.enumerated() {
+      let i = Int32(offset + 1)
+      glp_set_row_name(pointer, i, row.name)
+      let (type, lower, upper) = Self.boundType(row.constraint.lower, row.constraint.upper)
+      glp_set_row_bnds(pointer, i, type, lower, upper)
+      for (variable, coefficient) in row.constraint.expression.sortedTerms where coefficient != 0 {
+        ia.append(i)
+        ja.append(Int32(variable.index + 1))
+        ar.append(coefficient)
+      }
+    }
+    if ia.count > 1 { glp_load_matrix(pointer, Int32(ia.count - 1), ia, ja, ar) }
+  }
+
+  deinit {
+    glp_delete_prob(pointer)
+    glp_free_env()
+  }
+
+  /// GLPK's bound type and values for optional bounds (infinite values count as absent).
+  private static func boundType(_ lower: Double?, _ upper: Double?) -> (Int32, Double, Double) {
+    let lower = lower.flatMap { $0.isFinite ? $0 : nil }
+    let upper = upper.flatMap { $0.isFinite ? $0 : nil }
+    switch (lower, upper) {
+    case (nil, nil): return (GLP_FR, 0, 0)
+    case (let l?, nil): return (GLP_LO, l, 0)
+    case (nil, let u?): return (GLP_UP, 0, u)
+    case (let l?, let u?): return l == u ? (GLP_FX, l, u) : (GLP_DB, l, u)
+    }
+  }
+}

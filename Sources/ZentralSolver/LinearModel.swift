@@ -1,0 +1,158 @@
+/// A linear or mixed-integer program as a plain value: variables, constraints and an objective.
+///
+/// A model holds no solver memory; it is `Sendable` and can be built on one thread and solved
+/// on another. Every argument is checked when it is added, so nothing invalid can reach GLPK.
+public struct LinearModel: Equatable, Sendable {
+  /// Longest name GLPK accepts for a row or column, in UTF-8 bytes.
+  public static let maximumNameLength = 255
+
+  /// A column of the model.
+  public struct Column: Equatable, Sendable {
+    /// The variable's name (unique within the model).
+    public var name: String
+    /// Its domain.
+    public var kind: VariableKind
+    /// Lower bound, or `nil` for minus infinity.
+    public var lower: Double?
+    /// Upper bound, or `nil` for plus infinity.
+    public var upper: Double?
+  }
+
+  /// A row of the model.
+  public struct Row: Equatable, Sendable {
+    /// The constraint's name (unique within the model).
+    public var name: String
+    /// The constraint, with its constant folded into the bounds.
+    public var constraint: LinearConstraint
+  }
+
+  /// Optimisation direction.
+  public enum Sense: String, Equatable, Sendable {
+    /// Minimise the objective.
+    case minimize
+    /// Maximise the objective.
+    case maximize
+  }
+
+  /// Name of the model (the problem name in exported files).
+  public let name: String
+  /// The variables, in order of creation.
+  public private(set) var columns: [Column] = []
+  /// The constraints, in order of creation.
+  public private(set) var rows: [Row] = []
+  /// The objective expression; its constant is the objective's constant term.
+  public private(set) var objective = LinearExpression()
+  /// The direction of optimisation.
+  public private(set) var sense = Sense.minimize
+  private var columnNames: Set<String> = []
+  private var rowNames: Set<String> = []
+
+  /// Creates an empty model.
+  public init(name: String = "model") throws(ModelError) {
+    try Self.checkName(name, of: "model")
+    self.name = name
+  }
+
+  /// Whether any variable is integer or binary.
+  public var isMIP: Bool { columns.contains { $0.kind != .continuous } }
+
+  /// The variable at `index`.
+  public func variable(_ index: Int) -> Variable? {
+    columns.indices.contains(index) ? Variable(index: index) : nil
+  }
+
+  /// All variables in order.
+  public var variables: [Variable] { columns.indices.map { Variable(index: $0) } }
+
+  /// Adds a variable. Binary variables get the bounds 0 and 1 unless tighter ones are given.
+  @discardableResult
+  public mutating func addVariable(
+    _ name: String, kind: VariableKind = .continuous, lower: Double? = 0, upper: Double? = nil
+  ) throws(ModelError) -> Variable {
+    try Self.checkName(name, of: "variable")
+    guard !columnNames.contains(name) else { throw .duplicateName(kind: "variable", name: name) }
+    var lower = lower
+    var upper = upper
+    if kind == .binary {
+      lower = max(lower ?? 0, 0)
+      upper = min(upper ?? 1, 1)
+    }
+    try Self.checkBounds(lower, upper, of: "variable \(name)")
+    columnNames.insert(name)
+    columns.append(Column(name: name, kind: kind, lower: lower, upper: upper))
+    return Variable(index: columns.count - 1)
+  }
+
+  /// Changes a variable's bounds, e.g. to fix a decision for a re-solve.
+  public mutating func setBounds(of variable: Variable, lower: Double?, upper: Double?) throws(ModelError) {
+    try checkVariable(variable, in: "bounds")
+    let name = columns[variable.index].name
+    try Self.checkBounds(lower, upper, of: "variable \(name)")
+    columns[variable.index].lower = lower
+    columns[variable.index].upper = upper
+  }
+
+  /// Adds a constraint.
+  public mutating func addConstraint(_ constraint: LinearConstraint, name: String) throws(ModelError) {
+    try Self.checkName(name, of: "constraint")
+    guard !rowNames.contains(name) else { throw .duplicateName(kind: "constraint", name: name) }
+    try checkExpression(constraint.expression, in: "constraint \(name)")
+    var folded = constraint
+    let shift = constraint.expression.constant
+    folded.expression.constant = 0
+    folded.lower = constraint.lower.map { $0 - shift }
+    folded.upper = constraint.upper.map { $0 - shift }
+    guard folded.lower != nil || folded.upper != nil else { throw .unboundedConstraint(name: name) }
+    try Self.checkBounds(folded.lower, folded.upper, of: "constraint \(name)")
+    rowNames.insert(name)
+    rows.append(Row(name: name, constraint: folded))
+  }
+
+  /// Sets the objective and its direction.
+  public mutating func setObjective(_ expression: LinearExpression, sense: Sense) throws(ModelError) {
+    try checkExpression(expression, in: "objective")
+    objective = expression
+    self.sense = sense
+  }
+
+  // MARK: Checks
+
+  private static func checkName(_ name: String, of kind: String) throws(ModelError) {
+    guard !name.isEmpty else { throw .emptyName(kind: kind) }
+    guard name.utf8.count <= maximumNameLength else {
+      throw .nameTooLong(kind: kind, name: name, length: name.utf8.count)
+    }
+    guard name.unicodeScalars.allSatisfy({ $0.value > 32 && $0.value != 127 }) else {
+      throw .invalidName(kind: kind, name: name)
+    }
+  }
+
+  private static func checkBounds(_ lower: Double?, _ upper: Double?, of what: String) throws(ModelError) {
+    if let lower, lower.isNaN || lower == .infinity { throw .invalidNumber(what: "lower bound of \(what)", value: lower) }
+    if let upper, upper.isNaN || upper == -.infinity {
+      throw .invalidNumber(what: "upper bound of \(what)", value: upper)
+    }
+    if let lower, let upper, lower > upper {
+      throw .inconsistentBounds(what: what, lower: lower, upper: upper)
+    }
+  }
+
+  private func checkVariable(_ variable: Variable, in context: String) throws(ModelError) {
+    guard columns.indices.contains(variable.index) else {
+      throw .unknownVariable(index: variable.index, context: context)
+    }
+  }
+
+  private func checkExpression(_ expression: LinearExpression, in context: String) throws(ModelError) {
+    guard expression.constant.isFinite else {
+      throw .invalidNumber(what: "constant of \(context)", value: expression.constant)
+    }
+    for (variable, coefficient) in expression.sortedTerms {
+      try checkVariable(variable, in: context)
+      guard coefficient.isFinite else {
+        throw .invalidNumber(
+          what: "coefficient of \(columns[variable.index].name) in \(context)", value: coefficient)
+      }
+    }
+  }
+}

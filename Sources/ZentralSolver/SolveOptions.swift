@@ -1,0 +1,142 @@
+/// How GLPK searches: limits, presolve, output and the branch-and-cut controls.
+///
+/// The defaults are zentral's measured choice for its models (cuts on, unlike GLPK's own
+/// defaults, which leave cutting planes off and can be hundreds of times slower on assignment
+/// structure); see BENCHMARKS.md.
+public struct SolveOptions: Sendable {
+  /// Wall-clock limit in seconds for the branch-and-cut search, or `nil` for none.
+  public var timeLimit: Double?
+  /// Stop once the relative gap between incumbent and bound is at most this (e.g. `0.01`).
+  public var relativeGap: Double?
+  /// Use GLPK's presolver (LP presolver for LPs, MIP preprocessing for MIPs).
+  public var presolve: Bool
+  /// How much GLPK prints to its terminal hook.
+  public var messageLevel: MessageLevel
+  /// The cutting-plane families to generate.
+  public var cuts: Set<CutFamily>
+  /// The branching rule.
+  public var branching: BranchingRule
+  /// The backtracking (node selection) rule.
+  public var backtracking: BacktrackingRule
+  /// MIP preprocessing at the nodes.
+  public var preprocessing: Preprocessing
+  /// GLPK's feasibility pump heuristic.
+  public var feasibilityPump: Bool
+  /// GLPK's proximity search heuristic.
+  public var proximitySearch: Bool
+  /// Time limit of one proximity search run, in seconds.
+  public var proximitySearchTimeLimit: Double
+  /// GLPK's simple rounding heuristic.
+  public var roundingHeuristic: Bool
+  /// A flag another thread may raise to stop the search; the best plan found so far is kept.
+  public var stopSignal: StopSignal?
+
+  /// Creates options; the defaults are zentral's measured defaults.
+  public init(
+    timeLimit: Double? = nil,
+    relativeGap: Double? = nil,
+    presolve: Bool = true,
+    messageLevel: MessageLevel = .off,
+    cuts: Set<CutFamily> = Set(CutFamily.allCases),
+    branching: BranchingRule = .driebeckTomlin,
+    backtracking: BacktrackingRule = .bestLocalBound,
+    preprocessing: Preprocessing = .all,
+    feasibilityPump: Bool = false,
+    proximitySearch: Bool = false,
+    proximitySearchTimeLimit: Double = 60,
+    roundingHeuristic: Bool = true,
+    stopSignal: StopSignal? = nil
+  ) {
+    self.timeLimit = timeLimit
+    self.relativeGap = relativeGap
+    self.presolve = presolve
+    self.messageLevel = messageLevel
+    self.cuts = cuts
+    self.branching = branching
+    self.backtracking = backtracking
+    self.preprocessing = preprocessing
+    self.feasibilityPump = feasibilityPump
+    self.proximitySearch = proximitySearch
+    self.proximitySearchTimeLimit = proximitySearchTimeLimit
+    self.roundingHeuristic = roundingHeuristic
+    self.stopSignal = stopSignal
+  }
+
+  /// GLPK's own defaults (no cuts), for comparison in benchmarks.
+  public static var glpkDefaults: SolveOptions {
+    SolveOptions(cuts: [], backtracking: .bestLocalBound)
+  }
+
+  /// Checks the options before they reach GLPK.
+  func validate() throws(SolverError) {
+    if let timeLimit, !(timeLimit.isFinite && timeLimit > 0) {
+      throw .invalidOption("time limit \(timeLimit) s; it must be a positive number of seconds")
+    }
+    if let relativeGap, !(relativeGap.isFinite && relativeGap >= 0) {
+      throw .invalidOption("relative gap \(relativeGap); it must be 0 or more")
+    }
+    if !(proximitySearchTimeLimit.isFinite && proximitySearchTimeLimit > 0) {
+      throw .invalidOption("proximity search time limit \(proximitySearchTimeLimit) s; it must be positive")
+    }
+  }
+}
+
+/// GLPK's message levels.
+public enum MessageLevel: String, Sendable, CaseIterable {
+  /// No output.
+  case off
+  /// Errors and warnings only.
+  case errors
+  /// Normal progress output.
+  case normal
+  /// Everything, for debugging.
+  case all
+}
+
+/// GLPK's cutting-plane families.
+public enum CutFamily: String, Sendable, CaseIterable {
+  /// Gomory's mixed-integer cuts.
+  case gomory
+  /// Mixed-integer rounding cuts.
+  case mir
+  /// Mixed cover cuts.
+  case cover
+  /// Clique cuts.
+  case clique
+}
+
+/// GLPK's branching rules.
+public enum BranchingRule: String, Sendable, CaseIterable {
+  /// First fractional variable.
+  case firstFractional
+  /// Last fractional variable.
+  case lastFractional
+  /// Most fractional variable.
+  case mostFractional
+  /// Heuristic of Driebeck and Tomlin (GLPK's default).
+  case driebeckTomlin
+  /// Hybrid pseudo-cost.
+  case pseudoCost
+}
+
+/// GLPK's backtracking rules.
+public enum BacktrackingRule: String, Sendable, CaseIterable {
+  /// Depth first search.
+  case depthFirst
+  /// Breadth first search.
+  case breadthFirst
+  /// Best local bound (GLPK's default).
+  case bestLocalBound
+  /// Best projection heuristic.
+  case bestProjection
+}
+
+/// GLPK's MIP preprocessing levels.
+public enum Preprocessing: String, Sendable, CaseIterable {
+  /// No preprocessing.
+  case none
+  /// At the root only.
+  case root
+  /// At every node.
+  case all
+}

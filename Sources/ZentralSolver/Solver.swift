@@ -1,0 +1,261 @@
+import CGLPK
+import Foundation
+
+/// Solves a ``LinearModel`` with GLPK: the simplex method for LPs, branch-and-cut for MIPs.
+///
+/// A solve is one synchronous call: the GLPK problem is created, solved, read back and
+/// deleted on the calling thread, and this thread's GLPK environment is freed afterwards.
+/// Independent solves may run at the same time on different threads (Debian's GLPK keeps its
+/// state in thread-local storage).
+public enum Solver {
+  /// Solves `model`.
+  ///
+  /// - Parameters:
+  ///   - model: the model; it was checked when it was built.
+  ///   - options: limits and algorithm controls.
+  ///   - log: receives GLPK's terminal output (nothing is printed to the terminal).
+  ///   - progress: called on every branch-and-bound callback with the incumbent, the bound and
+  ///     the gap; return `false` to stop the search and keep the best solution found.
+  /// - Returns: why the solver stopped and the best solution found. "Infeasible" and "time
+  ///   limit" are results, not errors.
+  /// - Throws: ``SolverError`` only for invalid options or a GLPK failure.
+  public static func solve(
+    _ model: LinearModel,
+    options: SolveOptions = SolveOptions(),
+    log: ((String) -> Void)? = nil,
+    progress: ((SolveProgress) -> Bool)? = nil
+  ) throws(SolverError) -> SolveResult {
+    try options.validate()
+    let started = Date()
+    let context = SolveContext(log: log, progress: progress, stopSignal: options.stopSignal, started: started)
+    let unmanaged = Unmanaged.passRetained(context)
+    defer { unmanaged.release() }
+    let info = unmanaged.toOpaque()
+    glp_term_hook(terminalHook, info)
+    defer { glp_term_hook(nil, nil) }
+
+    let problem = GLPKProblem(model)
+    var result: SolveResult
+    if model.isMIP {
+      result = solveMIP(problem, options: options, context: context, info: info)
+    } else {
+      result = solveLP(problem, options: options)
+    }
+    result.seconds = Date().timeIntervalSince(started)
+    return result
+  }
+
+  /// Solves `model` on a new thread of its own and returns the result, for callers in async
+  /// code (an `await` may change threads, which GLPK must not see).
+  public static func solveDetached(
+    _ model: LinearModel,
+    options: SolveOptions = SolveOptions(),
+    progress: (@Sendable (SolveProgress) -> Bool)? = nil
+  ) async throws(SolverError) -> SolveResult {
+    let outcome: Result<SolveResult, SolverError> = await withCheckedContinuation { continuation in
+      let thread = Thread {
+        do throws(SolverError) {
+          continuation.resume(returning: .success(try solve(model, options: options, progress: progress)))
+        } catch {
+          continuation.resume(returning: .failure(error))
+        }
+      }
+      thread.stackSize = 16 << 20
+      thread.start()
+    }
+    return try outcome.get()
+  }
+
+  // MARK: LP
+
+  private static func solveLP(_ problem: GLPKProblem, options: SolveOptions) -> SolveResult {
+    var parm = glp_smcp()
+    glp_init_smcp(&parm)
+    parm.msg_lev = messageLevel(options.messageLevel)
+    parm.presolve = options.presolve ? GLP_ON : GLP_OFF
+    if let limit = options.timeLimit { parm.tm_lim = milliseconds(limit) }
+    let code = glp_simplex(problem.pointer, &parm)
+    let p = problem.pointer
+    let status = glp_get_status(p)
+
+    let termination: Termination
+    switch code {
+    case 0:
+      switch status {
+      case GLP_OPT: termination = .optimal
+      case GLP_NOFEAS, GLP_INFEAS: termination = .infeasible
+      case GLP_UNBND: termination = .unbounded
+      default: termination = .numericalFailure
+      }
+    case GLP_ENOPFS: termination = .infeasible
+    case GLP_ENODFS: termination = .infeasibleOrUnbounded
+    case GLP_ETMLIM: termination = .timeLimit
+    default: termination = .numericalFailure
+    }
+    guard termination == .optimal else {
+      return SolveResult(termination: termination, hasSolution: false, objective: nil, bestBound: nil, gap: nil, values: [])
+    }
+    let objective = glp_get_obj_val(p)
+    let values = (0..<problem.columnCount).map { glp_get_col_prim(p, Int32($0 + 1)) }
+    let duals = (0..<problem.rowCount).map { glp_get_row_dual(p, Int32($0 + 1)) }
+    let reduced = (0..<problem.columnCount).map { glp_get_col_dual(p, Int32($0 + 1)) }
+    return SolveResult(
+      termination: .optimal, hasSolution: true, objective: objective, bestBound: objective, gap: 0,
+      values: values, duals: duals, reducedCosts: reduced)
+  }
+
+  // MARK: MIP
+
+  private static func solveMIP(
+    _ problem: GLPKProblem, options: SolveOptions, context: SolveContext, info: UnsafeMutableRawPointer
+  ) -> SolveResult {
+    var parm = glp_iocp()
+    glp_init_iocp(&parm)
+    parm.msg_lev = messageLevel(options.messageLevel)
+    parm.presolve = GLP_ON  // without it GLPK needs an optimal LP basis first
+    parm.br_tech = branching(options.branching)
+    parm.bt_tech = backtracking(options.backtracking)
+    parm.pp_tech = preprocessing(options.preprocessing)
+    parm.gmi_cuts = options.cuts.contains(.gomory) ? GLP_ON : GLP_OFF
+    parm.mir_cuts = options.cuts.contains(.mir) ? GLP_ON : GLP_OFF
+    parm.cov_cuts = options.cuts.contains(.cover) ? GLP_ON : GLP_OFF
+    parm.clq_cuts = options.cuts.contains(.clique) ? GLP_ON : GLP_OFF
+    parm.fp_heur = options.feasibilityPump ? GLP_ON : GLP_OFF
+    parm.ps_heur = options.proximitySearch ? GLP_ON : GLP_OFF
+    parm.ps_tm_lim = milliseconds(options.proximitySearchTimeLimit)
+    parm.sr_heur = options.roundingHeuristic ? GLP_ON : GLP_OFF
+    if let gap = options.relativeGap { parm.mip_gap = gap }
+    if let limit = options.timeLimit { parm.tm_lim = milliseconds(limit) }
+    parm.cb_func = branchAndBoundCallback
+    parm.cb_info = info
+
+    let code = glp_intopt(problem.pointer, &parm)
+    let p = problem.pointer
+    let status = glp_mip_status(p)
+    let hasSolution = status == GLP_OPT || status == GLP_FEAS
+
+    let termination: Termination
+    switch code {
+    case 0:
+      switch status {
+      case GLP_OPT: termination = .optimal
+      case GLP_NOFEAS: termination = .infeasible
+      default: termination = .numericalFailure
+      }
+    case GLP_ENOPFS: termination = .infeasible
+    case GLP_ENODFS: termination = .infeasibleOrUnbounded
+    case GLP_EMIPGAP: termination = .gapReached
+    case GLP_ETMLIM: termination = .timeLimit
+    case GLP_ESTOP: termination = .stoppedByCaller
+    default: termination = .numericalFailure
+    }
+
+    let objective = hasSolution ? glp_mip_obj_val(p) : nil
+    let values = hasSolution ? (0..<problem.columnCount).map { glp_mip_col_val(p, Int32($0 + 1)) } : []
+    var bound: Double? = termination == .optimal ? objective : context.lastBound
+    if let b = bound, let o = objective, termination != .optimal {
+      // The bound can never be worse than the incumbent; keep it consistent.
+      let minimise = glp_get_obj_dir(p) == GLP_MIN
+      bound = minimise ? min(b, o) : max(b, o)
+    }
+    var gap: Double?
+    if let o = objective, let b = bound { gap = abs(o - b) / (abs(o) + Double.ulpOfOne) }
+    return SolveResult(
+      termination: termination, hasSolution: hasSolution, objective: objective, bestBound: bound,
+      gap: gap, values: values, nodes: context.nodes)
+  }
+
+  // MARK: Parameter mapping
+
+  private static func milliseconds(_ seconds: Double) -> Int32 {
+    Int32(min(seconds * 1000, Double(Int32.max)).rounded(.up))
+  }
+
+  private static func messageLevel(_ level: MessageLevel) -> Int32 {
+    switch level {
+    case .off: GLP_MSG_OFF
+    case .errors: GLP_MSG_ERR
+    case .normal: GLP_MSG_ON
+    case .all: GLP_MSG_ALL
+    }
+  }
+
+  private static func branching(_ rule: BranchingRule) -> Int32 {
+    switch rule {
+    case .firstFractional: GLP_BR_FFV
+    case .lastFractional: GLP_BR_LFV
+    case .mostFractional: GLP_BR_MFV
+    case .driebeckTomlin: GLP_BR_DTH
+    case .pseudoCost: GLP_BR_PCH
+    }
+  }
+
+  private static func backtracking(_ rule: BacktrackingRule) -> Int32 {
+    switch rule {
+    case .depthFirst: GLP_BT_DFS
+    case .breadthFirst: GLP_BT_BFS
+    case .bestLocalBound: GLP_BT_BLB
+    case .bestProjection: GLP_BT_BPH
+    }
+  }
+
+  private static func preprocessing(_ level: Preprocessing) -> Int32 {
+    switch level {
+    case .none: GLP_PP_NONE
+    case .root: GLP_PP_ROOT
+    case .all: GLP_PP_ALL
+    }
+  }
+}
+
+/// State shared with GLPK's C callbacks during one solve (reached through an opaque pointer).
+private final class SolveContext {
+  let log: ((String) -> Void)?
+  let progress: ((SolveProgress) -> Bool)?
+  let stopSignal: StopSignal?
+  let started: Date
+  var lastBound: Double?
+  var nodes = 0
+
+  init(log: ((String) -> Void)?, progress: ((SolveProgress) -> Bool)?, stopSignal: StopSignal?, started: Date) {
+    self.log = log
+    self.progress = progress
+    self.stopSignal = stopSignal
+    self.started = started
+  }
+}
+
+/// GLPK's terminal hook: hands the text to the log closure and suppresses printing.
+private func terminalHook(_ info: UnsafeMutableRawPointer?, _ text: UnsafePointer<CChar>?) -> Int32 {
+  guard let info, let text else { return 1 }
+  let context = Unmanaged<SolveContext>.fromOpaque(info).takeUnretainedValue()
+  context.log?(String(cString: text))
+  return 1
+}
+
+/// GLPK's branch-and-cut callback: reads incumbent, bound and gap on every call (heuristic
+/// incumbents do not raise GLP_IBINGO) and stops the search when asked.
+private func branchAndBoundCallback(_ tree: OpaquePointer?, _ info: UnsafeMutableRawPointer?) {
+  guard let tree, let info else { return }
+  let context = Unmanaged<SolveContext>.fromOpaque(info).takeUnretainedValue()
+  let best = glp_ios_best_node(tree)
+  if best != 0 { context.lastBound = glp_ios_node_bound(tree, best) }
+  var active: Int32 = 0
+  var total: Int32 = 0
+  var all: Int32 = 0
+  glp_ios_tree_size(tree, &active, &total, &all)
+  context.nodes = Int(all)
+  if context.stopSignal?.isRaised == true {
+    glp_ios_terminate(tree)
+    return
+  }
+  guard let progress = context.progress else { return }
+  let problem = glp_ios_get_prob(tree)
+  let status = glp_mip_status(problem)
+  let incumbent: Double? = (status == GLP_FEAS || status == GLP_OPT) ? glp_mip_obj_val(problem) : nil
+  let gap: Double? = incumbent != nil && best != 0 ? glp_ios_mip_gap(tree) : nil
+  let report = SolveProgress(
+    elapsed: Date().timeIntervalSince(context.started), incumbent: incumbent, bound: context.lastBound, gap: gap,
+    nodes: context.nodes)
+  if !progress(report) { glp_ios_terminate(tree) }
+}
