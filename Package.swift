@@ -62,6 +62,7 @@ let package = Package(
     .testTarget(
       name: "ZentralSolverTests",
       dependencies: ["ZentralSolver", "CGLPK"],
+      resources: [.copy("Resources")],
       swiftSettings: strictSettings
     ),
     .testTarget(

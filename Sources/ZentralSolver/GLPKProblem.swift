@@ -3,11 +3,16 @@ import CGLPK
 /// Owns one GLPK problem object for the length of one synchronous call on one thread.
 ///
 /// GLPK keeps its environment per OS thread: a problem must be created, used and deleted on
-/// the same thread. This class is never handed out; ``Solver`` and ``ModelFile`` create it,
-/// use it and let it go inside one function. `deinit` deletes the problem and frees this
-/// thread's GLPK environment, so a worker thread leaks nothing when it ends.
+/// the same thread. This class is never handed out; ``Solver`` and ``ModelFile`` create it
+/// inside ``GLPKSession/run(hook:info:_:)``, use it and let it go there, and `deinit` deletes
+/// the problem.
+///
+/// The objective's constant is loaded as a column fixed at 1 (when it is not 0), because the
+/// MPS and LP writers of GLPK and the readers of other solvers disagree on how to carry it;
+/// as a column it survives every file format.
 final class GLPKProblem {
   let pointer: OpaquePointer
+  /// Columns of the model (the constant's column, if any, comes after them).
   let columnCount: Int
   let rowCount: Int
 
@@ -35,7 +40,14 @@ final class GLPKProblem {
       glp_set_col_bnds(pointer, j, type, lower, upper)
     }
 
-    glp_set_obj_coef(pointer, 0, model.objective.constant)
+    if model.objective.constant != 0 {
+      var name = "objective_constant"
+      while model.columns.contains(where: { $0.name == name }) { name += "_" }
+      let j = glp_add_cols(pointer, 1)
+      glp_set_col_name(pointer, j, name)
+      glp_set_col_bnds(pointer, j, GLP_FX, 1, 1)
+      glp_set_obj_coef(pointer, j, model.objective.constant)
+    }
     for (variable, coefficient) in model.objective.sortedTerms {
       glp_set_obj_coef(pointer, Int32(variable.index + 1), coefficient)
     }
@@ -60,7 +72,6 @@ final class GLPKProblem {
 
   deinit {
     glp_delete_prob(pointer)
-    glp_free_env()
   }
 
   /// GLPK's bound type and values for optional bounds (infinite values count as absent).
@@ -73,5 +84,21 @@ final class GLPKProblem {
     case (nil, let u?): return (GLP_UP, 0, u)
     case (let l?, let u?): return l == u ? (GLP_FX, l, u) : (GLP_DB, l, u)
     }
+  }
+}
+
+/// One use of GLPK on the calling thread: installs the terminal hook, runs the body (which
+/// creates and drops its ``GLPKProblem``), then removes the hook and frees this thread's GLPK
+/// environment, so that a worker thread leaks nothing when it ends.
+enum GLPKSession {
+  /// GLPK's terminal hook type.
+  typealias Hook = @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?) -> Int32
+
+  static func run<T>(hook: Hook, info: UnsafeMutableRawPointer?, _ body: () -> T) -> T {
+    glp_term_hook(hook, info)
+    let result = body()
+    glp_term_hook(nil, nil)
+    glp_free_env()
+    return result
   }
 }

@@ -128,7 +128,9 @@ public struct LinearModel: Equatable, Sendable {
   }
 
   private static func checkBounds(_ lower: Double?, _ upper: Double?, of what: String) throws(ModelError) {
-    if let lower, lower.isNaN || lower == .infinity { throw .invalidNumber(what: "lower bound of \(what)", value: lower) }
+    if let lower, lower.isNaN || lower == .infinity {
+      throw .invalidNumber(what: "lower bound of \(what)", value: lower)
+    }
     if let upper, upper.isNaN || upper == -.infinity {
       throw .invalidNumber(what: "upper bound of \(what)", value: upper)
     }

@@ -22,8 +22,9 @@ public enum ModelFile {
   public static func write(_ model: LinearModel, format: Format, to path: String) throws(SolverError) {
     let url = URL(fileURLWithPath: path)
     let directory = url.deletingLastPathComponent()
-    let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-    let code: Int32 = withSilencedTerminal {
+    let temporary = directory.appendingPathComponent(
+      ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+    let code: Int32 = GLPKSession.run(hook: silentHook, info: nil) {
       let problem = GLPKProblem(model)
       switch format {
       case .freeMPS: return glp_write_mps(problem.pointer, GLP_MPS_FILE, nil, temporary.path)
@@ -34,6 +35,14 @@ public enum ModelFile {
       try? FileManager.default.removeItem(at: temporary)
       throw .writeFailed(path: path, reason: "GLPK could not write \(temporary.path) (code \(code))")
     }
+    if format == .freeMPS && model.sense == .maximize {
+      do {
+        try declareMaximisation(in: temporary)
+      } catch {
+        try? FileManager.default.removeItem(at: temporary)
+        throw .writeFailed(path: path, reason: "\(error)")
+      }
+    }
     guard rename(temporary.path, url.path) == 0 else {
       let reason = String(cString: strerror(errno))
       try? FileManager.default.removeItem(at: temporary)
@@ -41,10 +50,14 @@ public enum ModelFile {
     }
   }
 
-  private static func withSilencedTerminal<T>(_ body: () -> T) -> T {
-    glp_term_hook(silentHook, nil)
-    defer { glp_term_hook(nil, nil) }
-    return body()
+  /// GLPK's MPS writer only notes the direction in a comment; other solvers read free MPS as
+  /// minimisation unless an OBJSENSE section says otherwise, so one is added after NAME.
+  private static func declareMaximisation(in file: URL) throws {
+    let text = try String(contentsOf: file, encoding: .utf8)
+    var lines = text.components(separatedBy: "\n")
+    guard let name = lines.firstIndex(where: { $0.hasPrefix("NAME") }) else { return }
+    lines.insert(contentsOf: ["OBJSENSE", "    MAX"], at: name + 1)
+    try lines.joined(separator: "\n").write(to: file, atomically: false, encoding: .utf8)
   }
 }
 

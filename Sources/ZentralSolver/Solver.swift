@@ -31,15 +31,11 @@ public enum Solver {
     let unmanaged = Unmanaged.passRetained(context)
     defer { unmanaged.release() }
     let info = unmanaged.toOpaque()
-    glp_term_hook(terminalHook, info)
-    defer { glp_term_hook(nil, nil) }
-
-    let problem = GLPKProblem(model)
-    var result: SolveResult
-    if model.isMIP {
-      result = solveMIP(problem, options: options, context: context, info: info)
-    } else {
-      result = solveLP(problem, options: options)
+    var result = GLPKSession.run(hook: terminalHook, info: info) {
+      let problem = GLPKProblem(model)
+      return model.isMIP
+        ? solveMIP(problem, options: options, context: context, info: info)
+        : solveLP(problem, options: options)
     }
     result.seconds = Date().timeIntervalSince(started)
     return result
@@ -93,7 +89,8 @@ public enum Solver {
     default: termination = .numericalFailure
     }
     guard termination == .optimal else {
-      return SolveResult(termination: termination, hasSolution: false, objective: nil, bestBound: nil, gap: nil, values: [])
+      return SolveResult(
+        termination: termination, hasSolution: false, objective: nil, bestBound: nil, gap: nil, values: [])
     }
     let objective = glp_get_obj_val(p)
     let values = (0..<problem.columnCount).map { glp_get_col_prim(p, Int32($0 + 1)) }
@@ -217,7 +214,8 @@ private final class SolveContext {
   var lastBound: Double?
   var nodes = 0
 
-  init(log: ((String) -> Void)?, progress: ((SolveProgress) -> Bool)?, stopSignal: StopSignal?, started: Date) {
+  init(log: ((String) -> Void)?, progress: ((SolveProgress) -> Bool)?, stopSignal: StopSignal?, started: Date)
+  {
     self.log = log
     self.progress = progress
     self.stopSignal = stopSignal
@@ -255,7 +253,8 @@ private func branchAndBoundCallback(_ tree: OpaquePointer?, _ info: UnsafeMutabl
   let incumbent: Double? = (status == GLP_FEAS || status == GLP_OPT) ? glp_mip_obj_val(problem) : nil
   let gap: Double? = incumbent != nil && best != 0 ? glp_ios_mip_gap(tree) : nil
   let report = SolveProgress(
-    elapsed: Date().timeIntervalSince(context.started), incumbent: incumbent, bound: context.lastBound, gap: gap,
+    elapsed: Date().timeIntervalSince(context.started), incumbent: incumbent, bound: context.lastBound,
+    gap: gap,
     nodes: context.nodes)
   if !progress(report) { glp_ios_terminate(tree) }
 }
