@@ -123,6 +123,9 @@ public enum Solver {
     parm.sr_heur = options.roundingHeuristic ? GLP_ON : GLP_OFF
     if let gap = options.relativeGap { parm.mip_gap = gap }
     if let limit = options.timeLimit { parm.tm_lim = milliseconds(limit) }
+    if parm.cov_cuts == GLP_ON && !preprocessedProblemHasColumns(problem, parm: parm) {
+      parm.cov_cuts = GLP_OFF
+    }
     parm.cb_func = branchAndBoundCallback
     parm.cb_info = info
 
@@ -160,6 +163,23 @@ public enum Solver {
     return SolveResult(
       termination: termination, hasSolution: hasSolution, objective: objective, bestBound: bound,
       gap: gap, values: values, nodes: context.nodes)
+  }
+
+  /// GLPK 5.0's cover-cut generator aborts the process (`glp_add_cols: ncs = 0`) when MIP
+  /// preprocessing removes every column. This probe runs the preprocessor with cover cuts off and
+  /// stops at the first branch-and-bound callback, where the preprocessed problem is visible.
+  private static func preprocessedProblemHasColumns(_ problem: GLPKProblem, parm: glp_iocp) -> Bool {
+    var probe = parm
+    probe.cov_cuts = GLP_OFF
+    probe.msg_lev = GLP_MSG_OFF
+    probe.tm_lim = Int32.max
+    let context = ProbeContext()
+    let unmanaged = Unmanaged.passRetained(context)
+    defer { unmanaged.release() }
+    probe.cb_func = probeCallback
+    probe.cb_info = unmanaged.toOpaque()
+    _ = glp_intopt(problem.pointer, &probe)
+    return context.columns > 0
   }
 
   // MARK: Parameter mapping
@@ -257,4 +277,17 @@ private func branchAndBoundCallback(_ tree: OpaquePointer?, _ info: UnsafeMutabl
     gap: gap,
     nodes: context.nodes)
   if !progress(report) { glp_ios_terminate(tree) }
+}
+
+/// What the preprocessing probe saw.
+private final class ProbeContext {
+  var columns: Int32 = 0
+}
+
+/// Callback of the preprocessing probe: records the preprocessed problem's columns and stops.
+private func probeCallback(_ tree: OpaquePointer?, _ info: UnsafeMutableRawPointer?) {
+  guard let tree, let info else { return }
+  let context = Unmanaged<ProbeContext>.fromOpaque(info).takeUnretainedValue()
+  context.columns = glp_get_num_cols(glp_ios_get_prob(tree))
+  glp_ios_terminate(tree)
 }
