@@ -1,0 +1,410 @@
+public import ZentralSolver
+
+/// The centralisation MIP of a scenario (docs/model.md) as a ``LinearModel``, with the maps from
+/// scenario terms (task, provider, wave, centre) to its variables.
+///
+/// Names are deterministic and built from scenario ids: `x(task,provider,year)`,
+/// `y(provider,family,year)`, `E(provider,family,year)`, rows `cap(provider,year)` and so on.
+public struct CentralisationModel: Sendable {
+  /// One possible move: a task to a provider in a wave.
+  public struct Move: Equatable, Sendable {
+    /// The provider.
+    public var provider: String
+    /// The wave, from 0 (the first year of the horizon).
+    public var wave: Int
+    /// The share of the task that moves then (binary unless the task is divisible).
+    public var variable: Variable
+  }
+
+  /// The scenario the model was built from.
+  public let scenario: Scenario
+  /// The model GLPK solves: minimise the objective (EUR, NPV plus penalties).
+  public private(set) var model: LinearModel
+  /// The rule groups the model enforces, in a fixed order.
+  public private(set) var groups: [RuleGroup] = []
+  /// The possible moves of each task (by task position; empty for a task that cannot move).
+  public private(set) var moves: [[Move]]
+  /// `y`: whether each centre is open, per wave (by centre position, then wave).
+  private(set) var open: [[Variable]] = []
+  /// `E`: effective FTE of each centre, per wave.
+  private(set) var effective: [[Variable]] = []
+  /// Annual running cost per wave (EUR/year).
+  private(set) var annual: [LinearExpression] = []
+  /// Transition costs per wave (EUR).
+  private(set) var transition: [LinearExpression] = []
+  /// Set-up costs per wave (EUR).
+  private(set) var setup: [LinearExpression] = []
+  /// FTE moved per wave (home workload).
+  private(set) var movedFTE: [LinearExpression] = []
+  /// Net present value of running and one-time costs.
+  private(set) var npv = LinearExpression()
+  /// Concern and disruption penalties.
+  private(set) var penalty = LinearExpression()
+  let facts: ScenarioFacts
+
+  /// Builds the full model of `scenario`.
+  public init(scenario: Scenario) throws(ModelError) {
+    try self.init(facts: ScenarioFacts(scenario))
+  }
+
+  /// Builds the model with the rule groups in `relaxed` left out; with `feasibilityOnly` the
+  /// objective is 0 (the solver stops at the first feasible plan).
+  init(
+    facts: ScenarioFacts, relaxing relaxed: Set<RuleGroup> = [], feasibilityOnly: Bool = false
+  )
+    throws(ModelError)
+  {
+    self.facts = facts
+    self.scenario = facts.scenario
+    self.model = try LinearModel(name: "zentral")
+    self.moves = Array(repeating: [], count: facts.scenario.tasks.count)
+    try build(relaxed: relaxed, feasibilityOnly: feasibilityOnly)
+  }
+
+  /// The number of waves.
+  var waves: Int { facts.years.count }
+
+  /// The share of task `t` moved by the end of wave `k` (cumulative).
+  func movedShare(_ t: Int, by k: Int) -> LinearExpression {
+    var expression = LinearExpression()
+    for move in moves[t] where move.wave <= k { expression.add(1, move.variable) }
+    return expression
+  }
+
+  /// The share of task `t` moved to `p` by the end of wave `k`.
+  func movedShare(_ t: Int, to p: String, by k: Int) -> LinearExpression {
+    var expression = LinearExpression()
+    for move in moves[t] where move.wave <= k && move.provider == p { expression.add(1, move.variable) }
+    return expression
+  }
+
+  // MARK: Building
+
+  private mutating func build(relaxed: Set<RuleGroup>, feasibilityOnly: Bool) throws(ModelError) {
+    let tasks = scenario.tasks
+    let years = facts.years
+    let policy = scenario.policy
+    let last = waves - 1
+
+    // Moves.
+    for (t, task) in tasks.enumerated() where facts.fixed[t] == nil {
+      var deadlineYear: Int?
+      if !relaxed.contains(.deadline(family: task.family)) {
+        deadlineYear = policy.deadlines.filter { $0.family == task.family }.map(\.year).min()
+      }
+      for p in facts.providers[t] {
+        for (k, year) in years.enumerated() {
+          let upper: Double = (deadlineYear.map { year > $0 } ?? false) ? 0 : 1
+          let variable = try model.addVariable(
+            "x(\(task.id),\(p),\(year))", kind: task.divisible ? .continuous : .binary, lower: 0, upper: upper
+          )
+          moves[t].append(Move(provider: p, wave: k, variable: variable))
+        }
+      }
+    }
+    for task in policy.mustMove where facts.taskIndex[task] != nil { addGroup(.mustMove(task: task)) }
+    for deadline in policy.deadlines { addGroup(.deadline(family: deadline.family)) }
+
+    // Centres.
+    for centre in facts.centres {
+      let c = centre.key
+      var ys: [Variable] = []
+      var es: [Variable] = []
+      for year in years {
+        ys.append(
+          try model.addVariable(
+            "y(\(c.provider),\(c.family),\(year))", kind: .binary, lower: centre.isOpen ? 1 : 0, upper: 1))
+        es.append(try model.addVariable("E(\(c.provider),\(c.family),\(year))", lower: 0))
+      }
+      open.append(ys)
+      effective.append(es)
+    }
+
+    // 1. Each task moves at most once (exactly once when it must).
+    for (t, task) in tasks.enumerated() {
+      let mustMove = policy.mustMove.contains(task.id) && !relaxed.contains(.mustMove(task: task.id))
+      let deadline = facts.hasDeadline(t) && !relaxed.contains(.deadline(family: task.family))
+      guard facts.fixed[t] == nil || mustMove else { continue }
+      let total = movedShare(t, by: last)
+      let row = mustMove || deadline ? LinearConstraint.equal(total, 1) : total <= 1
+      try model.addConstraint(row, name: "one(\(task.id))")
+    }
+
+    // 2. No move without an open centre; centres stay open.
+    for (t, task) in tasks.enumerated() {
+      for move in moves[t] {
+        guard let c = facts.centreIndex[.init(provider: move.provider, family: task.family)] else { continue }
+        try model.addConstraint(
+          move.variable - LinearExpression(open[c][move.wave]) <= 0,
+          name: "open(\(task.id),\(move.provider),\(years[move.wave]))")
+      }
+    }
+    for (c, centre) in facts.centres.enumerated() where !centre.isOpen {
+      for k in 1..<max(waves, 1) {
+        try model.addConstraint(
+          open[c][k - 1] - LinearExpression(open[c][k]) <= 0,
+          name: "mono(\(centre.key.provider),\(centre.key.family),\(years[k]))")
+      }
+    }
+
+    // 3/4. Pooled workload, economies of scale, critical mass.
+    for (c, centre) in facts.centres.enumerated() {
+      try addScale(centre: c, data: centre)
+      let group = RuleGroup.criticalMass(provider: centre.key.provider, family: centre.key.family)
+      if centre.terms.minFTE > 0 {
+        addGroup(group)
+        if !relaxed.contains(group) {
+          for k in 0..<waves {
+            try model.addConstraint(
+              effective[c][k] - centre.terms.minFTE * open[c][k] >= 0,
+              name: "mass(\(centre.key.provider),\(centre.key.family),\(years[k]))")
+          }
+        }
+      }
+    }
+
+    // 5. Capacity per provider and year.
+    for unit in scenario.units where unit.isProvider {
+      guard let capacity = unit.capacityFTE else { continue }
+      let centres = facts.centres.indices.filter { facts.centres[$0].key.provider == unit.id }
+      guard !centres.isEmpty else { continue }
+      for (k, year) in years.enumerated() {
+        guard let limit = capacity.value(in: year) else { continue }
+        let group = RuleGroup.capacity(provider: unit.id, year: year)
+        addGroup(group)
+        guard !relaxed.contains(group) else { continue }
+        try model.addConstraint(
+          providerFTE(unit.id, by: k) <= LinearExpression(constant: limit), name: "cap(\(unit.id),\(year))")
+      }
+    }
+
+    // Costs per wave.
+    for k in 0..<waves {
+      var running = LinearExpression()
+      var transitionCost = LinearExpression()
+      var moved = LinearExpression()
+      for (t, task) in tasks.enumerated() {
+        let home = facts.homeCost(t)
+        running.constant += home
+        running.add(movedShare(t, by: k), times: -home)
+        for move in moves[t] {
+          if let quote = facts.quote(t, at: move.provider), move.wave <= k {
+            running.add(quote, move.variable)
+          }
+          if move.wave == k {
+            transitionCost.add(facts.transitionCost(t, to: move.provider), move.variable)
+            moved.add(task.fte, move.variable)
+          }
+        }
+      }
+      var setupCost = LinearExpression()
+      for (c, centre) in facts.centres.enumerated() {
+        running.add(centre.rate, effective[c][k])
+        running.add(centre.terms.annualOverhead, open[c][k])
+        if !centre.isOpen && centre.terms.setupCost != 0 {
+          setupCost.add(centre.terms.setupCost, open[c][k])
+          if k > 0 { setupCost.add(-centre.terms.setupCost, open[c][k - 1]) }
+        }
+      }
+      annual.append(running)
+      transition.append(transitionCost)
+      setup.append(setupCost)
+      movedFTE.append(moved)
+      npv.add(running + transitionCost + setupCost, times: facts.discount[k])
+    }
+
+    // 6. Budget and change capacity per wave.
+    for (k, year) in years.enumerated() {
+      if let limit = policy.budget?.value(in: year) {
+        addGroup(.budget(year: year))
+        if !relaxed.contains(.budget(year: year)) {
+          try model.addConstraint(
+            transition[k] + setup[k] <= LinearExpression(constant: limit), name: "budget(\(year))")
+        }
+      }
+      if let limit = policy.maxMovedFTEPerWave?.value(in: year) {
+        addGroup(.changeCapacity(year: year))
+        if !relaxed.contains(.changeCapacity(year: year)) {
+          try model.addConstraint(movedFTE[k] <= LinearExpression(constant: limit), name: "change(\(year))")
+        }
+      }
+    }
+
+    // 7. Pilots.
+    for family in facts.pilotFamilies {
+      addGroup(.pilot(family: family))
+      guard !relaxed.contains(.pilot(family: family)) else { continue }
+      let pilots = facts.pilotTasks(of: family)
+      for (t, task) in tasks.enumerated()
+      where task.family == family && !pilots.contains(t) && !moves[t].isEmpty {
+        for (k, year) in years.enumerated() {
+          var row = LinearExpression()
+          for move in moves[t] where move.wave == k { row.add(1, move.variable) }
+          for pilot in pilots { for move in moves[pilot] where move.wave < k { row.add(-1, move.variable) } }
+          try model.addConstraint(row <= 0, name: "pilot(\(family),\(task.id),\(year))")
+        }
+      }
+    }
+
+    // 9. Together groups.
+    for (g, members) in policy.together.enumerated() {
+      let indices = members.compactMap { facts.taskIndex[$0] }
+      guard indices.count >= 2 else { continue }
+      addGroup(.together(index: g))
+      guard !relaxed.contains(.together(index: g)) else { continue }
+      var providers: [String] = []
+      for t in indices { for p in facts.providers[t] where !providers.contains(p) { providers.append(p) } }
+      let first = indices[0]
+      for t in indices.dropFirst() {
+        for p in providers {
+          for (k, year) in years.enumerated() {
+            let a = moves[first].first { $0.provider == p && $0.wave == k }?.variable
+            let b = moves[t].first { $0.provider == p && $0.wave == k }?.variable
+            guard a != nil || b != nil else { continue }
+            var row = LinearExpression()
+            if let a { row.add(1, a) }
+            if let b { row.add(-1, b) }
+            try model.addConstraint(.equal(row, 0), name: "tog(\(g + 1),\(tasks[t].id),\(p),\(year))")
+          }
+        }
+      }
+    }
+
+    // 10. Retained organisation.
+    if policy.retained != nil {
+      for unit in facts.homeUnits {
+        guard let (total, keep) = facts.retainedFTE(unit: unit) else { continue }
+        let movable = tasks.indices.filter { tasks[$0].unit == unit && !moves[$0].isEmpty }
+        guard !movable.isEmpty, keep > 0 else { continue }
+        addGroup(.retained(unit: unit))
+        guard !relaxed.contains(.retained(unit: unit)) else { continue }
+        var row = LinearExpression()
+        for t in movable { row.add(movedShare(t, by: last), times: tasks[t].fte) }
+        try model.addConstraint(row <= LinearExpression(constant: total - keep), name: "retain(\(unit))")
+      }
+    }
+
+    // 11. Savings target.
+    if let target = policy.savingsTarget {
+      if let cost = target.annualCost {
+        addGroup(.savingsCost)
+        if !relaxed.contains(.savingsCost) {
+          try model.addConstraint(
+            annual[last] <= LinearExpression(constant: facts.baselineAnnual - cost), name: "save_cost")
+        }
+      }
+      if let fte = target.fte {
+        addGroup(.savingsFTE)
+        if !relaxed.contains(.savingsFTE) {
+          try model.addConstraint(
+            totalFTE(by: last) <= LinearExpression(constant: facts.baselineFTE - fte), name: "save_fte")
+        }
+      }
+    }
+
+    // Objective.
+    for (t, task) in tasks.enumerated() where !moves[t].isEmpty {
+      let weight = task.concern + scenario.objective.disruptionWeight * task.fte
+      if weight != 0 { penalty.add(movedShare(t, by: last), times: weight) }
+    }
+    try model.setObjective(feasibilityOnly ? LinearExpression() : npv + penalty, sense: .minimize)
+  }
+
+  /// Records a rule group (once, in order of first appearance).
+  private mutating func addGroup(_ group: RuleGroup) {
+    if !groups.contains(group) { groups.append(group) }
+  }
+
+  /// Pooled workload, segments and the effective-FTE rows of one centre.
+  private mutating func addScale(centre c: Int, data: ScenarioFacts.CentreData) throws(ModelError) {
+    let pieces = data.curve.pieces(upTo: data.maximumPooled)
+    guard !pieces.isEmpty else { return }
+    let name = "\(data.key.provider),\(data.key.family)"
+    for (k, year) in facts.years.enumerated() {
+      let pooled = pooledWorkload(centre: c, by: k)
+      if pieces.count == 1 {
+        try model.addConstraint(
+          effective[c][k] - pieces[0].slope * pooled >= 0, name: "scale(\(name),\(year))")
+        continue
+      }
+      var deltas: [Variable] = []
+      for (s, piece) in pieces.enumerated() {
+        deltas.append(try model.addVariable("d(\(name),\(year),\(s + 1))", lower: 0, upper: piece.length))
+      }
+      var zs: [Variable] = []
+      for s in 0..<(pieces.count - 1) {
+        zs.append(try model.addVariable("z(\(name),\(year),\(s + 1))", kind: .binary))
+      }
+      let sum = LinearExpression.sum(deltas.map { LinearExpression($0) })
+      try model.addConstraint(.equal(sum, pooled), name: "pool(\(name),\(year))")
+      for s in 0..<(pieces.count - 1) {
+        try model.addConstraint(
+          deltas[s] - pieces[s].length * zs[s] >= 0, name: "seg(\(name),\(year),\(s + 1))")
+        try model.addConstraint(
+          deltas[s + 1] - pieces[s + 1].length * zs[s] <= 0, name: "next(\(name),\(year),\(s + 1))")
+      }
+      var curve = LinearExpression(effective[c][k])
+      for (s, piece) in pieces.enumerated() { curve.add(-piece.slope, deltas[s]) }
+      try model.addConstraint(curve >= 0, name: "scale(\(name),\(year))")
+    }
+  }
+
+  /// `L`: existing plus moved unquoted workload of a centre by the end of wave `k`.
+  func pooledWorkload(centre c: Int, by k: Int) -> LinearExpression {
+    let data = facts.centres[c]
+    var pooled = LinearExpression(constant: data.existingFTE)
+    for (t, task) in scenario.tasks.enumerated() where task.family == data.key.family {
+      guard facts.quote(t, at: data.key.provider) == nil else { continue }
+      pooled.add(movedShare(t, to: data.key.provider, by: k), times: facts.workload(t, at: data.key.provider))
+    }
+    return pooled
+  }
+
+  /// Quoted workload at provider `p` by the end of wave `k`, FTE.
+  func quotedWorkload(_ p: String, by k: Int) -> LinearExpression {
+    var expression = LinearExpression()
+    for t in scenario.tasks.indices where facts.quote(t, at: p) != nil {
+      expression.add(movedShare(t, to: p, by: k), times: facts.workload(t, at: p))
+    }
+    return expression
+  }
+
+  /// Staff a provider needs in wave `k`: effective FTE of its centres plus quoted workload.
+  func providerFTE(_ p: String, by k: Int) -> LinearExpression {
+    var expression = quotedWorkload(p, by: k)
+    for (c, centre) in facts.centres.enumerated() where centre.key.provider == p {
+      expression.add(1, effective[c][k])
+    }
+    return expression
+  }
+
+  /// IT staff of the whole city (own plus bought) in wave `k`, FTE.
+  func totalFTE(by k: Int) -> LinearExpression {
+    var expression = LinearExpression()
+    for (t, task) in scenario.tasks.enumerated() {
+      expression.constant += task.fte
+      expression.add(movedShare(t, by: k), times: -task.fte)
+      for p in facts.providers[t] where facts.quote(t, at: p) != nil {
+        expression.add(movedShare(t, to: p, by: k), times: facts.workload(t, at: p))
+      }
+    }
+    for c in facts.centres.indices { expression.add(1, effective[c][k]) }
+    return expression
+  }
+
+  // MARK: Variants for re-solves
+
+  /// A copy of the model with task `t` kept at home.
+  func forcingStay(_ t: Int) throws(ModelError) -> LinearModel {
+    var copy = model
+    for move in moves[t] { try copy.setBounds(of: move.variable, lower: 0, upper: 0) }
+    return copy
+  }
+
+  /// A copy of the model with task `t` moved in full (somewhere, some wave).
+  func forcingMove(_ t: Int) throws(ModelError) -> LinearModel {
+    var copy = model
+    try copy.addConstraint(.equal(movedShare(t, by: waves - 1), 1), name: "flip(\(scenario.tasks[t].id))")
+    return copy
+  }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Synchronization
+import ZentralSolver
+
+/// Prices decisions taken on the merits: re-solves the model with one task forced the other way
+/// (a moved task kept at home, a kept task moved in full) and reports the objective difference,
+/// or, when the flip has no feasible plan, the rules that forbid it.
+///
+/// Each re-solve starts from a copy of the built model with changed bounds (or one added row for a
+/// forced move), so nothing is rebuilt; members of a together group share one re-solve; the
+/// re-solves run on `threads` threads, each with its own GLPK environment.
+struct FlipExplainer {
+  /// The result of one flip.
+  enum Outcome: Sendable, Equatable {
+    /// The flipped plan's objective.
+    case objective(Double)
+    /// No plan with the flip: the conflicting rules.
+    case infeasible([RuleGroup])
+    /// The re-solve ended without a proven optimum (time limit or stop).
+    case unsolved
+  }
+
+  /// One flip to price: force task `task` to stay (`toStay`) or to move.
+  struct Job: Sendable, Hashable {
+    var task: Int
+    var toStay: Bool
+  }
+
+  let model: CentralisationModel
+  let options: SolveOptions
+  let threads: Int
+
+  /// Runs every job and returns the outcomes by job.
+  func run(_ jobs: [Job]) -> [Job: Outcome] {
+    let work = Work(jobs: jobs)
+    let model = self.model
+    let options = self.options
+    let group = DispatchGroup()
+    for _ in 0..<max(1, min(threads, jobs.count)) {
+      group.enter()
+      let thread = Thread {
+        while let job = work.take() {
+          work.store(job, Self.solve(job, model: model, options: options))
+        }
+        group.leave()
+      }
+      thread.stackSize = 16 << 20
+      thread.start()
+    }
+    group.wait()
+    return work.results.withLock { $0 }
+  }
+
+  private static func solve(_ job: Job, model: CentralisationModel, options: SolveOptions) -> Outcome {
+    if options.stopSignal?.isRaised == true { return .unsolved }
+    let t = job.task
+    let toStay = job.toStay
+    let force: @Sendable (CentralisationModel) throws(ModelError) -> LinearModel = {
+      built throws(ModelError) in
+      toStay ? try built.forcingStay(t) : try built.forcingMove(t)
+    }
+    guard let flipped = try? force(model), let result = try? Solver.solve(flipped, options: options) else {
+      return .unsolved
+    }
+    if result.termination == .optimal, let objective = result.objective { return .objective(objective) }
+    guard !result.hasSolution, [.infeasible, .infeasibleOrUnbounded].contains(result.termination) else {
+      return .unsolved
+    }
+    let diagnosis = InfeasibilityDiagnosis(facts: model.facts, options: options, modify: force)
+    guard let groups = try? diagnosis.conflict() else { return .unsolved }
+    return .infeasible(groups)
+  }
+
+  /// The shared queue of jobs and their outcomes.
+  private final class Work: Sendable {
+    let jobs: [Job]
+    let next = Mutex(0)
+    let results = Mutex<[Job: Outcome]>([:])
+
+    init(jobs: [Job]) { self.jobs = jobs }
+
+    func take() -> Job? {
+      next.withLock { index in
+        guard index < jobs.count else { return nil }
+        defer { index += 1 }
+        return jobs[index]
+      }
+    }
+
+    func store(_ job: Job, _ outcome: Outcome) { results.withLock { $0[job] = outcome } }
+  }
+}

@@ -1,0 +1,163 @@
+import ZentralSolver
+
+/// Finds a small set of rules that cannot all hold (deletion filtering over rule groups) and
+/// words it in the planner's terms.
+///
+/// Each check solves a copy of the model without objective (the first feasible plan ends the
+/// search). First whole kinds of rules are dropped where the rest stays infeasible, then single
+/// rules; what remains is irreducible: dropping any one of its rules makes a plan possible.
+struct InfeasibilityDiagnosis {
+  let facts: ScenarioFacts
+  let options: SolveOptions
+  /// Applied to every model checked (e.g. a task forced the other way for a flip).
+  let modify: @Sendable (CentralisationModel) throws(ModelError) -> LinearModel
+
+  init(
+    facts: ScenarioFacts, options: SolveOptions,
+    modify: @escaping @Sendable (CentralisationModel) throws(ModelError) -> LinearModel = { $0.model }
+  ) {
+    self.facts = facts
+    self.options = options
+    self.modify = modify
+  }
+
+  /// The conflicting rule groups, in model order; `nil` if the model is not infeasible, `[]` if it
+  /// is infeasible even without any rule.
+  func conflict() throws(PlanningError) -> [RuleGroup]? {
+    let all = try PlanningError.wrap { try CentralisationModel(facts: facts, feasibilityOnly: true).groups }
+    guard try isInfeasible(relaxing: []) else { return nil }
+    var relaxed: Set<RuleGroup> = []
+    var kinds: [String] = []
+    for group in all where !kinds.contains(group.kind) { kinds.append(group.kind) }
+    for kind in kinds {
+      let trial = relaxed.union(all.filter { $0.kind == kind })
+      if try isInfeasible(relaxing: trial) { relaxed = trial }
+    }
+    for group in all where !relaxed.contains(group) {
+      let trial = relaxed.union([group])
+      if try isInfeasible(relaxing: trial) { relaxed = trial }
+    }
+    return all.filter { !relaxed.contains($0) }
+  }
+
+  private func isInfeasible(relaxing relaxed: Set<RuleGroup>) throws(PlanningError) -> Bool {
+    try PlanningError.wrap {
+      let built = try CentralisationModel(facts: facts, relaxing: relaxed, feasibilityOnly: true)
+      let result = try Solver.solve(try modify(built), options: options)
+      return !result.hasSolution && [.infeasible, .infeasibleOrUnbounded].contains(result.termination)
+    }
+  }
+
+  // MARK: Words
+
+  /// The conflict as plan entries.
+  func conflicts(_ groups: [RuleGroup]) -> [Plan.Conflict] {
+    groups.map { Plan.Conflict(rule: $0.kind, id: $0.description, text: text($0)) }
+  }
+
+  /// The conflict in one sentence.
+  func message(_ groups: [RuleGroup]) -> String {
+    if groups.isEmpty {
+      return "no plan is possible even without the policy rules: the data of the scenario is contradictory"
+    }
+    if let lead = capacitySentence(groups) { return lead }
+    return "these rules cannot all hold: " + groups.map(text).joined(separator: "; ")
+  }
+
+  /// One rule in the planner's words.
+  func text(_ group: RuleGroup) -> String {
+    let scenario = facts.scenario
+    switch group {
+    case .capacity(let p, let year):
+      let limit = facts.units[p]?.capacityFTE?.value(in: year) ?? 0
+      return "capacity of \(facts.unitName(p)) (\(p)) in \(year) is \(PlanText.number(limit)) FTE"
+    case .budget(let year):
+      let limit = scenario.policy.budget?.value(in: year) ?? 0
+      return "the one-time budget for \(year) is \(PlanText.euros(limit))"
+    case .changeCapacity(let year):
+      let limit = scenario.policy.maxMovedFTEPerWave?.value(in: year) ?? 0
+      return "at most \(PlanText.number(limit)) FTE can move in \(year)"
+    case .pilot(let family):
+      let units = scenario.policy.pilots.filter { $0.family == family }.map { facts.unitName($0.unit) }
+      return "\(facts.familyName(family)) is piloted at \(PlanText.list(units)): "
+        + "tasks elsewhere move only in a wave after a pilot task has moved"
+    case .deadline(let family):
+      let year = scenario.policy.deadlines.filter { $0.family == family }.map(\.year).min() ?? 0
+      return "every movable task of \(facts.familyName(family)) must move by \(year)"
+    case .together(let index):
+      let members = scenario.policy.together[index]
+      return "tasks \(PlanText.list(members)) move together (same provider, same wave, same share)"
+    case .mustMove(let task):
+      let name = facts.taskIndex[task].map { scenario.tasks[$0].name } ?? task
+      return "task \(task) (\(name)) must move"
+    case .retained(let unit):
+      let (total, keep) = facts.retainedFTE(unit: unit) ?? (0, 0)
+      return "\(facts.unitName(unit)) (\(unit)) keeps at least \(PlanText.number(keep)) of its "
+        + "\(PlanText.number(total)) FTE of IT work"
+    case .savingsCost:
+      let target = scenario.policy.savingsTarget?.annualCost ?? 0
+      return "the plan must save \(PlanText.euros(target)) a year by \(scenario.horizon.end)"
+    case .savingsFTE:
+      let target = scenario.policy.savingsTarget?.fte ?? 0
+      return "the plan must save \(PlanText.number(target)) FTE by \(scenario.horizon.end)"
+    case .criticalMass(let p, let family):
+      let minimum = facts.families[family]?.terms(at: p).minFTE ?? 0
+      return "a \(facts.familyName(family)) centre at \(facts.unitName(p)) (\(p)) needs at least "
+        + "\(PlanText.number(minimum)) FTE"
+    }
+  }
+
+  /// "must-move tasks of IT security need 140 FTE at it-referat in 2026, capacity there is 120",
+  /// when the conflict is forced moves against one capacity row.
+  private func capacitySentence(_ groups: [RuleGroup]) -> String? {
+    var capacity: (String, Int)?
+    var forced: [Int] = []
+    var mustMove = false
+    var deadline = false
+    for group in groups {
+      switch group {
+      case .capacity(let p, let year):
+        guard capacity == nil else { return nil }
+        capacity = (p, year)
+      case .mustMove(let task):
+        guard let t = facts.taskIndex[task] else { return nil }
+        forced.append(t)
+        mustMove = true
+      case .deadline(let family):
+        forced += facts.scenario.tasks.indices.filter {
+          facts.scenario.tasks[$0].family == family && facts.fixed[$0] == nil
+        }
+        deadline = true
+      default: return nil
+      }
+    }
+    guard let (p, year) = capacity, !forced.isEmpty else { return nil }
+    let tasks = forced.filter { facts.providers[$0].contains(p) }
+    var need = 0.0
+    for centre in facts.centres where centre.key.provider == p {
+      let members = tasks.filter { facts.scenario.tasks[$0].family == centre.key.family }
+      var pooled = centre.existingFTE
+      for t in members {
+        if facts.quote(t, at: p) == nil {
+          pooled += facts.workload(t, at: p)
+        } else {
+          need += facts.workload(t, at: p)
+        }
+      }
+      if !members.isEmpty || centre.isOpen {
+        need += max(centre.curve.value(at: pooled), centre.terms.minFTE)
+      }
+    }
+    var families: [String] = []
+    for t in forced {
+      let name = facts.familyName(facts.scenario.tasks[t].family)
+      if !families.contains(name) { families.append(name) }
+    }
+    let label =
+      mustMove && deadline
+      ? "must-move tasks and tasks with a deadline" : mustMove ? "must-move tasks" : "tasks with a deadline"
+    let limit = facts.units[p]?.capacityFTE?.value(in: year) ?? 0
+    return "\(label) of \(PlanText.list(families)) need \(PlanText.number(need)) FTE at \(p) in \(year), "
+      + "capacity there is \(PlanText.number(limit))"
+  }
+}

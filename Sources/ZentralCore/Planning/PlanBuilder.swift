@@ -1,0 +1,275 @@
+import ZentralSolver
+
+/// Reads a solution of the centralisation model back into a ``Plan``: decisions, units, centres,
+/// waves, totals, and the sentence that explains each task.
+struct PlanBuilder {
+  let model: CentralisationModel
+  var facts: ScenarioFacts { model.facts }
+  var scenario: Scenario { model.scenario }
+
+  /// The parts every plan has, whatever its status.
+  func emptyPlan(status: Plan.Status) -> Plan {
+    var plan = Plan(
+      scenario: scenario.name, language: scenario.language.rawValue,
+      horizon: .init(start: scenario.horizon.start, years: scenario.horizon.years),
+      discountRate: scenario.discountRate, status: status, objective: nil, npv: nil,
+      baseline: PlanText.clean(baselineNPV), gap: nil, bound: nil, savings: nil, paybackYear: nil, tasks: [],
+      units: [], centres: [], waves: [], totals: nil,
+      org: scenario.units.map { .init(id: $0.id, name: $0.name, kind: $0.kind.rawValue, parent: $0.parent) },
+      conflicts: [], message: nil)
+    plan.families = scenario.families.map { .init(id: $0.id, name: $0.name) }
+    plan.policy = policySummary()
+    return plan
+  }
+
+  /// The policy as the report lists it.
+  func policySummary() -> Plan.PolicySummary {
+    let policy = scenario.policy
+    let perYear: (YearValues?) -> [Plan.YearAmount] = { values in
+      guard let values else { return [] }
+      return facts.years.compactMap { year in values.value(in: year).map { .init(year: year, value: $0) } }
+    }
+    return .init(
+      retainedMinShare: policy.retained?.minShare, retainedMinFTE: policy.retained?.minFTE,
+      budget: perYear(policy.budget), maxMovedFTE: perYear(policy.maxMovedFTEPerWave),
+      pilots: policy.pilots.map { .init(family: $0.family, unit: $0.unit) },
+      deadlines: policy.deadlines.map { .init(family: $0.family, year: $0.year) }, together: policy.together,
+      mustMove: policy.mustMove, mustStay: policy.mustStay,
+      savingsTargetAnnualCost: policy.savingsTarget?.annualCost, savingsTargetFTE: policy.savingsTarget?.fte,
+      disruptionWeight: scenario.objective.disruptionWeight)
+  }
+
+  /// NPV of the status quo.
+  var baselineNPV: Double { facts.discount.reduce(0) { $0 + $1 * facts.baselineAnnual } }
+
+  /// A plan from a solution.
+  func plan(status: Plan.Status, result: SolveResult) -> Plan {
+    let value: (LinearExpression) -> Double = { result.value(of: $0) }
+    let last = model.waves - 1
+    var plan = emptyPlan(status: status)
+    let objective = result.objective ?? value(model.npv + model.penalty)
+    let npv = value(model.npv)
+    plan.objective = PlanText.clean(objective)
+    plan.npv = PlanText.clean(npv)
+    plan.gap = PlanText.clean(status == .optimal ? 0 : result.gap ?? 0)
+    plan.bound = result.bestBound.map(PlanText.clean)
+    plan.savings = PlanText.clean(baselineNPV - npv)
+
+    let shares = scenario.tasks.indices.map { t in model.moves[t].map { result[$0.variable] } }
+    plan.tasks = scenario.tasks.indices.map { decision($0, shares: shares[$0]) }
+
+    // Centres.
+    var effectiveLast: [Double] = []
+    for (c, centre) in facts.centres.enumerated() {
+      var years: [Plan.CentreYear] = []
+      var openedYear: Int?
+      for (k, year) in facts.years.enumerated() {
+        let isOpen = result[model.open[c][k]] > 0.5
+        if isOpen && openedYear == nil { openedYear = year }
+        let pooled = value(model.pooledWorkload(centre: c, by: k))
+        var effective = centre.curve.value(at: pooled)
+        if isOpen { effective = max(effective, centre.terms.minFTE) }
+        var quoted = 0.0
+        for (t, task) in scenario.tasks.enumerated()
+        where task.family == centre.key.family && facts.quote(t, at: centre.key.provider) != nil {
+          quoted +=
+            facts.workload(t, at: centre.key.provider)
+            * value(model.movedShare(t, to: centre.key.provider, by: k))
+        }
+        years.append(
+          .init(
+            year: year, open: isOpen, pooledFTE: PlanText.clean(pooled),
+            effectiveFTE: PlanText.clean(effective),
+            quotedFTE: PlanText.clean(quoted)))
+        if k == last { effectiveLast.append(effective + quoted) }
+      }
+      guard let openedYear else { continue }
+      plan.centres.append(
+        .init(
+          provider: centre.key.provider, family: centre.key.family, alreadyOpen: centre.isOpen,
+          openedYear: openedYear, setupCost: PlanText.clean(centre.isOpen ? 0 : centre.terms.setupCost),
+          years: years))
+    }
+
+    // Waves.
+    var cumulative = 0.0
+    var paybackIndex: Int?
+    for (k, year) in facts.years.enumerated() {
+      let transition = value(model.transition[k])
+      let setup = value(model.setup[k])
+      let annual = value(model.annual[k])
+      plan.waves.append(
+        .init(
+          year: year, movedFTE: PlanText.clean(value(model.movedFTE[k])),
+          transitionCost: PlanText.clean(transition),
+          setupCost: PlanText.clean(setup), oneTimeCost: PlanText.clean(transition + setup),
+          annualCost: PlanText.clean(annual), baselineAnnualCost: PlanText.clean(facts.baselineAnnual),
+          discountFactor: PlanText.clean(facts.discount[k])))
+      cumulative += facts.discount[k] * (facts.baselineAnnual - annual - transition - setup)
+      if cumulative >= -1e-6 * max(1, facts.baselineAnnual) {
+        if paybackIndex == nil { paybackIndex = k }
+      } else {
+        paybackIndex = nil
+      }
+    }
+    let changes = plan.tasks.contains { $0.share > 0 } || plan.centres.contains { !$0.alreadyOpen }
+    plan.paybackYear = changes ? paybackIndex.map { facts.years[$0] } : nil
+
+    plan.units = unitSummaries(shares: shares, effectiveLast: effectiveLast, result: result)
+    for index in plan.centres.indices {
+      let key = (plan.centres[index].provider, plan.centres[index].family)
+      guard let c = facts.centres.firstIndex(where: { $0.key.provider == key.0 && $0.key.family == key.1 })
+      else { continue }
+      let figures = centreFigures(c, effectiveLast: effectiveLast, result: result)
+      plan.centres[index].fteBefore = PlanText.clean(figures.fteBefore)
+      plan.centres[index].fteAfter = PlanText.clean(figures.fteAfter)
+      plan.centres[index].annualCostBefore = PlanText.clean(figures.costBefore)
+      plan.centres[index].annualCostAfter = PlanText.clean(figures.costAfter)
+    }
+
+    var concern = 0.0
+    var disruption = 0.0
+    for (t, task) in scenario.tasks.enumerated() {
+      let moved = value(model.movedShare(t, by: last))
+      concern += task.concern * moved
+      disruption += scenario.objective.disruptionWeight * task.fte * moved
+    }
+    let steadyAnnual = value(model.annual[last])
+    plan.totals = .init(
+      baselineNPV: PlanText.clean(baselineNPV), planNPV: PlanText.clean(npv),
+      npvSavings: PlanText.clean(baselineNPV - npv), baselineAnnualCost: PlanText.clean(facts.baselineAnnual),
+      steadyStateAnnualCost: PlanText.clean(steadyAnnual),
+      annualSavings: PlanText.clean(facts.baselineAnnual - steadyAnnual),
+      baselineFTE: PlanText.clean(facts.baselineFTE),
+      steadyStateFTE: PlanText.clean(
+        scenario.tasks.indices.reduce(0) {
+          $0 + scenario.tasks[$1].fte * (1 - value(model.movedShare($1, by: last)))
+        }
+          + effectiveLast.reduce(0, +)),
+      oneTimeCost: PlanText.clean(plan.waves.reduce(0) { $0 + $1.oneTimeCost }),
+      movedFTE: PlanText.clean(plan.waves.reduce(0) { $0 + $1.movedFTE }),
+      concernPenalty: PlanText.clean(concern),
+      disruptionPenalty: PlanText.clean(disruption), paybackYear: plan.paybackYear)
+    return plan
+  }
+
+  // MARK: Tasks
+
+  private func decision(_ t: Int, shares: [Double]) -> Plan.TaskDecision {
+    let task = scenario.tasks[t]
+    var parts: [Plan.MovePart] = []
+    for (move, share) in zip(model.moves[t], shares) where share > 1e-7 {
+      parts.append(.init(provider: move.provider, year: facts.years[move.wave], share: PlanText.clean(share)))
+    }
+    let share = PlanText.clean(parts.reduce(0) { $0 + $1.share })
+    let main = parts.max { $0.share < $1.share }
+    let kind = share >= 1 - 1e-6 ? "move" : share <= 1e-6 ? "stay" : "partial"
+    let (rule, text) =
+      ruleExplanation(t, parts: parts, share: share) ?? ("economic", describe(parts, share: share))
+    return .init(
+      id: task.id, name: task.name, family: task.family, unit: task.unit, fte: PlanText.clean(task.fte),
+      decision: kind, provider: main?.provider, year: main?.year, share: share, moves: parts, rule: rule,
+      flipCost: nil, explanation: text, reason: task.reason)
+  }
+
+  /// "moves to IT-Referat (it) in 2026", "moves 50% to ...", "stays".
+  func describe(_ parts: [Plan.MovePart], share: Double) -> String {
+    guard !parts.isEmpty else { return "stays" }
+    let pieces = parts.map { part in
+      let percent = part.share >= 1 - 1e-6 ? "" : "\(PlanText.number(part.share * 100))% "
+      return "moves \(percent)to \(facts.unitName(part.provider)) (\(part.provider)) in \(part.year)"
+    }
+    return PlanText.list(pieces)
+  }
+
+  /// The rule that decides task `t` regardless of money, if any.
+  func ruleExplanation(_ t: Int, parts: [Plan.MovePart], share: Double) -> (String, String)? {
+    let task = scenario.tasks[t]
+    switch facts.fixed[t] {
+    case .dedicated:
+      let reason = task.reason.map { ": \($0)" } ?? ""
+      return ("dedicated", "stays: dedicated to \(facts.unitName(task.unit))\(reason)")
+    case .notEligible:
+      return (
+        "not_eligible", "stays: no provider may take over \(facts.familyName(task.family)) work of this task"
+      )
+    case .mustStay:
+      return ("must_stay", "stays: the policy says it must stay")
+    case nil:
+      if scenario.policy.mustMove.contains(task.id) {
+        return ("must_move", "\(describe(parts, share: share)): the policy says it must move")
+      }
+      if facts.hasDeadline(t) {
+        let year = scenario.policy.deadlines.filter { $0.family == task.family }.map(\.year).min() ?? 0
+        return (
+          "deadline",
+          "\(describe(parts, share: share)): every task of \(facts.familyName(task.family)) must move by \(year)"
+        )
+      }
+      return nil
+    }
+  }
+
+  // MARK: Units
+
+  private func unitSummaries(
+    shares: [[Double]], effectiveLast: [Double], result: SolveResult
+  ) -> [Plan.UnitSummary] {
+    let last = model.waves - 1
+    var summaries: [Plan.UnitSummary] = []
+    for unit in scenario.units {
+      var fteBefore = 0.0
+      var fteAfter = 0.0
+      var costBefore = 0.0
+      var costAfter = 0.0
+      var relevant = false
+      for (t, task) in scenario.tasks.enumerated() where task.unit == unit.id {
+        relevant = true
+        let kept = 1 - result.value(of: model.movedShare(t, by: last))
+        fteBefore += task.fte
+        fteAfter += task.fte * kept
+        costBefore += facts.homeCost(t)
+        costAfter += facts.homeCost(t) * kept
+      }
+      for (c, centre) in facts.centres.enumerated() where centre.key.provider == unit.id {
+        relevant = true
+        let figures = centreFigures(c, effectiveLast: effectiveLast, result: result)
+        fteBefore += figures.fteBefore
+        costBefore += figures.costBefore
+        fteAfter += figures.fteAfter
+        costAfter += figures.costAfter
+      }
+      guard relevant else { continue }
+      summaries.append(
+        .init(
+          id: unit.id, name: unit.name, kind: unit.kind.rawValue, fteBefore: PlanText.clean(fteBefore),
+          fteAfter: PlanText.clean(fteAfter), annualCostBefore: PlanText.clean(costBefore),
+          annualCostAfter: PlanText.clean(costAfter)))
+    }
+    return summaries
+  }
+
+  /// Effective FTE and annual cost of centre `c` today and in the last year of the plan.
+  private func centreFigures(
+    _ c: Int, effectiveLast: [Double], result: SolveResult
+  ) -> (
+    fteBefore: Double, fteAfter: Double, costBefore: Double, costAfter: Double
+  ) {
+    let last = model.waves - 1
+    let centre = facts.centres[c]
+    let provider = centre.key.provider
+    let isOpen = result[model.open[c][last]] > 0.5
+    let costBefore = centre.isOpen ? centre.rate * centre.baselineEffective + centre.terms.annualOverhead : 0
+    var quotedCost = 0.0
+    var quotedFTE = 0.0
+    for t in scenario.tasks.indices where scenario.tasks[t].family == centre.key.family {
+      guard let quote = facts.quote(t, at: provider) else { continue }
+      let moved = result.value(of: model.movedShare(t, to: provider, by: last))
+      quotedCost += quote * moved
+      quotedFTE += facts.workload(t, at: provider) * moved
+    }
+    let effective = effectiveLast[c] - quotedFTE
+    let costAfter = centre.rate * effective + (isOpen ? centre.terms.annualOverhead : 0) + quotedCost
+    return (centre.baselineEffective, effectiveLast[c], costBefore, costAfter)
+  }
+}

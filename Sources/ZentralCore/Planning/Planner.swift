@@ -1,0 +1,118 @@
+public import ZentralSolver
+
+/// Turns a scenario into a ``Plan``: builds the centralisation MIP, solves it with GLPK, explains
+/// every decision (the rule behind it, or what flipping it would cost) and, when no plan is
+/// feasible, names the rules that conflict.
+///
+/// ```swift
+/// let planner = try Planner(scenario: scenario)
+/// let plan = try planner.plan(options: PlanningOptions(solve: SolveOptions(timeLimit: 60)))
+/// ```
+public struct Planner: Sendable {
+  /// The scenario planned.
+  public let scenario: Scenario
+  /// The model that is solved (export it with ``ZentralSolver/ModelFile``).
+  public let model: CentralisationModel
+
+  /// Builds the model of `scenario` (a scenario the loader has validated).
+  public init(scenario: Scenario) throws(PlanningError) {
+    self.scenario = scenario
+    self.model = try PlanningError.wrap { try CentralisationModel(scenario: scenario) }
+  }
+
+  /// The status-quo NPV (nothing moves; centres that exist stay open), EUR.
+  public var baselineNPV: Double { PlanBuilder(model: model).baselineNPV }
+
+  /// Solves and explains.
+  ///
+  /// - Parameters:
+  ///   - options: solver limits and the analyses to run.
+  ///   - progress: called from the main solve's branch-and-bound callback; return `false` to stop.
+  /// - Returns: the plan; "infeasible", "time limit" and "stopped" are plans, not errors.
+  public func plan(
+    options: PlanningOptions = PlanningOptions(), progress: ((SolveProgress) -> Bool)? = nil
+  ) throws(PlanningError) -> Plan {
+    let builder = PlanBuilder(model: model)
+    let result = try PlanningError.wrap {
+      try Solver.solve(model.model, options: options.solve, progress: progress)
+    }
+    let status: Plan.Status
+    switch result.termination {
+    case .optimal: status = .optimal
+    case .gapReached: status = .feasible
+    case .timeLimit: status = .timeLimit
+    case .stoppedByCaller: status = .stopped
+    case .infeasible, .infeasibleOrUnbounded: status = .infeasible
+    case .unbounded, .numericalFailure: throw .numericalFailure
+    }
+    guard result.hasSolution else {
+      var plan = builder.emptyPlan(status: status)
+      if status == .infeasible && options.diagnose {
+        let diagnosis = InfeasibilityDiagnosis(facts: model.facts, options: options.solve)
+        if let groups = try diagnosis.conflict() {
+          plan.conflicts = diagnosis.conflicts(groups)
+          plan.message = diagnosis.message(groups)
+        }
+      }
+      return plan
+    }
+    var plan = builder.plan(status: status, result: result)
+    if status == .optimal && options.explain, let objective = result.objective {
+      explain(&plan, objective: objective, options: options)
+    }
+    return plan
+  }
+
+  /// Fills in flip costs (or the rules that forbid the flip) for tasks decided on the merits.
+  private func explain(_ plan: inout Plan, objective: Double, options: PlanningOptions) {
+    let facts = model.facts
+    let builder = PlanBuilder(model: model)
+    // One re-solve per together group: its members flip with it.
+    var groupOf: [Int: Int] = [:]
+    for (g, members) in scenario.policy.together.enumerated() {
+      let indices = members.compactMap { facts.taskIndex[$0] }
+      guard indices.count >= 2 else { continue }
+      for t in indices where groupOf[t] == nil { groupOf[t] = g }
+    }
+    var jobs: [Int: FlipExplainer.Job] = [:]
+    var representative: [Int: FlipExplainer.Job] = [:]
+    for (t, decision) in plan.tasks.enumerated() where decision.rule == "economic" {
+      let job = FlipExplainer.Job(task: t, toStay: decision.share > 0)
+      if let g = groupOf[t], let shared = representative[g], shared.toStay == job.toStay {
+        jobs[t] = shared
+      } else {
+        jobs[t] = job
+        if let g = groupOf[t] { representative[g] = job }
+      }
+    }
+    var unique: [FlipExplainer.Job] = []
+    for t in jobs.keys.sorted() where !unique.contains(jobs[t]!) { unique.append(jobs[t]!) }
+    var flipOptions = options.solve
+    flipOptions.relativeGap = nil
+    let outcomes = FlipExplainer(model: model, options: flipOptions, threads: options.threads).run(unique)
+    let diagnosis = InfeasibilityDiagnosis(facts: facts, options: flipOptions)
+    for t in jobs.keys.sorted() {
+      guard let job = jobs[t], let outcome = outcomes[job] else { continue }
+      let decision = plan.tasks[t]
+      let base = builder.describe(decision.moves, share: decision.share)
+      let flip = job.toStay ? "keeping it" : "moving it in full"
+      let members = groupOf[t].map { scenario.policy.together[$0].filter { $0 != decision.id } } ?? []
+      let with = members.isEmpty ? "" : " (together with \(PlanText.list(members)))"
+      switch outcome {
+      case .objective(let flipped):
+        let cost = PlanText.clean(flipped - objective)
+        plan.tasks[t].flipCost = cost
+        plan.tasks[t].rule = members.isEmpty ? "economic" : "together"
+        let effect =
+          cost >= 0 ? "would cost \(PlanText.euros(cost)) more" : "would save \(PlanText.euros(-cost))"
+        plan.tasks[t].explanation = "\(base)\(with); \(flip) \(effect)"
+      case .infeasible(let groups):
+        plan.tasks[t].rule = groups.first?.kind ?? "infeasible"
+        let reasons = groups.isEmpty ? "no feasible plan" : groups.map(diagnosis.text).joined(separator: "; ")
+        plan.tasks[t].explanation = "\(base)\(with); \(flip) is not possible: \(reasons)"
+      case .unsolved:
+        plan.tasks[t].explanation = "\(base)\(with); the cost of \(flip) was not computed (re-solve stopped)"
+      }
+    }
+  }
+}

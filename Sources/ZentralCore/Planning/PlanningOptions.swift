@@ -1,0 +1,24 @@
+public import ZentralSolver
+
+/// How the planner works: the solver's limits and which extra analyses it runs.
+public struct PlanningOptions: Sendable {
+  /// Limits and controls of the main solve (time limit, gap, stop signal); flips and the
+  /// infeasibility diagnosis use the same time limit and stop signal per re-solve.
+  public var solve: SolveOptions
+  /// Compute a flip cost for every task decided on the merits (one re-solve each).
+  public var explain: Bool
+  /// For an infeasible scenario, find the conflicting rules (several re-solves).
+  public var diagnose: Bool
+  /// Threads for the flip re-solves (GLPK keeps one environment per thread).
+  public var threads: Int
+
+  /// Creates options; by default every analysis runs on two threads.
+  public init(
+    solve: SolveOptions = SolveOptions(), explain: Bool = true, diagnose: Bool = true, threads: Int = 2
+  ) {
+    self.solve = solve
+    self.explain = explain
+    self.diagnose = diagnose
+    self.threads = threads
+  }
+}

@@ -1,0 +1,218 @@
+import Foundation
+
+/// The data of a scenario as the optimiser sees it: which tasks may move where, what work and
+/// money each move means, which competence centres exist or may open, and the status quo.
+///
+/// Everything is in the scenario's order (units, families, tasks, providers as listed), so that
+/// models and plans come out the same on every run.
+struct ScenarioFacts: Sendable {
+  /// Why a task cannot move.
+  enum Fixed: String, Sendable {
+    case dedicated
+    case mustStay = "must_stay"
+    case notEligible = "not_eligible"
+  }
+
+  /// A competence centre: one family at one provider.
+  struct Centre: Hashable, Sendable {
+    var provider: String
+    var family: String
+  }
+
+  /// What the model needs to know about one centre.
+  struct CentreData: Sendable {
+    var key: Centre
+    var terms: CentreTerms
+    var curve: ScaleCurve
+    var existingFTE: Double
+    var isOpen: Bool
+    var rate: Double
+    /// Largest pooled workload the centre can reach (existing plus every unquoted task).
+    var maximumPooled: Double
+    /// Effective FTE in the status quo (0 when not open).
+    var baselineEffective: Double
+  }
+
+  let scenario: Scenario
+  let years: [Int]
+  let discount: [Double]
+  let units: [String: OrgUnit]
+  let families: [String: TaskFamily]
+  let taskIndex: [String: Int]
+  /// Eligible providers of each task (empty for a task that cannot move).
+  let providers: [[String]]
+  /// Why each task cannot move, or `nil` for a movable task.
+  let fixed: [Fixed?]
+  let centres: [CentreData]
+  let centreIndex: [Centre: Int]
+  let baselineAnnual: Double
+  let baselineFTE: Double
+
+  init(_ scenario: Scenario) {
+    self.scenario = scenario
+    years = scenario.horizon.calendarYears
+    discount = years.indices.map { pow(1 + scenario.discountRate, -Double($0)) }
+    units = Dictionary(scenario.units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    families = Dictionary(scenario.families.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    taskIndex = Dictionary(scenario.tasks.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let mustStay = Set(scenario.policy.mustStay)
+    var providers: [[String]] = []
+    var fixed: [Fixed?] = []
+    for task in scenario.tasks {
+      let family = families[task.family]
+      var list: [String] = []
+      for p in task.providers ?? family?.providers ?? [] where !list.contains(p) {
+        if units[p]?.isProvider == true { list.append(p) }
+      }
+      if task.dedicated {
+        fixed.append(.dedicated)
+      } else if mustStay.contains(task.id) {
+        fixed.append(.mustStay)
+      } else if list.isEmpty || family == nil {
+        fixed.append(.notEligible)
+      } else {
+        fixed.append(nil)
+      }
+      providers.append(fixed.last! == nil ? list : [])
+    }
+    self.providers = providers
+    self.fixed = fixed
+
+    var centres: [CentreData] = []
+    var centreIndex: [Centre: Int] = [:]
+    for family in scenario.families {
+      var candidates = family.providers
+      for p in family.centres.keys.sorted() where !candidates.contains(p) { candidates.append(p) }
+      for p in candidates where units[p]?.isProvider == true {
+        let local = family.centres[p]
+        let existing = max(local?.existingFTE ?? 0, 0)
+        let isOpen = (local?.isOpen ?? false) || existing > 0
+        var maximum = existing
+        var used = false
+        for (t, task) in scenario.tasks.enumerated()
+        where task.family == family.id && providers[t].contains(p) {
+          used = true
+          if task.at[p]?.annualCost == nil { maximum += task.at[p]?.fte ?? task.fte }
+        }
+        guard used || isOpen else { continue }
+        let key = Centre(provider: p, family: family.id)
+        let terms = family.terms(at: p)
+        let curve = ScaleCurve(points: family.scale(at: p))
+        let baseline = isOpen ? max(curve.value(at: existing), terms.minFTE) : 0
+        centreIndex[key] = centres.count
+        centres.append(
+          CentreData(
+            key: key, terms: terms, curve: curve, existingFTE: existing, isOpen: isOpen,
+            rate: units[p]?.providerRate ?? 0, maximumPooled: maximum, baselineEffective: baseline))
+      }
+    }
+    self.centres = centres
+    self.centreIndex = centreIndex
+
+    var annual = 0.0
+    var fte = 0.0
+    for (t, task) in scenario.tasks.enumerated() {
+      annual += Self.homeCost(task, units: units)
+      fte += task.fte
+      _ = t
+    }
+    for centre in centres where centre.isOpen {
+      annual += centre.rate * centre.baselineEffective + centre.terms.annualOverhead
+      fte += centre.baselineEffective
+    }
+    baselineAnnual = annual
+    baselineFTE = fte
+  }
+
+  private static func homeCost(_ task: ITTask, units: [String: OrgUnit]) -> Double {
+    task.fte * (units[task.unit]?.costPerFTE ?? 0)
+  }
+
+  /// Annual cost of task `t` at home, EUR/year.
+  func homeCost(_ t: Int) -> Double { Self.homeCost(scenario.tasks[t], units: units) }
+
+  /// Workload of task `t` at provider `p`, FTE.
+  func workload(_ t: Int, at p: String) -> Double {
+    let task = scenario.tasks[t]
+    return task.at[p]?.fte ?? task.fte
+  }
+
+  /// Quoted annual cost of the whole task `t` at `p`, if quoted.
+  func quote(_ t: Int, at p: String) -> Double? { scenario.tasks[t].at[p]?.annualCost }
+
+  /// One-time cost of moving the whole task `t` to `p`.
+  func transitionCost(_ t: Int, to p: String) -> Double {
+    let task = scenario.tasks[t]
+    return task.at[p]?.transitionCost ?? task.transitionCost
+      ?? (families[task.family]?.transitionCostPerFTE ?? 0) * task.fte
+  }
+
+  /// Whether task `t` must move (must-move list or a deadline of its family).
+  func mustMove(_ t: Int) -> Bool {
+    let task = scenario.tasks[t]
+    return scenario.policy.mustMove.contains(task.id) || hasDeadline(t)
+  }
+
+  /// Whether the family of task `t` has a deadline and `t` is movable.
+  func hasDeadline(_ t: Int) -> Bool {
+    fixed[t] == nil && scenario.policy.deadlines.contains { $0.family == scenario.tasks[t].family }
+  }
+
+  /// The units at or below `unit` in the organisation tree.
+  func subtree(of unit: String) -> Set<String> {
+    var result: Set<String> = [unit]
+    var changed = true
+    while changed {
+      changed = false
+      for u in scenario.units where !result.contains(u.id) {
+        if let parent = u.parent, result.contains(parent) {
+          result.insert(u.id)
+          changed = true
+        }
+      }
+    }
+    return result
+  }
+
+  /// Pilot tasks of `family`: movable tasks of the family at (or below) a pilot unit.
+  func pilotTasks(of family: String) -> [Int] {
+    var pilotUnits: Set<String> = []
+    for pilot in scenario.policy.pilots where pilot.family == family {
+      pilotUnits.formUnion(subtree(of: pilot.unit))
+    }
+    return scenario.tasks.indices.filter {
+      fixed[$0] == nil && scenario.tasks[$0].family == family && pilotUnits.contains(scenario.tasks[$0].unit)
+    }
+  }
+
+  /// The families with a pilot, in order of first mention.
+  var pilotFamilies: [String] {
+    var seen: [String] = []
+    for pilot in scenario.policy.pilots where !seen.contains(pilot.family) { seen.append(pilot.family) }
+    return seen
+  }
+
+  /// What the retention rule asks unit `unit` to keep, FTE, with its total IT work today.
+  func retainedFTE(unit: String) -> (total: Double, keep: Double)? {
+    guard let rule = scenario.policy.retained else { return nil }
+    let total = scenario.tasks.filter { $0.unit == unit }.reduce(0) { $0 + $1.fte }
+    return (total, min(total, max(rule.minFTE, rule.minShare * total)))
+  }
+
+  /// Units that do IT work today and are not providers, in scenario order.
+  var homeUnits: [String] {
+    var seen: Set<String> = []
+    var result: [String] = []
+    for task in scenario.tasks where !seen.contains(task.unit) && units[task.unit]?.isProvider != true {
+      seen.insert(task.unit)
+      result.append(task.unit)
+    }
+    return result
+  }
+
+  /// Display name of a unit, family or task id.
+  func unitName(_ id: String) -> String { units[id]?.name ?? id }
+
+  /// Display name of a family.
+  func familyName(_ id: String) -> String { families[id]?.name ?? id }
+}

@@ -1,0 +1,320 @@
+import Foundation
+
+@testable import ZentralCore
+
+/// An independent reading of /work/notes/model-semantics.md for tiny scenarios: evaluates a
+/// complete decision (shares per task, provider and wave; opening wave per centre) for
+/// feasibility and cost, and finds the best decision by enumerating all of them.
+///
+/// Written from the semantics directly; it shares nothing with the model builder but the
+/// scenario types.
+struct PlanningOracle {
+  /// Shares moved: `[task][provider][wave]`, providers in the order of ``providers``.
+  typealias Shares = [[[Double]]]
+
+  let scenario: Scenario
+  let providers: [String]
+  let waves: Int
+  let discount: [Double]
+  /// Eligible provider positions per task (empty when the task cannot move).
+  let eligible: [[Int]]
+
+  init(_ scenario: Scenario) {
+    self.scenario = scenario
+    let providers = scenario.units.filter { $0.kind == .central || $0.kind == .shared }.map(\.id)
+    self.providers = providers
+    waves = scenario.horizon.years
+    discount = (0..<scenario.horizon.years).map { 1 / pow(1 + scenario.discountRate, Double($0)) }
+    var eligible: [[Int]] = []
+    for task in scenario.tasks {
+      let family = scenario.families.first { $0.id == task.family }!
+      let list = task.providers ?? family.providers
+      let movable = !task.dedicated && !scenario.policy.mustStay.contains(task.id) && !list.isEmpty
+      eligible.append(movable ? providers.indices.filter { list.contains(providers[$0]) } : [])
+    }
+    self.eligible = eligible
+  }
+
+  private func unit(_ id: String) -> OrgUnit { scenario.units.first { $0.id == id }! }
+  private func family(_ id: String) -> TaskFamily { scenario.families.first { $0.id == id }! }
+
+  /// Effective FTE for pooled work on the curve `points` (identity when empty).
+  static func curve(_ points: [ScalePoint], _ pooled: Double) -> Double {
+    if points.isEmpty { return pooled }
+    var previous = ScalePoint(pooled: 0, effective: 0)
+    var slope = 1.0
+    for point in points where point.pooled > 0 {
+      slope = (point.effective - previous.effective) / (point.pooled - previous.pooled)
+      if pooled <= point.pooled { return previous.effective + slope * (pooled - previous.pooled) }
+      previous = point
+    }
+    return previous.effective + slope * (pooled - previous.pooled)
+  }
+
+  private func isOpenToday(_ p: String, _ f: String) -> Bool {
+    let local = family(f).centres[p]
+    return (local?.isOpen ?? false) || (local?.existingFTE ?? 0) > 0
+  }
+
+  /// Annual running cost of the status quo.
+  var baselineAnnual: Double {
+    var total = 0.0
+    for task in scenario.tasks { total += task.fte * (unit(task.unit).costPerFTE ?? 0) }
+    for f in scenario.families {
+      for p in providers where isOpenToday(p, f.id) {
+        let local = f.centres[p]!
+        let minimum = local.minFTE ?? f.centre.minFTE
+        let e = max(Self.curve(local.scale ?? f.scale, local.existingFTE), minimum)
+        total += rate(p) * e + (local.annualOverhead ?? f.centre.annualOverhead)
+      }
+    }
+    return total
+  }
+
+  /// FTE of the status quo.
+  var baselineFTE: Double {
+    var total = scenario.tasks.reduce(0) { $0 + $1.fte }
+    for f in scenario.families {
+      for p in providers where isOpenToday(p, f.id) {
+        let local = f.centres[p]!
+        total += max(Self.curve(local.scale ?? f.scale, local.existingFTE), local.minFTE ?? f.centre.minFTE)
+      }
+    }
+    return total
+  }
+
+  private func rate(_ p: String) -> Double {
+    let u = unit(p)
+    return u.kind == .shared ? (u.pricePerFTE ?? u.costPerFTE ?? 0) : (u.costPerFTE ?? 0)
+  }
+
+  /// The objective of a decision, or `nil` if it breaks a rule. `opening[p,f]` is the wave a
+  /// centre opens (ignored for centres open today).
+  func evaluate(_ x: Shares, opening: [String: Int], tolerance: Double = 1e-6) -> Double? {
+    let tasks = scenario.tasks
+    let policy = scenario.policy
+    let last = waves - 1
+    func cum(_ t: Int, _ p: Int, _ k: Int) -> Double { (0...k).reduce(0) { $0 + x[t][p][$1] } }
+    func moved(_ t: Int, _ k: Int) -> Double { providers.indices.reduce(0) { $0 + cum(t, $1, k) } }
+    func isOpen(_ p: Int, _ f: String, _ k: Int) -> Bool {
+      isOpenToday(providers[p], f) || (opening["\(providers[p])|\(f)"].map { $0 <= k } ?? false)
+    }
+
+    // Shares, eligibility, must-move, deadlines.
+    for (t, task) in tasks.enumerated() {
+      var total = 0.0
+      for p in providers.indices {
+        for k in 0..<waves {
+          let v = x[t][p][k]
+          if v < -tolerance || v > 1 + tolerance { return nil }
+          if v > tolerance {
+            if !eligible[t].contains(p) { return nil }
+            if !task.divisible && abs(v - 1) > tolerance { return nil }
+            if !isOpen(p, task.family, k) { return nil }
+            let year = scenario.horizon.start + k
+            if policy.deadlines.contains(where: { $0.family == task.family && year > $0.year }) { return nil }
+          }
+          total += v
+        }
+      }
+      if total > 1 + tolerance { return nil }
+      let deadline = !eligible[t].isEmpty && policy.deadlines.contains { $0.family == task.family }
+      if (policy.mustMove.contains(task.id) || deadline) && abs(total - 1) > tolerance { return nil }
+    }
+
+    // Pilots.
+    for f in Set(policy.pilots.map(\.family)) {
+      var pilotUnits: Set<String> = []
+      for pilot in policy.pilots where pilot.family == f {
+        pilotUnits.insert(pilot.unit)
+        var grew = true
+        while grew {
+          grew = false
+          for u in scenario.units
+          where !pilotUnits.contains(u.id) && u.parent.map(pilotUnits.contains) == true {
+            pilotUnits.insert(u.id)
+            grew = true
+          }
+        }
+      }
+      let pilots = tasks.indices.filter {
+        tasks[$0].family == f && !eligible[$0].isEmpty && pilotUnits.contains(tasks[$0].unit)
+      }
+      for t in tasks.indices where tasks[t].family == f && !eligible[t].isEmpty && !pilots.contains(t) {
+        for k in 0..<waves {
+          let now = providers.indices.reduce(0) { $0 + x[t][$1][k] }
+          let before = k == 0 ? 0 : pilots.reduce(0) { $0 + moved($1, k - 1) }
+          if now > before + tolerance { return nil }
+        }
+      }
+    }
+
+    // Together.
+    for group in policy.together {
+      let members = group.compactMap { id in tasks.firstIndex { $0.id == id } }
+      for t in members.dropFirst() {
+        for p in providers.indices {
+          for k in 0..<waves where abs(x[t][p][k] - x[members[0]][p][k]) > tolerance { return nil }
+        }
+      }
+    }
+
+    // Retained organisation.
+    if let rule = policy.retained {
+      for u in Set(tasks.map(\.unit)) {
+        let total = tasks.filter { $0.unit == u }.reduce(0) { $0 + $1.fte }
+        let keep = min(total, max(rule.minFTE, rule.minShare * total))
+        var kept = 0.0
+        for (t, task) in tasks.enumerated() where task.unit == u { kept += task.fte * (1 - moved(t, last)) }
+        if kept < keep - tolerance { return nil }
+      }
+    }
+
+    // Costs, capacity, budget, change capacity, year by year.
+    var npv = 0.0
+    var annualLast = 0.0
+    var fteLast = 0.0
+    for k in 0..<waves {
+      let year = scenario.horizon.start + k
+      var annual = 0.0
+      var oneTime = 0.0
+      var movedFTE = 0.0
+      var fte = 0.0
+      var staff = Array(repeating: 0.0, count: providers.count)
+      for (t, task) in tasks.enumerated() {
+        let home = unit(task.unit).costPerFTE ?? 0
+        annual += task.fte * home * (1 - moved(t, k))
+        fte += task.fte * (1 - moved(t, k))
+        for p in providers.indices {
+          let offer = task.at[providers[p]]
+          let transition =
+            offer?.transitionCost ?? task.transitionCost ?? family(task.family).transitionCostPerFTE
+            * task.fte
+          oneTime += transition * x[t][p][k]
+          movedFTE += task.fte * x[t][p][k]
+          if let quote = offer?.annualCost {
+            annual += quote * cum(t, p, k)
+            staff[p] += (offer?.fte ?? task.fte) * cum(t, p, k)
+            fte += (offer?.fte ?? task.fte) * cum(t, p, k)
+          }
+        }
+      }
+      for f in scenario.families {
+        for p in providers.indices {
+          let id = providers[p]
+          let local = f.centres[id]
+          let open = isOpen(p, f.id, k)
+          var pooled = local?.existingFTE ?? 0
+          for (t, task) in tasks.enumerated() where task.family == f.id && task.at[id]?.annualCost == nil {
+            pooled += (task.at[id]?.fte ?? task.fte) * cum(t, p, k)
+          }
+          var effective = Self.curve(local?.scale ?? f.scale, pooled)
+          if open {
+            effective = max(effective, local?.minFTE ?? f.centre.minFTE)
+            annual += local?.annualOverhead ?? f.centre.annualOverhead
+            if !isOpenToday(id, f.id) && opening["\(id)|\(f.id)"] == k {
+              oneTime += local?.setupCost ?? f.centre.setupCost
+            }
+          }
+          annual += rate(id) * effective
+          staff[p] += effective
+          fte += effective
+        }
+      }
+      for p in providers.indices {
+        if let cap = unit(providers[p]).capacityFTE?.value(in: year), staff[p] > cap + tolerance {
+          return nil
+        }
+      }
+      if let budget = policy.budget?.value(in: year), oneTime > budget + tolerance * max(1, budget) {
+        return nil
+      }
+      if let change = policy.maxMovedFTEPerWave?.value(in: year), movedFTE > change + tolerance { return nil }
+      npv += discount[k] * (annual + oneTime)
+      annualLast = annual
+      fteLast = fte
+    }
+    if let target = policy.savingsTarget {
+      if let cost = target.annualCost, annualLast > baselineAnnual - cost + tolerance * max(1, baselineAnnual)
+      {
+        return nil
+      }
+      if let fte = target.fte, fteLast > baselineFTE - fte + tolerance { return nil }
+    }
+    var penalty = 0.0
+    for (t, task) in tasks.enumerated() {
+      penalty += (task.concern + scenario.objective.disruptionWeight * task.fte) * moved(t, last)
+    }
+    return npv + penalty
+  }
+
+  /// The best objective over every decision (shares of divisible tasks on the grid 1/4, 1/2,
+  /// 3/4, 1; one provider and wave per task), or `nil` when none is feasible.
+  func bruteForce() -> Double? {
+    let tasks = scenario.tasks
+    var options: [[(p: Int, k: Int, share: Double)?]] = []
+    for (t, task) in tasks.enumerated() {
+      var list: [(p: Int, k: Int, share: Double)?] = [nil]
+      for p in eligible[t] {
+        for k in 0..<waves {
+          for share in task.divisible ? [0.25, 0.5, 0.75, 1] : [1.0] { list.append((p, k, share)) }
+        }
+      }
+      options.append(list)
+    }
+    let hasBudget = scenario.policy.budget != nil
+    var best: Double?
+    var x: Shares = tasks.map { _ in providers.map { _ in Array(repeating: 0.0, count: waves) } }
+    func recurse(_ t: Int) {
+      if t == tasks.count {
+        // Centres that must open: earliest move per (provider, family) not open today.
+        var first: [String: Int] = [:]
+        for (i, task) in tasks.enumerated() {
+          for p in providers.indices {
+            for k in 0..<waves where x[i][p][k] > 0 && !isOpenToday(providers[p], task.family) {
+              let key = "\(providers[p])|\(task.family)"
+              first[key] = min(first[key] ?? k, k)
+            }
+          }
+        }
+        let keys = first.keys.sorted()
+        var opening: [String: Int] = [:]
+        func open(_ i: Int) {
+          if i == keys.count {
+            if let value = evaluate(x, opening: opening), value < (best ?? .infinity) { best = value }
+            return
+          }
+          let latest = first[keys[i]]!
+          for o in (hasBudget ? 0 : latest)...latest {
+            opening[keys[i]] = o
+            open(i + 1)
+          }
+        }
+        open(0)
+        return
+      }
+      for option in options[t] {
+        if let option { x[t][option.p][option.k] = option.share }
+        recurse(t + 1)
+        if let option { x[t][option.p][option.k] = 0 }
+      }
+    }
+    recurse(0)
+    return best
+  }
+
+  /// The decision a plan describes, in the oracle's terms.
+  func decision(of plan: Plan) -> (Shares, [String: Int]) {
+    var x: Shares = scenario.tasks.map { _ in providers.map { _ in Array(repeating: 0.0, count: waves) } }
+    for (t, decision) in plan.tasks.enumerated() {
+      for part in decision.moves {
+        x[t][providers.firstIndex(of: part.provider)!][part.year - scenario.horizon.start] += part.share
+      }
+    }
+    var opening: [String: Int] = [:]
+    for centre in plan.centres {
+      opening["\(centre.provider)|\(centre.family)"] = centre.openedYear - scenario.horizon.start
+    }
+    return (x, opening)
+  }
+}

@@ -1,0 +1,212 @@
+@testable import ZentralCore
+
+/// SplitMix64: a small, fixed, portable random generator for reproducible test scenarios.
+struct SplitMix64: RandomNumberGenerator {
+  private var state: UInt64
+
+  init(seed: UInt64) { state = seed }
+
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
+
+/// Builds small random scenarios (2-4 tasks, 1-2 providers, 1-2 families, 1-3 waves) that
+/// exercise every element of the model, and records which elements each one uses.
+struct PlanningScenarioGenerator {
+  var random: SplitMix64
+
+  init(seed: UInt64) { random = SplitMix64(seed: seed) }
+
+  private mutating func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &random) < p }
+  private mutating func amount(_ range: ClosedRange<Double>, step: Double) -> Double {
+    let steps = Int(((range.upperBound - range.lowerBound) / step).rounded())
+    return range.lowerBound + Double(Int.random(in: 0...steps, using: &random)) * step
+  }
+  private mutating func pick<T>(_ items: [T]) -> T { items[Int.random(in: 0..<items.count, using: &random)] }
+
+  /// A scenario and the names of the model elements it uses.
+  mutating func next(allowDivisible: Bool) -> (Scenario, Set<String>) {
+    var used: Set<String> = []
+    let years = Int.random(in: 1...3, using: &random)
+    if years > 1 { used.insert("several waves") }
+    let discount = chance(0.4) ? amount(0.01...0.1, step: 0.01) : 0
+    if discount > 0 { used.insert("discount rate") }
+
+    // Units.
+    var providerIDs = ["it", "kdn"]
+    if chance(0.45) { providerIDs = [pick(providerIDs)] } else { used.insert("two providers") }
+    var units = [
+      OrgUnit(id: "city", name: "City", kind: .administration),
+      OrgUnit(
+        id: "a", name: "A", kind: .department, parent: "city",
+        costPerFTE: amount(60_000...100_000, step: 5_000)),
+      OrgUnit(
+        id: "a1", name: "A1", kind: .department, parent: "a",
+        costPerFTE: amount(60_000...100_000, step: 5_000)),
+      OrgUnit(
+        id: "b", name: "B", kind: .department, parent: "city",
+        costPerFTE: amount(60_000...100_000, step: 5_000)),
+    ]
+    for id in providerIDs {
+      var capacity: YearValues?
+      if chance(0.3) {
+        used.insert("capacity")
+        capacity =
+          chance(0.5)
+          ? YearValues(constant: amount(1...6, step: 0.5))
+          : YearValues(byYear: [2025: amount(0.5...4, step: 0.5), 2026: amount(2...7, step: 0.5)])
+      }
+      let central = id == "it"
+      units.append(
+        OrgUnit(
+          id: id, name: id.uppercased(), kind: central ? .central : .shared, parent: central ? "city" : nil,
+          costPerFTE: amount(45_000...95_000, step: 5_000),
+          pricePerFTE: central ? nil : amount(40_000...95_000, step: 5_000), capacityFTE: capacity))
+    }
+
+    // Families.
+    let familyCount = chance(0.5) ? 2 : 1
+    if familyCount == 2 { used.insert("two families") }
+    var families: [TaskFamily] = []
+    for f in 0..<familyCount {
+      var providers = providerIDs.filter { _ in chance(0.8) }
+      if providers.isEmpty && chance(0.6) { providers = [pick(providerIDs)] }
+      var centre = CentreTerms()
+      if chance(0.4) { centre.setupCost = amount(5_000...60_000, step: 5_000); used.insert("setup cost") }
+      if chance(0.4) { centre.annualOverhead = amount(5_000...40_000, step: 5_000); used.insert("overhead") }
+      if chance(0.3) { centre.minFTE = amount(0.5...3, step: 0.5); used.insert("critical mass") }
+      var scale: [ScalePoint] = []
+      if chance(0.5) {
+        used.insert("scale curve")
+        scale = [ScalePoint(pooled: 0, effective: 0)]
+        var slope = amount(0.6...1, step: 0.05)
+        var x = 0.0
+        var y = 0.0
+        for _ in 0..<Int.random(in: 1...3, using: &random) {
+          let length = amount(0.5...3, step: 0.5)
+          x += length
+          y += slope * length
+          scale.append(ScalePoint(pooled: x, effective: y))
+          slope *= amount(0.4...1, step: 0.1)
+        }
+      }
+      var centres: [String: ProviderCentre] = [:]
+      for p in providers where chance(0.25) {
+        var local = ProviderCentre()
+        used.insert("provider centre terms")
+        if chance(0.5) { local.setupCost = amount(0...40_000, step: 5_000) }
+        if chance(0.5) { local.minFTE = amount(0...2, step: 0.5) }
+        if chance(0.3) {
+          local.scale = [ScalePoint(pooled: 0, effective: 0), ScalePoint(pooled: 2, effective: 1.6)]
+        }
+        if chance(0.5) {
+          local.existingFTE = amount(0.5...3, step: 0.5)
+          local.isOpen = true
+          used.insert("existing centre")
+        }
+        centres[p] = local
+      }
+      families.append(
+        TaskFamily(
+          id: "f\(f + 1)", name: "Family \(f + 1)", providers: providers, centre: centre, centres: centres,
+          scale: scale,
+          transitionCostPerFTE: amount(0...20_000, step: 2_500)))
+      if providers.isEmpty { used.insert("family without providers") }
+    }
+
+    // Tasks.
+    var tasks: [ITTask] = []
+    for t in 0..<Int.random(in: 2...4, using: &random) {
+      let family = pick(families)
+      var task = ITTask(
+        id: "t\(t + 1)", name: "Task \(t + 1)", family: family.id, unit: pick(["a", "a1", "b"]),
+        fte: amount(0.5...3, step: 0.5))
+      if chance(0.1) { task.dedicated = true; used.insert("dedicated") }
+      if allowDivisible && chance(0.4) { task.divisible = true; used.insert("divisible") }
+      if chance(0.3) { task.concern = amount(1_000...30_000, step: 1_000); used.insert("concern") }
+      if chance(0.15) {
+        task.transitionCost = amount(0...40_000, step: 5_000); used.insert("task transition cost")
+      }
+      if family.providers.count > 1 && chance(0.3) {
+        task.providers = [pick(family.providers)]
+        used.insert("task provider list")
+      }
+      for p in task.providers ?? family.providers where chance(0.3) {
+        var offer = ProviderOffer()
+        if chance(0.5) {
+          offer.fte = task.fte * amount(0.5...1.2, step: 0.1); used.insert("workload at provider")
+        }
+        if chance(0.5) {
+          offer.annualCost = task.fte * amount(40_000...110_000, step: 5_000); used.insert("quote")
+        }
+        if chance(0.3) {
+          offer.transitionCost = amount(0...30_000, step: 5_000); used.insert("offer transition cost")
+        }
+        task.at[p] = offer
+      }
+      tasks.append(task)
+    }
+
+    // Policy.
+    var policy = Policy()
+    let ids = tasks.map(\.id)
+    if chance(0.2) {
+      policy.retained = RetainedOrganisation(
+        minShare: amount(0...0.6, step: 0.1), minFTE: amount(0...2, step: 0.5))
+      used.insert("retained")
+    }
+    if chance(0.25) {
+      policy.budget =
+        chance(0.5)
+        ? YearValues(constant: amount(10_000...80_000, step: 5_000))
+        : YearValues(byYear: [
+          2025: amount(0...40_000, step: 5_000), 2026: amount(20_000...90_000, step: 5_000),
+        ])
+      used.insert("budget")
+    }
+    if chance(0.2) {
+      policy.maxMovedFTEPerWave = YearValues(constant: amount(0.5...4, step: 0.5))
+      used.insert("change capacity")
+    }
+    if chance(0.2) {
+      policy.pilots = [Pilot(family: pick(families).id, unit: pick(["a", "b", "a1"]))]
+      used.insert("pilot")
+    }
+    if chance(0.15) {
+      policy.deadlines = [
+        Deadline(family: pick(families).id, year: 2025 + Int.random(in: 0..<years, using: &random))
+      ]
+      used.insert("deadline")
+    }
+    if chance(0.2) {
+      let first = pick(ids)
+      let second = pick(ids.filter { $0 != first })
+      policy.together = [[first, second]]
+      used.insert("together")
+    }
+    if chance(0.2) { policy.mustMove = [pick(ids)]; used.insert("must-move") }
+    if chance(0.15) { policy.mustStay = [pick(ids)]; used.insert("must-stay") }
+    if chance(0.25) {
+      var target = SavingsTarget()
+      if chance(0.6) {
+        target.annualCost = amount(0...30_000, step: 2_500); used.insert("savings target (cost)")
+      }
+      if target.annualCost == nil || chance(0.4) {
+        target.fte = amount(0...1.5, step: 0.25); used.insert("savings target (FTE)")
+      }
+      policy.savingsTarget = target
+    }
+    var disruption = 0.0
+    if chance(0.2) { disruption = amount(1_000...10_000, step: 1_000); used.insert("disruption weight") }
+
+    let scenario = Scenario(
+      name: "random", horizon: Horizon(start: 2025, years: years), discountRate: discount, units: units,
+      families: families, tasks: tasks, policy: policy, objective: Objective(disruptionWeight: disruption))
+    return (scenario, used)
+  }
+}
