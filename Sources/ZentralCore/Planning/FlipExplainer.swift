@@ -31,7 +31,7 @@ struct FlipExplainer {
   let threads: Int
 
   /// Runs every job and returns the outcomes by job.
-  func run(_ jobs: [Job]) -> [Job: Outcome] {
+  func run(_ jobs: [Job], progress: (@Sendable (Int, Int) -> Void)? = nil) -> [Job: Outcome] {
     let work = Work(jobs: jobs)
     let model = self.model
     let options = self.options
@@ -40,7 +40,8 @@ struct FlipExplainer {
       group.enter()
       let thread = Thread {
         while let job = work.take() {
-          work.store(job, Self.solve(job, model: model, options: options))
+          let done = work.store(job, Self.solve(job, model: model, options: options))
+          progress?(done, jobs.count)
         }
         group.leave()
       }
@@ -87,6 +88,11 @@ struct FlipExplainer {
       }
     }
 
-    func store(_ job: Job, _ outcome: Outcome) { results.withLock { $0[job] = outcome } }
+    func store(_ job: Job, _ outcome: Outcome) -> Int {
+      results.withLock {
+        $0[job] = outcome
+        return $0.count
+      }
+    }
   }
 }

@@ -77,6 +77,7 @@ public struct Planner: Sendable {
     var jobs: [Int: FlipExplainer.Job] = [:]
     var representative: [Int: FlipExplainer.Job] = [:]
     for (t, decision) in plan.tasks.enumerated() where decision.rule == "economic" {
+      if let only = options.explainOnly, !only.contains(decision.id) { continue }
       let job = FlipExplainer.Job(task: t, toStay: decision.share > 0)
       if let g = groupOf[t], let shared = representative[g], shared.toStay == job.toStay {
         jobs[t] = shared
@@ -89,7 +90,8 @@ public struct Planner: Sendable {
     for t in jobs.keys.sorted() where !unique.contains(jobs[t]!) { unique.append(jobs[t]!) }
     var flipOptions = options.solve
     flipOptions.relativeGap = nil
-    let outcomes = FlipExplainer(model: model, options: flipOptions, threads: options.threads).run(unique)
+    let outcomes = FlipExplainer(model: model, options: flipOptions, threads: options.threads)
+      .run(unique, progress: options.explainProgress)
     let diagnosis = InfeasibilityDiagnosis(facts: facts, options: flipOptions)
     for t in jobs.keys.sorted() {
       guard let job = jobs[t], let outcome = outcomes[job] else { continue }

@@ -11,6 +11,10 @@ public struct PlanningOptions: Sendable {
   public var diagnose: Bool
   /// Threads for the flip re-solves (GLPK keeps one environment per thread).
   public var threads: Int
+  /// Limit the flip costs to these task ids (`nil`: every task decided on the merits).
+  public var explainOnly: Set<String>?
+  /// Called after each flip re-solve with the number done and the number planned.
+  public var explainProgress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
   /// Creates options; by default every analysis runs on two threads.
   public init(

@@ -1,0 +1,87 @@
+import Testing
+import ZentralSolver
+
+@testable import ZentralCore
+
+/// Scenarios without a feasible plan: each is diagnosed with the conflicting rules, in words.
+@Suite("Infeasible scenarios are diagnosed in the planner's terms")
+struct PlanningInfeasibleTests {
+  static let family = TaskFamily(
+    id: "sec", name: "IT security", providers: ["it"], transitionCostPerFTE: 10_000)
+  static let tasks = [
+    ITTask(id: "t1", name: "Firewall", family: "sec", unit: "a", fte: 2),
+    ITTask(id: "t2", name: "ISMS", family: "sec", unit: "b", fte: 1),
+    ITTask(id: "t3", name: "Awareness", family: "sec", unit: "b", fte: 1),
+  ]
+
+  static func plan(_ policy: Policy, years: Int = 1, capacity: YearValues? = nil) throws -> Plan {
+    let scenario = PlanningFixtures.scenario(
+      families: [family], tasks: tasks, policy: policy, years: years, capacity: capacity)
+    return try PlanningFixtures.plan(scenario)
+  }
+
+  @Test("capacity too small for the must-move tasks")
+  func capacityTooSmall() throws {
+    let plan = try Self.plan(
+      Policy(mustMove: ["t1", "t2"]), years: 2, capacity: YearValues(byYear: [2026: 2]))
+    #expect(plan.status == .infeasible)
+    #expect(plan.conflicts.map(\.id) == ["must_move(t1)", "must_move(t2)", "capacity(it,2026)"])
+    #expect(plan.message == "must-move tasks of IT security need 3 FTE at it in 2026, capacity there is 2")
+    #expect(plan.conflicts.last?.text == "capacity of IT unit (it) in 2026 is 2 FTE")
+    #expect(plan.tasks.isEmpty && plan.objective == nil)
+  }
+
+  @Test("budget too small for a must-move task in any wave")
+  func budgetTooSmall() throws {
+    let plan = try Self.plan(Policy(budget: YearValues(constant: 15_000), mustMove: ["t1"]), years: 2)
+    #expect(plan.status == .infeasible)
+    #expect(plan.conflicts.map(\.id) == ["must_move(t1)", "budget(2025)", "budget(2026)"])
+    #expect(
+      plan.message
+        == "these rules cannot all hold: task t1 (Firewall) must move; the one-time budget for 2025 is 15000 EUR; "
+        + "the one-time budget for 2026 is 15000 EUR")
+  }
+
+  @Test("a pilot and a deadline in the first wave contradict each other")
+  func pilotAgainstDeadline() throws {
+    let policy = Policy(
+      pilots: [Pilot(family: "sec", unit: "b")], deadlines: [Deadline(family: "sec", year: 2025)])
+    let plan = try Self.plan(policy, years: 2)
+    #expect(plan.status == .infeasible)
+    #expect(plan.conflicts.map(\.id) == ["deadline(sec)", "pilot(sec)"])
+    #expect(
+      plan.message
+        == "these rules cannot all hold: every movable task of IT security must move by 2025; "
+        + "IT security is piloted at Department B: tasks elsewhere move only in a wave after a pilot task has moved"
+    )
+  }
+
+  @Test("a retained organisation against a must-move list names the department")
+  func retainedAgainstMustMove() throws {
+    let policy = Policy(retained: RetainedOrganisation(minFTE: 1.5), mustMove: ["t2", "t3"])
+    let plan = try Self.plan(policy)
+    #expect(plan.status == .infeasible)
+    // Either must-move task alone breaks the rule: the minimal conflict keeps the later one.
+    #expect(plan.conflicts.map(\.id) == ["must_move(t3)", "retained(b)"])
+    #expect(plan.conflicts.last?.text == "Department B (b) keeps at least 1.5 of its 2 FTE of IT work")
+  }
+
+  @Test("a flip that breaks a rule is explained by that rule")
+  func flipBlockedByPilot() throws {
+    // t1 would move in 2025, but the pilot at b keeps it until 2026; keeping t2 (the pilot) at
+    // home would block t1 for good: its flip is priced, and t1's rule is economic.
+    let scenario = PlanningFixtures.scenario(
+      families: [Self.family], tasks: Array(Self.tasks.prefix(2)),
+      policy: Policy(pilots: [Pilot(family: "sec", unit: "b")]),
+      years: 1)
+    let plan = try PlanningFixtures.plan(scenario)
+    #expect(plan.status == .optimal)
+    // In a one-year horizon nothing can follow the pilot: moving t1 is impossible.
+    #expect(plan.tasks[0].decision == "stay")
+    #expect(plan.tasks[0].rule == "pilot_order")
+    #expect(
+      plan.tasks[0].explanation
+        == "stays; moving it in full is not possible: IT security is piloted at Department B: "
+        + "tasks elsewhere move only in a wave after a pilot task has moved")
+  }
+}
