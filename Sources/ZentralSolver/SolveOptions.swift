@@ -30,6 +30,12 @@ public struct SolveOptions: Sendable {
   public var roundingHeuristic: Bool
   /// A flag another thread may raise to stop the search; the best plan found so far is kept.
   public var stopSignal: StopSignal?
+  /// A known solution to start a MIP from (values by variable index), e.g. "nothing changes".
+  /// It is checked against the model in Swift and ignored when it breaks a bound, a row or
+  /// integrality. When it is used, GLPK solves the LP relaxation first and runs branch-and-cut
+  /// without its MIP presolver (whose transformed problem a start cannot be mapped to), and hands
+  /// the start to the search as a heuristic solution: a time-limited solve then always has a plan.
+  public var initialSolution: [Double]?
 
   /// Creates options; the defaults are zentral's measured defaults.
   public init(
@@ -45,7 +51,8 @@ public struct SolveOptions: Sendable {
     proximitySearch: Bool = false,
     proximitySearchTimeLimit: Double = 60,
     roundingHeuristic: Bool = true,
-    stopSignal: StopSignal? = nil
+    stopSignal: StopSignal? = nil,
+    initialSolution: [Double]? = nil
   ) {
     self.timeLimit = timeLimit
     self.relativeGap = relativeGap
@@ -60,6 +67,7 @@ public struct SolveOptions: Sendable {
     self.proximitySearchTimeLimit = proximitySearchTimeLimit
     self.roundingHeuristic = roundingHeuristic
     self.stopSignal = stopSignal
+    self.initialSolution = initialSolution
   }
 
   /// GLPK's own defaults (no cuts), for comparison in benchmarks.

@@ -34,7 +34,7 @@ public enum Solver {
     var result = GLPKSession.run(hook: terminalHook, info: info) {
       let problem = GLPKProblem(model)
       return model.isMIP
-        ? solveMIP(problem, options: options, context: context, info: info)
+        ? solveMIP(problem, model: model, options: options, context: context, info: info)
         : solveLP(problem, options: options)
     }
     result.seconds = Date().timeIntervalSince(started)
@@ -104,7 +104,8 @@ public enum Solver {
   // MARK: MIP
 
   private static func solveMIP(
-    _ problem: GLPKProblem, options: SolveOptions, context: SolveContext, info: UnsafeMutableRawPointer
+    _ problem: GLPKProblem, model: LinearModel, options: SolveOptions, context: SolveContext,
+    info: UnsafeMutableRawPointer
   ) -> SolveResult {
     var parm = glp_iocp()
     glp_init_iocp(&parm)
@@ -123,8 +124,26 @@ public enum Solver {
     parm.sr_heur = options.roundingHeuristic ? GLP_ON : GLP_OFF
     if let gap = options.relativeGap { parm.mip_gap = gap }
     if let limit = options.timeLimit { parm.tm_lim = milliseconds(limit) }
-    if parm.cov_cuts == GLP_ON && !preprocessedProblemHasColumns(problem, parm: parm) {
+    if let start = options.initialSolution, let values = startingPoint(start, of: model, in: problem) {
+      // Without the MIP presolver GLPK needs an optimal basis of the LP relaxation first.
+      var lp = glp_smcp()
+      glp_init_smcp(&lp)
+      lp.msg_lev = parm.msg_lev
+      lp.presolve = GLP_ON
+      if let limit = options.timeLimit { lp.tm_lim = milliseconds(limit) }
+      if glp_simplex(problem.pointer, &lp) == 0 && glp_get_status(problem.pointer) == GLP_OPT {
+        parm.presolve = GLP_OFF
+        context.start = values
+      }
+    }
+    if parm.presolve == GLP_ON && parm.cov_cuts == GLP_ON
+      && !preprocessedProblemHasColumns(problem, parm: parm)
+    {
       parm.cov_cuts = GLP_OFF
+    }
+    if let limit = options.timeLimit {
+      // The LP and the preprocessing probe count against the limit too.
+      parm.tm_lim = milliseconds(max(0.001, limit - Date().timeIntervalSince(context.started)))
     }
     parm.cb_func = branchAndBoundCallback
     parm.cb_info = info
@@ -163,6 +182,37 @@ public enum Solver {
     return SolveResult(
       termination: termination, hasSolution: hasSolution, objective: objective, bestBound: bound,
       gap: gap, values: values, nodes: context.nodes)
+  }
+
+  /// The start as GLPK's column vector (1-based, the objective constant's column at 1), or `nil`
+  /// if it breaks a bound, a row or integrality of `model` (GLPK would accept it unchecked).
+  private static func startingPoint(
+    _ start: [Double], of model: LinearModel, in problem: GLPKProblem
+  ) -> [Double]? {
+    guard start.count == model.columns.count else { return nil }
+    var values = start
+    for (j, column) in model.columns.enumerated() {
+      var value = values[j]
+      guard value.isFinite else { return nil }
+      if column.kind != .continuous {
+        guard abs(value - value.rounded()) <= 1e-9 else { return nil }
+        value = value.rounded()
+      }
+      let tolerance = 1e-9 * max(1, abs(value))
+      if let lower = column.lower, value < lower - tolerance { return nil }
+      if let upper = column.upper, value > upper + tolerance { return nil }
+      values[j] = value
+    }
+    for row in model.rows {
+      let activity = row.constraint.expression.value { values[$0.index] }
+      let tolerance = 1e-7 * max(1, abs(activity))
+      if let lower = row.constraint.lower, activity < lower - tolerance { return nil }
+      if let upper = row.constraint.upper, activity > upper + tolerance { return nil }
+    }
+    let columns = Int(glp_get_num_cols(problem.pointer))
+    var vector = [0.0] + values
+    while vector.count <= columns { vector.append(1) }  // the objective constant's column
+    return vector
   }
 
   /// GLPK 5.0's cover-cut generator aborts the process (`glp_add_cols: ncs = 0`) when MIP
@@ -233,6 +283,8 @@ private final class SolveContext {
   let started: Date
   var lastBound: Double?
   var nodes = 0
+  /// A checked starting solution (GLPK's 1-based column vector), handed over once.
+  var start: [Double]?
 
   init(log: ((String) -> Void)?, progress: ((SolveProgress) -> Bool)?, stopSignal: StopSignal?, started: Date)
   {
@@ -263,6 +315,10 @@ private func branchAndBoundCallback(_ tree: OpaquePointer?, _ info: UnsafeMutabl
   var all: Int32 = 0
   glp_ios_tree_size(tree, &active, &total, &all)
   context.nodes = Int(all)
+  if glp_ios_reason(tree) == GLP_IHEUR, let start = context.start {
+    context.start = nil
+    _ = start.withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) }
+  }
   if context.stopSignal?.isRaised == true {
     glp_ios_terminate(tree)
     return
