@@ -1,22 +1,76 @@
+import Foundation
 import Testing
 import ZentralSolver
 
 @testable import ZentralCore
 
-@Suite("Planning smoke")
+@Suite("Plan value: sections add up, JSON round trip, determinism")
 struct PlanningSmokeTests {
-  @Test("a cheaper centre takes the task over and the plan explains it")
-  func cheaperCentre() throws {
-    let family = TaskFamily(id: "sec", name: "IT security", providers: ["it"], transitionCostPerFTE: 10_000)
+  /// Two families, two providers, three waves, a curve, a quote, a budget and a concern.
+  static var scenario: Scenario {
+    let security = TaskFamily(
+      id: "sec", name: "IT security", providers: ["it", "kdn"],
+      centre: CentreTerms(setupCost: 20_000, annualOverhead: 5_000, minFTE: 1),
+      scale: [
+        ScalePoint(pooled: 0, effective: 0), ScalePoint(pooled: 2, effective: 1.8),
+        ScalePoint(pooled: 6, effective: 4.6),
+      ],
+      transitionCostPerFTE: 8_000)
+    let clients = TaskFamily(
+      id: "cli", name: "Client support", providers: ["kdn"], transitionCostPerFTE: 5_000)
     let tasks = [
       ITTask(id: "t1", name: "Firewall", family: "sec", unit: "a", fte: 2),
-      ITTask(id: "t2", name: "ISMS", family: "sec", unit: "b", fte: 1, dedicated: true, reason: "law"),
+      ITTask(id: "t2", name: "ISMS", family: "sec", unit: "b", fte: 1.5, concern: 4_000),
+      ITTask(
+        id: "t3", name: "Desktops", family: "cli", unit: "a", fte: 3,
+        at: ["kdn": ProviderOffer(annualCost: 200_000)]),
+      ITTask(id: "t4", name: "Printers", family: "cli", unit: "b", fte: 1, divisible: true),
+      ITTask(id: "t5", name: "Special", family: "sec", unit: "b", fte: 1, dedicated: true, reason: "unique"),
     ]
-    let scenario = PlanningFixtures.scenario(families: [family], tasks: tasks, years: 2)
-    let plan = try PlanningFixtures.plan(scenario)
-    let json = String(decoding: try plan.jsonData(), as: UTF8.self)
-    print(json)
+    return PlanningFixtures.scenario(
+      families: [security, clients], tasks: tasks, policy: Policy(budget: YearValues(constant: 40_000)),
+      years: 3,
+      discountRate: 0.03)
+  }
+
+  @Test("costs per wave add up to the NPV and the objective; units add up to the totals")
+  func sectionsAddUp() throws {
+    let plan = try PlanningFixtures.plan(Self.scenario)
     #expect(plan.status == .optimal)
-    #expect(plan.tasks[0].decision == "move")
+    let npv = plan.waves.reduce(0) { $0 + $1.discountFactor * ($1.annualCost + $1.oneTimeCost) }
+    #expect(abs(npv - (plan.npv ?? 0)) < 1e-3)
+    let totals = try #require(plan.totals)
+    #expect(
+      abs((plan.npv ?? 0) + totals.concernPenalty + totals.disruptionPenalty - (plan.objective ?? 0)) < 1e-3)
+    #expect(abs(plan.units.reduce(0) { $0 + $1.annualCostAfter } - totals.steadyStateAnnualCost) < 1e-3)
+    #expect(abs(plan.units.reduce(0) { $0 + $1.annualCostBefore } - totals.baselineAnnualCost) < 1e-3)
+    #expect(abs(plan.units.reduce(0) { $0 + $1.fteAfter } - totals.steadyStateFTE) < 1e-6)
+    #expect(abs((plan.savings ?? 0) - (plan.baseline - (plan.npv ?? 0))) < 1e-3)
+    #expect(plan.tasks.map(\.rule).contains("dedicated"))
+    #expect(
+      plan.tasks.filter { $0.rule == "economic" }.allSatisfy { $0.flipCost != nil && $0.flipCost! >= -1e-6 })
+    #expect(plan.org.count == Self.scenario.units.count)
+  }
+
+  @Test("plan.json round-trips and two plans of the same scenario are byte-identical")
+  func jsonRoundTrip() throws {
+    let first = try PlanningFixtures.plan(Self.scenario)
+    let second = try Planner(scenario: Self.scenario).plan(options: PlanningOptions(threads: 2))
+    let data = try first.jsonData()
+    #expect(data == (try second.jsonData()))
+    #expect(try Plan.decode(from: data) == first)
+    let text = String(decoding: data, as: UTF8.self)
+    #expect(text.contains("\"payback_year\""))
+    #expect(text.contains("\"flip_cost\""))
+  }
+
+  @Test("a time limit or a raised stop signal yields a plan with that status")
+  func stopped() throws {
+    let stop = StopSignal()
+    stop.raise()
+    let plan = try Planner(scenario: Self.scenario).plan(
+      options: PlanningOptions(solve: SolveOptions(stopSignal: stop)))
+    #expect([.stopped, .optimal].contains(plan.status))
+    #expect(plan.tasks.allSatisfy { $0.flipCost == nil })
   }
 }

@@ -28,6 +28,9 @@ public struct CentralisationModel: Sendable {
   private(set) var open: [[Variable]] = []
   /// `E`: effective FTE of each centre, per wave.
   private(set) var effective: [[Variable]] = []
+  /// The segment variables of each centre's scale curve per wave: `d`, `z` (none for the last
+  /// segment) and the segment's length; empty for a linear curve.
+  private(set) var segments: [[[(delta: Variable, full: Variable?, length: Double)]]] = []
   /// Annual running cost per wave (EUR/year).
   private(set) var annual: [LinearExpression] = []
   /// Transition costs per wave (EUR).
@@ -118,6 +121,7 @@ public struct CentralisationModel: Sendable {
       }
       open.append(ys)
       effective.append(es)
+      segments.append(Array(repeating: [], count: waves))
     }
 
     // 1. Each task moves at most once (exactly once when it must).
@@ -346,7 +350,28 @@ public struct CentralisationModel: Sendable {
       var curve = LinearExpression(effective[c][k])
       for (s, piece) in pieces.enumerated() { curve.add(-piece.slope, deltas[s]) }
       try model.addConstraint(curve >= 0, name: "scale(\(name),\(year))")
+      segments[c][k] = pieces.indices.map { (deltas[$0], $0 < zs.count ? zs[$0] : nil, pieces[$0].length) }
     }
+  }
+
+  /// The status quo as a solution of the model: nothing moves, centres open today stay open
+  /// with their existing work (a feasible start unless a rule forces change).
+  func statusQuo() -> [Double] {
+    var values = Array(repeating: 0.0, count: model.columns.count)
+    for (c, centre) in facts.centres.enumerated() where centre.isOpen {
+      for k in 0..<waves {
+        values[open[c][k].index] = 1
+        values[effective[c][k].index] = centre.baselineEffective
+        var remaining = centre.existingFTE
+        for piece in segments[c][k] {
+          let used = min(piece.length, remaining)
+          values[piece.delta.index] = used
+          remaining -= used
+          if let z = piece.full { values[z.index] = remaining > 0 ? 1 : 0 }
+        }
+      }
+    }
+    return values
   }
 
   /// `L`: existing plus moved unquoted workload of a centre by the end of wave `k`.

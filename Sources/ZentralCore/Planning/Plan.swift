@@ -115,9 +115,33 @@ public struct Plan: Codable, Sendable, Equatable {
   /// Reads a plan written by ``jsonData()``.
   public static func decode(from data: Data) throws -> Plan {
     let decoder = JSONDecoder()
-    decoder.keyDecodingStrategy = .convertFromSnakeCase
+    // `.convertFromSnakeCase` would read `pooled_fte` as `pooledFte`, not `pooledFTE`.
+    decoder.keyDecodingStrategy = .custom { path in PlanKey(snakeCase: path.last!.stringValue) }
     return try decoder.decode(Plan.self, from: data)
   }
+}
+
+/// A snake_case key of a plan file turned back into the property name: `baseline_npv` ->
+/// `baselineNPV`, `moved_fte` -> `movedFTE`, `fte_before` -> `fteBefore`.
+private struct PlanKey: CodingKey {
+  var stringValue: String
+  var intValue: Int? { nil }
+
+  init(snakeCase: String) {
+    let words = snakeCase.split(separator: "_", omittingEmptySubsequences: false)
+    guard let first = words.first, words.count > 1 else {
+      stringValue = snakeCase
+      return
+    }
+    stringValue =
+      String(first)
+      + words.dropFirst().map { word in
+        word == "fte" || word == "npv" ? word.uppercased() : word.prefix(1).uppercased() + word.dropFirst()
+      }.joined()
+  }
+
+  init?(stringValue: String) { self.stringValue = stringValue }
+  init?(intValue: Int) { nil }
 }
 
 extension Plan {

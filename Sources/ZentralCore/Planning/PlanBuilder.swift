@@ -104,7 +104,7 @@ struct PlanBuilder {
           transitionCost: PlanText.clean(transition),
           setupCost: PlanText.clean(setup), oneTimeCost: PlanText.clean(transition + setup),
           annualCost: PlanText.clean(annual), baselineAnnualCost: PlanText.clean(facts.baselineAnnual),
-          discountFactor: PlanText.clean(facts.discount[k])))
+          discountFactor: facts.discount[k]))
       cumulative += facts.discount[k] * (facts.baselineAnnual - annual - transition - setup)
       if cumulative >= -1e-6 * max(1, facts.baselineAnnual) {
         if paybackIndex == nil { paybackIndex = k }

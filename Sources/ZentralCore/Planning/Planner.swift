@@ -33,8 +33,10 @@ public struct Planner: Sendable {
     options: PlanningOptions = PlanningOptions(), progress: ((SolveProgress) -> Bool)? = nil
   ) throws(PlanningError) -> Plan {
     let builder = PlanBuilder(model: model)
+    var solveOptions = options.solve
+    if options.warmStart { solveOptions.initialSolution = model.statusQuo() }
     let result = try PlanningError.wrap {
-      try Solver.solve(model.model, options: options.solve, progress: progress)
+      try Solver.solve(model.model, options: solveOptions, progress: progress)
     }
     let status: Plan.Status
     switch result.termination {

@@ -11,6 +11,9 @@ public struct PlanningOptions: Sendable {
   public var diagnose: Bool
   /// Threads for the flip re-solves (GLPK keeps one environment per thread).
   public var threads: Int
+  /// Start the search from the status quo when it satisfies every rule (GLPK then runs without
+  /// its MIP presolver; a time-limited search always has a plan, at worst "change nothing").
+  public var warmStart: Bool = true
   /// Limit the flip costs to these task ids (`nil`: every task decided on the merits).
   public var explainOnly: Set<String>?
   /// Called after each flip re-solve with the number done and the number planned.
