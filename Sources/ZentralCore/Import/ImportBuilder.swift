@@ -1,0 +1,295 @@
+/// Turns the rows of a units table and a tasks table into a scenario, collecting every problem.
+struct ImportBuilder {
+  /// A unit row read, before its parent is resolved.
+  private struct UnitRow {
+    var row: CSVTable.Row
+    var unit: OrgUnit
+    var parentText: String
+  }
+
+  private let unitsTable: CSVTable
+  private let tasksTable: CSVTable
+  private let options: ImportOptions
+
+  /// Prepares a build from the two tables.
+  init(units: CSVTable, tasks: CSVTable, options: ImportOptions) {
+    self.unitsTable = units
+    self.tasksTable = tasks
+    self.options = options
+  }
+
+  /// The scenario (`nil` when there were errors) and every problem found.
+  func build() -> (imported: ImportedScenario?, diagnostics: [ImportDiagnostic]) {
+    var unitReader = TableReader(
+      table: unitsTable, accepted: ImportVocabulary.unitColumns, required: [.id, .name, .kind])
+    var taskReader = TableReader(
+      table: tasksTable, accepted: ImportVocabulary.taskColumns, required: [.name, .family, .unit, .fte])
+    guard !unitReader.diagnostics.contains(where: \.isError),
+      !taskReader.diagnostics.contains(where: \.isError)
+    else {
+      return (nil, unitReader.diagnostics + taskReader.diagnostics)
+    }
+    var units = readUnits(&unitReader)
+    let tasks = readTasks(&taskReader, units: units)
+    let assumed = fillCosts(&units, tasks: tasks.tasks, reader: &unitReader)
+    let diagnostics = unitReader.diagnostics + taskReader.diagnostics
+    guard !diagnostics.contains(where: \.isError) else { return (nil, diagnostics) }
+    let providers = units.filter { $0.kind == .central }.map(\.id)
+    let families = tasks.families.map { TaskFamily(id: $0.id, name: $0.name, providers: providers) }
+    let scenario = Scenario(
+      name: options.name ?? defaultName(units),
+      horizon: Horizon(start: options.startYear, years: options.years),
+      units: units,
+      families: families,
+      tasks: tasks.tasks)
+    let missingReasons = Set(tasks.tasks.filter { $0.dedicated && $0.reason == nil }.map(\.id))
+    return (
+      ImportedScenario(scenario: scenario, assumedCosts: assumed, missingReasons: missingReasons), diagnostics
+    )
+  }
+
+  // MARK: Units
+
+  private func readUnits(_ reader: inout TableReader) -> [OrgUnit] {
+    var rows: [UnitRow] = []
+    var lineOfID: [String: Int] = [:]
+    for row in unitsTable.rows {
+      let id = reader.text(row, .id)
+      guard checkID(id, row: row, noun: "unit", example: "fb20", seen: lineOfID, reader: &reader) else {
+        continue
+      }
+      lineOfID[id] = row.line
+      let name = reader.text(row, .name)
+      if name.isEmpty {
+        reader.error(row, .name, "is empty; every unit needs a name such as \"FB 20 – Finanzen\"")
+      } else if name.count > 200 {
+        reader.error(row, .name, "has \(name.count) characters; a name has at most 200")
+      }
+      let kindText = reader.text(row, .kind)
+      let kind = ImportVocabulary.kind(kindText)
+      if kind == nil {
+        let shown = kindText.isEmpty ? "is empty" : "\"\(kindText)\" is not a kind of unit"
+        reader.error(row, .kind, "\(shown); write one of \(ImportVocabulary.kindHint)")
+      }
+      var unit = OrgUnit(id: id, name: name, kind: kind ?? .department)
+      unit.costPerFTE = reader.number(
+        row, .costPerFTE, meaning: "the employer cost of one FTE in EUR a year", example: "80.000")
+      unit.pricePerFTE = reader.number(
+        row, .pricePerFTE, meaning: "the price of one FTE in EUR a year", example: "95.000")
+      if unit.pricePerFTE != nil && unit.kind != .shared {
+        reader.warning(row, .pricePerFTE, "is ignored: only external (shared) providers have a price")
+        unit.pricePerFTE = nil
+      }
+      if let capacity = reader.number(row, .capacityFTE, meaning: "a ceiling in FTE", example: "60") {
+        if unit.isProvider {
+          unit.capacityFTE = YearValues(constant: capacity)
+        } else {
+          reader.warning(row, .capacityFTE, "is ignored: only central and external units take over work")
+        }
+      }
+      rows.append(UnitRow(row: row, unit: unit, parentText: reader.text(row, .parent)))
+    }
+    resolveParents(&rows, reader: &reader)
+    return rows.map(\.unit)
+  }
+
+  private func resolveParents(_ rows: inout [UnitRow], reader: inout TableReader) {
+    let ids = Set(rows.map(\.unit.id))
+    var byName: [String: [String]] = [:]
+    for entry in rows { byName[entry.unit.name.lowercased(), default: []].append(entry.unit.id) }
+    for index in rows.indices where !rows[index].parentText.isEmpty {
+      let text = rows[index].parentText
+      var parent: String?
+      if ids.contains(text) {
+        parent = text
+      } else if let named = byName[text.lowercased()], named.count == 1 {
+        parent = named[0]
+      }
+      guard let parent else {
+        reader.error(
+          rows[index].row, .parent,
+          "there is no unit \"\(text)\" in this file (by ID or name); write the ID of the unit above it")
+        continue
+      }
+      if parent == rows[index].unit.id {
+        reader.error(rows[index].row, .parent, "\"\(text)\" is the unit itself; write the unit above it")
+        continue
+      }
+      rows[index].unit.parent = parent
+    }
+    // Cycles: follow each parent chain; a chain longer than the table returns to a unit.
+    let position = Dictionary(uniqueKeysWithValues: rows.enumerated().map { ($1.unit.id, $0) })
+    var reported: Set<String> = []
+    for start in rows.indices {
+      var seen: [String] = []
+      var current: String? = rows[start].unit.id
+      while let id = current, let at = position[id] {
+        if let loop = seen.firstIndex(of: id) {
+          let cycle = Array(seen[loop...])
+          if reported.isDisjoint(with: cycle) {
+            reported.formUnion(cycle)
+            let first = rows[position[cycle[0]]!]
+            reader.error(
+              first.row, .parent,
+              "the units form a cycle (\((cycle + [cycle[0]]).joined(separator: " → "))); each chain of "
+                + "\"Übergeordnet\" must end at the top unit")
+          }
+          break
+        }
+        seen.append(id)
+        current = rows[at].unit.parent
+      }
+    }
+  }
+
+  /// Fills in the assumed cost per FTE where a unit needs one; returns the ids of those units.
+  private func fillCosts(_ units: inout [OrgUnit], tasks: [ITTask], reader: inout TableReader) -> Set<String>
+  {
+    var assumed: Set<String> = []
+    let withTasks = Set(tasks.map(\.unit))
+    let shown = ImportYAMLWriter.euro(SpreadsheetImporter.defaultCostPerFTE)
+    for index in units.indices where units[index].costPerFTE == nil {
+      let unit = units[index]
+      let needs =
+        unit.kind == .central ? "is a central unit" : withTasks.contains(unit.id) ? "has tasks" : nil
+      guard let needs else { continue }
+      units[index].costPerFTE = SpreadsheetImporter.defaultCostPerFTE
+      assumed.insert(unit.id)
+      let row = unitsTable.rows.first { reader.text($0, .id) == unit.id }
+      reader.warning(
+        line: row?.line, column: nil,
+        "unit \"\(unit.id)\" \(needs) but no \"Kosten je VZÄ\"; assumed \(shown) EUR a year (marked TODO)")
+    }
+    return assumed
+  }
+
+  // MARK: Tasks
+
+  private struct TaskRows {
+    var tasks: [ITTask] = []
+    var families: [(id: String, name: String)] = []
+  }
+
+  private func readTasks(_ reader: inout TableReader, units: [OrgUnit]) -> TaskRows {
+    var result = TaskRows()
+    let unitByID = Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    var unitsByName: [String: [OrgUnit]] = [:]
+    for unit in units { unitsByName[unit.name.lowercased(), default: []].append(unit) }
+    // Explicit IDs first, so that generated ones avoid them.
+    var lineOfID: [String: Int] = [:]
+    var explicit: [Int: String] = [:]
+    for (position, row) in tasksTable.rows.enumerated() {
+      let id = reader.text(row, .id)
+      guard !id.isEmpty else { continue }
+      if checkID(id, row: row, noun: "task", example: "fb20-sap", seen: lineOfID, reader: &reader) {
+        lineOfID[id] = row.line
+        explicit[position] = id
+      }
+    }
+    var familyName: [String: String] = [:]
+    for (position, row) in tasksTable.rows.enumerated() {
+      let name = reader.text(row, .name)
+      if name.isEmpty {
+        reader.error(row, .name, "is empty; every task needs a name such as \"SAP-Betreuung Finanzen\"")
+      } else if name.count > 200 {
+        reader.error(row, .name, "has \(name.count) characters; a name has at most 200")
+      }
+      let unitText = reader.text(row, .unit)
+      var unit = unitByID[unitText]
+      if unit == nil, let named = unitsByName[unitText.lowercased()], named.count == 1 { unit = named[0] }
+      if unitText.isEmpty {
+        reader.error(row, .unit, "is empty; write the ID of the unit that does the task today")
+      } else if unit == nil {
+        reader.error(
+          row, .unit,
+          "there is no unit \"\(unitText)\" in \(unitsTable.file) (by ID or name); write a unit's ID")
+      } else if let unit, unit.isProvider {
+        reader.error(
+          row, .unit,
+          "\"\(unit.id)\" is a \(unit.kind == .central ? "central" : "external") unit; a task is work done today "
+            + "in a department or enterprise (work a provider does already is its centre's existing_fte)")
+      }
+      let familyText = reader.text(row, .family)
+      var familyID = ""
+      if familyText.isEmpty {
+        reader.error(row, .family, "is empty; write the task's Aufgabenbereich, e.g. \"Client-Support\"")
+      } else {
+        familyID = ImportVocabulary.slug(familyText, fallback: "bereich")
+        if let known = familyName[familyID] {
+          if known != familyText {
+            reader.warning(
+              row, .family,
+              "\"\(familyText)\" is taken as the same Aufgabenbereich as \"\(known)\" (\(familyID))")
+          }
+        } else {
+          familyName[familyID] = familyText
+          result.families.append((familyID, familyText))
+        }
+      }
+      let fte = reader.number(row, .fte, meaning: "the workload in FTE", example: "1,5")
+      if fte == nil && reader.text(row, .fte).isEmpty {
+        reader.error(row, .fte, "is empty; every task needs its workload in FTE, e.g. 1,5")
+      }
+      let reason = reader.text(row, .reason)
+      var task = ITTask(
+        id: explicit[position] ?? "", name: name, family: familyID, unit: unit?.id ?? unitText, fte: fte ?? 0,
+        dedicated: reader.flag(row, .dedicated), reason: reason.isEmpty ? nil : reason,
+        divisible: reader.flag(row, .divisible))
+      task.concern = reader.number(row, .concern, meaning: "a penalty in EUR", example: "40.000") ?? 0
+      task.transitionCost = reader.number(
+        row, .transitionCost, meaning: "a one-time cost in EUR", example: "25.000")
+      if task.id.isEmpty && reader.text(row, .id).isEmpty {
+        task.id = uniqueID(ImportVocabulary.slug("\(task.unit) \(name)"), taken: &lineOfID, line: row.line)
+      }
+      result.tasks.append(task)
+    }
+    return result
+  }
+
+  /// `base`, or `base-2`, `base-3`, ... whichever is free; recorded as taken.
+  private func uniqueID(_ base: String, taken: inout [String: Int], line: Int) -> String {
+    var candidate = base
+    var counter = 2
+    while taken[candidate] != nil {
+      let suffix = "-\(counter)"
+      candidate = String(base.prefix(64 - suffix.count)) + suffix
+      counter += 1
+    }
+    taken[candidate] = line
+    return candidate
+  }
+
+  /// Whether `id` is usable: present, well-formed and not seen before (else a diagnostic).
+  private func checkID(
+    _ id: String, row: CSVTable.Row, noun: String, example: String, seen: [String: Int],
+    reader: inout TableReader
+  ) -> Bool {
+    if id.isEmpty {
+      reader.error(row, .id, "is empty; every \(noun) needs an ID such as \(example)")
+      return false
+    }
+    guard ImportVocabulary.isIdentifier(id) else {
+      reader.error(
+        row, .id,
+        "\"\(id)\" is not an ID; an ID has letters, digits, '-', '_' and '.' (at most 64), e.g. "
+          + ImportVocabulary.slug(id, fallback: example))
+      return false
+    }
+    if let line = seen[id] {
+      reader.error(
+        row, .id, "\"\(id)\" is already the ID of the \(noun) in line \(line); each \(noun) has its own")
+      return false
+    }
+    return true
+  }
+
+  private func defaultName(_ units: [OrgUnit]) -> String {
+    guard
+      let root = units.first(where: { $0.kind == .administration })
+        ?? units.first(where: { $0.parent == nil })
+    else {
+      return "Importiertes Szenario"
+    }
+    return "\(root.name) – Zentralisierung der IT (importiert)"
+  }
+}
