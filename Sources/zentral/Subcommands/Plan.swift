@@ -1,12 +1,203 @@
 import ArgumentParser
+import Dispatch
+import Foundation
+import Synchronization
+import ZentralCore
+import ZentralSolver
 
 extension Zentral {
-  /// `zentral plan` (being built; see the issue tracker).
+  /// `zentral plan SCENARIO`: solves the centralisation MIP and writes `plan.json`.
   struct Plan: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Not built yet.")
+    static let configuration = CommandConfiguration(
+      abstract: "Finds the best centralisation plan for a scenario and writes DIR/plan.json.",
+      discussion: """
+        Exit status: 0 a plan was written, 1 invalid input, 2 the scenario has no feasible plan \
+        (plan.json then names the conflicting rules). Ctrl-C stops the search and writes the best \
+        plan found so far with its gap.
+        """)
+
+    @Argument(help: "The scenario file (.yaml, .yml or .json).")
+    var scenario: String
+
+    @Option(name: .customLong("out"), help: "Output directory (default: out/<scenario file name>/).")
+    var out: String?
+
+    @Option(name: .customLong("time-limit"), help: "Stop the search after this many seconds.")
+    var timeLimit: Double?
+
+    @Option(name: .customLong("gap"), help: "Stop once the relative gap is at most this, e.g. 0.01.")
+    var gap: Double?
+
+    @Option(name: .customLong("export-model"), help: "Write the exact MIP solved to FILE.mps or FILE.lp.")
+    var exportModel: String?
+
+    @Flag(name: .customLong("quiet"), help: "Print nothing but errors.")
+    var quiet = false
+
+    @Flag(
+      name: .customLong("no-explain"), help: "Skip the flip costs of decisions taken on the merits (faster).")
+    var noExplain = false
 
     func run() throws {
-      throw ValidationError("'zentral plan' is not built yet.")
+      if let timeLimit, !(timeLimit.isFinite && timeLimit > 0) {
+        throw fail("--time-limit must be a positive number of seconds, not \(timeLimit)")
+      }
+      if let gap, !(gap.isFinite && gap >= 0) { throw fail("--gap must be 0 or more, not \(gap)") }
+      var exportFormat: ModelFile.Format?
+      if let exportModel {
+        guard let format = ModelFile.Format(pathExtension: URL(fileURLWithPath: exportModel).pathExtension)
+        else {
+          throw fail("--export-model '\(exportModel)' must end in .mps or .lp")
+        }
+        exportFormat = format
+      }
+
+      let loaded: LoadedScenario
+      do {
+        loaded = try ScenarioLoader.load(path: scenario)
+      } catch {
+        for diagnostic in error.diagnostics { printError("\(diagnostic)") }
+        throw ExitCode(1)
+      }
+      if !quiet { for warning in loaded.warnings { printError("\(warning)") } }
+
+      let planner: Planner
+      do {
+        planner = try Planner(scenario: loaded.scenario)
+      } catch {
+        throw fail("\(scenario): \(error.description)")
+      }
+      if let exportModel, let exportFormat {
+        do {
+          try ModelFile.write(planner.model.model, format: exportFormat, to: exportModel)
+        } catch {
+          throw fail(error.description)
+        }
+      }
+
+      let stop = StopSignal()
+      let interrupt = Interrupt(stop: stop)
+      defer { interrupt.cancel() }
+      let line = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) == 1)
+      var options = PlanningOptions(
+        solve: SolveOptions(timeLimit: timeLimit, relativeGap: gap, stopSignal: stop))
+      options.threads = 2
+      options.explain = !noExplain
+      options.explainProgress = { done, total in line.explaining(done, total) }
+      let plan: ZentralCore.Plan
+      do {
+        plan = try planner.plan(options: options) { progress in
+          line.update(progress)
+          return true
+        }
+      } catch {
+        line.clear()
+        throw fail(error.description)
+      }
+      line.clear()
+
+      let directory = URL(fileURLWithPath: out ?? defaultDirectory())
+      let file = directory.appendingPathComponent("plan.json")
+      do {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try plan.jsonData().write(to: file, options: .atomic)
+      } catch {
+        throw fail("could not write \(file.path): \(error.localizedDescription)")
+      }
+      if !quiet {
+        print(PlanSummary.text(plan), terminator: "")
+        print("written: \(file.path)")
+      }
+      if plan.status == .infeasible { throw ExitCode(2) }
     }
+
+    /// `out/<scenario file name without extension>`.
+    private func defaultDirectory() -> String {
+      let name = URL(fileURLWithPath: scenario).deletingPathExtension().lastPathComponent
+      return "out/\(name)"
+    }
+
+    private func fail(_ message: String) -> ExitCode {
+      printError("zentral: \(message)")
+      return ExitCode(1)
+    }
+  }
+}
+
+/// Writes one line to standard error.
+private func printError(_ text: String) {
+  FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Ctrl-C while solving: the first raises the stop signal (the best plan so far is written), a
+/// second one ends the process.
+private final class Interrupt {
+  private let source: any DispatchSourceSignal
+
+  init(stop: StopSignal) {
+    signal(SIGINT, SIG_IGN)
+    source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+    source.setEventHandler {
+      if stop.isRaised { exit(130) }
+      stop.raise()
+    }
+    source.resume()
+  }
+
+  func cancel() {
+    source.cancel()
+    signal(SIGINT, SIG_DFL)
+  }
+}
+
+/// The live progress line on a terminal: elapsed time, incumbent, bound and gap, at most five
+/// updates a second; then the flip re-solves done. Written from the solving thread and the flip
+/// threads, so its state is behind a lock.
+private final class ProgressLine: Sendable {
+  private let enabled: Bool
+  private let state = Mutex((last: -1.0, shown: false))
+
+  init(enabled: Bool) { self.enabled = enabled }
+
+  func update(_ progress: SolveProgress) {
+    guard enabled else { return }
+    let due = state.withLock { state in
+      guard progress.elapsed - state.last >= 0.2 else { return false }
+      state = (progress.elapsed, true)
+      return true
+    }
+    guard due else { return }
+    let shown: (Double?) -> String = { value in
+      guard let value, abs(value) < 1e300 else { return "-" }
+      return String(format: "%.0f", value)
+    }
+    let incumbent = shown(progress.incumbent)
+    let bound = shown(progress.bound)
+    let gap =
+      progress.gap.flatMap { $0.isFinite && $0 < 1e6 ? String(format: "%.2f%%", $0 * 100) : nil } ?? "-"
+    let text = String(
+      format:
+        "\r\u{1B}[2K%.1f s  incumbent %@  bound %@  gap %@  nodes %d  (Ctrl-C: stop, keep the best plan)",
+      progress.elapsed, incumbent, bound, gap, progress.nodes)
+    FileHandle.standardError.write(Data(text.utf8))
+  }
+
+  func explaining(_ done: Int, _ total: Int) {
+    guard enabled else { return }
+    state.withLock { state in
+      state.shown = true
+      let text =
+        "\r\u{1B}[2Kexplaining decisions: \(done) of \(total) flips re-solved (Ctrl-C: skip the rest)"
+      FileHandle.standardError.write(Data(text.utf8))
+    }
+  }
+
+  func clear() {
+    let shown = state.withLock { state in
+      defer { state.shown = false }
+      return state.shown
+    }
+    guard enabled, shown else { return }
+    FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
   }
 }

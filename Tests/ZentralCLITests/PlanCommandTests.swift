@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+
+/// End-to-end tests of `zentral plan`: the built binary, its files, output and exit status.
+@Suite("zentral plan (end to end)")
+struct PlanCommandTests {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+  /// The `zentral` binary next to the test bundle (or `ZENTRAL_BIN`).
+  static var binary: URL {
+    if let path = ProcessInfo.processInfo.environment["ZENTRAL_BIN"] { return URL(fileURLWithPath: path) }
+    var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    if directory.lastPathComponent == "MacOS" {
+      directory = directory.deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    }
+    return directory.appendingPathComponent("zentral")
+  }
+
+  struct Run {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  static func run(_ arguments: [String], in directory: URL? = nil) throws -> Run {
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Run(
+      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+      stderr: String(decoding: stderr, as: UTF8.self))
+  }
+
+  static func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "zentral-plan-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  static let tooSmall = """
+    format: zentral/1
+    name: Too small
+    horizon: {start: 2025, years: 1}
+    units:
+      - {id: city, name: City, kind: administration}
+      - {id: a, name: Department A, kind: department, parent: city, cost_per_fte: 80000}
+      - {id: it, name: IT unit, kind: central, parent: city, cost_per_fte: 70000, capacity_fte: 2}
+    families:
+      - {id: sec, name: IT security, providers: [it]}
+    tasks:
+      - {id: t1, name: Firewall, family: sec, unit: a, fte: 2}
+      - {id: t2, name: ISMS, family: sec, unit: a, fte: 1}
+    policy:
+      must_move: [t1, t2]
+
+    """
+
+  @Test("two runs write byte-identical plan.json")
+  func deterministic() throws {
+    let directory = try Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let scenario = Self.root.appendingPathComponent("scenarios/krefeld.yaml").path
+    var files: [Data] = []
+    for run in ["one", "two"] {
+      let out = directory.appendingPathComponent(run)
+      let result = try Self.run(["plan", scenario, "--out", out.path, "--quiet"])
+      #expect(result.status == 0, "\(result.stderr)")
+      #expect(result.stdout.isEmpty)
+      files.append(try Data(contentsOf: out.appendingPathComponent("plan.json")))
+    }
+    #expect(files[0] == files[1])
+    #expect(files[0].count > 1000)
+  }
+
+  @Test("prints a summary, writes out/<name>/plan.json by default and exports the model")
+  func summaryAndDefaults() throws {
+    let directory = try Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let scenario = Self.root.appendingPathComponent("scenarios/iserlohn.yaml").path
+    let result = try Self.run(
+      ["plan", scenario, "--export-model", "model.mps", "--no-explain"], in: directory)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("status:       optimal"))
+    #expect(result.stdout.contains("baseline NPV:"))
+    #expect(result.stdout.contains("payback year:"))
+    #expect(result.stdout.contains("moved per wave:"))
+    let plan = directory.appendingPathComponent("out/iserlohn/plan.json")
+    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: plan)) as? [String: Any]
+    #expect(json?["status"] as? String == "optimal")
+    #expect(json?["baseline"] is Double)
+    let model = try String(contentsOf: directory.appendingPathComponent("model.mps"), encoding: .utf8)
+    #expect(model.contains("ROWS"))
+  }
+
+  @Test("an infeasible scenario exits 2 and names the conflict")
+  func infeasible() throws {
+    let directory = try Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = directory.appendingPathComponent("small.yaml")
+    try Self.tooSmall.write(to: file, atomically: true, encoding: .utf8)
+    let result = try Self.run(["plan", file.path, "--out", directory.path])
+    #expect(result.status == 2)
+    #expect(
+      result.stdout.contains("must-move tasks of IT security need 3 FTE at it in 2025, capacity there is 2"))
+    let json =
+      try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("plan.json")))
+      as? [String: Any]
+    #expect(json?["status"] as? String == "infeasible")
+    #expect((json?["conflicts"] as? [Any])?.count == 3)
+  }
+
+  @Test("invalid input exits 1 with a message")
+  func invalidInput() throws {
+    let missing = try Self.run(["plan", "/nonexistent/city.yaml"])
+    #expect(missing.status == 1)
+    #expect(!missing.stderr.isEmpty)
+    let scenario = Self.root.appendingPathComponent("scenarios/iserlohn.yaml").path
+    let badLimit = try Self.run(["plan", scenario, "--time-limit", "0"])
+    #expect(badLimit.status == 1)
+    #expect(badLimit.stderr.hasPrefix("zentral: --time-limit must be a positive number of seconds"))
+    let badExport = try Self.run(["plan", scenario, "--export-model", "model.txt"])
+    #expect(badExport.status == 1)
+    #expect(badExport.stderr.contains("must end in .mps or .lp"))
+  }
+}

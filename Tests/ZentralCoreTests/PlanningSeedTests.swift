@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+import ZentralSolver
+
+@testable import ZentralCore
+
+/// The seed scenarios in `scenarios/`: each plans to optimal, the exported model solves to the
+/// same objective in HiGHS, and reported flip costs match independent re-solves.
+@Suite("Seed scenarios")
+struct PlanningSeedTests {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+  static let seeds: [String] = {
+    let directory = root.appendingPathComponent("scenarios")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+    return names.filter { $0.hasSuffix(".yaml") }.sorted()
+  }()
+
+  static func load(_ name: String) throws -> Scenario {
+    try ScenarioLoader.load(path: root.appendingPathComponent("scenarios/\(name)").path).scenario
+  }
+
+  /// Runs `Tests/tools/highs_solve.py` on a model file and returns HiGHS's optimal objective.
+  static func highs(_ path: String) throws -> Double {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", root.appendingPathComponent("Tests/tools/highs_solve.py").path, path]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    let last = output.split(separator: "\n").last.map(String.init) ?? ""
+    let words = last.split(separator: " ")
+    guard process.terminationStatus == 0, words.count == 2,
+      let value = Double(words[1].trimmingCharacters(in: .whitespacesAndNewlines))
+    else { throw HighsFailure(output: output) }
+    return value
+  }
+
+  struct HighsFailure: Error { var output: String }
+
+  @Test("there are seed scenarios") func seedsExist() { #expect(Self.seeds.count >= 3) }
+
+  @Test("plans to optimal and HiGHS finds the same objective for the exported model", arguments: seeds)
+  func optimalAndHiGHS(_ name: String) throws {
+    let started = Date()
+    let planner = try Planner(scenario: try Self.load(name))
+    let plan = try planner.plan(options: PlanningOptions(explain: false))
+    let solved = Date().timeIntervalSince(started)
+    #expect(plan.status == .optimal)
+    let objective = try #require(plan.objective)
+    for format in ModelFile.Format.allCases {
+      let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "zentral-seed-\(name).\(format.rawValue)"
+      ).path
+      defer { try? FileManager.default.removeItem(atPath: path) }
+      try ModelFile.write(planner.model.model, format: format, to: path)
+      let highs = try Self.highs(path)
+      let difference = abs(highs - objective) / max(1, abs(objective))
+      print(
+        "seed \(name) (\(format.rawValue)): GLPK \(objective), HiGHS \(highs), relative difference \(difference), solve \(solved) s"
+      )
+      #expect(difference <= 1e-6, "\(name): GLPK \(objective), HiGHS \(highs)")
+    }
+  }
+
+  @Test("flip costs of five tasks equal independent re-solves with the task forced", arguments: seeds)
+  func flipCosts(_ name: String) throws {
+    let scenario = try Self.load(name)
+    let first = try Planner(scenario: scenario).plan(options: PlanningOptions(explain: false))
+    let candidates = first.tasks.filter { $0.rule == "economic" }.map(\.id)
+    try #require(candidates.count >= 5)
+    let chosen = (0..<5).map { candidates[$0 * candidates.count / 5] }
+    var options = PlanningOptions()
+    options.explainOnly = Set(chosen)
+    let plan = try Planner(scenario: scenario).plan(options: options)
+    let objective = try #require(plan.objective)
+    for id in chosen {
+      let task = try #require(plan.tasks.first { $0.id == id })
+      var forced = scenario
+      if task.share > 0 { forced.policy.mustStay.append(id) } else { forced.policy.mustMove.append(id) }
+      let independent = try Planner(scenario: forced).plan(
+        options: PlanningOptions(explain: false, diagnose: false))
+      if let flipped = independent.objective {
+        let cost = try #require(task.flipCost, "\(name) \(id): \(task.explanation)")
+        #expect(abs(cost - (flipped - objective)) <= 1e-6 * max(1, abs(objective)), "\(name) \(id)")
+        print("seed \(name): flip \(id) costs \(cost) EUR (re-solve: \(flipped - objective))")
+      } else {
+        #expect(independent.status == .infeasible)
+        #expect(task.flipCost == nil && task.explanation.contains("not possible"), "\(name) \(id)")
+      }
+    }
+  }
+}
