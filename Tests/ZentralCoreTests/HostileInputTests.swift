@@ -228,6 +228,42 @@ struct HostileInputTests {
     #endif
   }
 
+  @Test("random corruptions of a valid file are loaded or refused, never crash, and stay fast")
+  func randomCorruptions() throws {
+    let originals = [
+      Array(try FixtureFiles.data("valid", "every-key.yaml")),
+      Array(try FixtureFiles.data("valid", "every-key.json")),
+    ]
+    let specials = Array("&*!?[]{}:,'\"#|>-%@` \t\n\r\\~.0123456789eE".utf8) + [0x00, 0xC3, 0xA4, 0xFF]
+    var generator = SplitMix(seed: 2025)
+    let clock = ContinuousClock()
+    for round in 0..<400 {
+      var bytes = originals[round % 2]
+      for _ in 0..<Int.random(in: 1...6, using: &generator) {
+        let position = Int.random(in: 0..<bytes.count, using: &generator)
+        switch Int.random(in: 0..<4, using: &generator) {
+        case 0: bytes[position] = specials.randomElement(using: &generator)!
+        case 1: bytes.insert(specials.randomElement(using: &generator)!, at: position)
+        case 2: bytes.remove(at: position)
+        default:
+          let end = min(bytes.count, position + Int.random(in: 1...40, using: &generator))
+          bytes.insert(contentsOf: bytes[position..<end], at: position)
+        }
+      }
+      if round % 50 == 0 { bytes = Array(bytes.prefix(Int.random(in: 0..<bytes.count, using: &generator))) }
+      let data = Data(bytes)
+      let elapsed = clock.measure {
+        do throws(ScenarioError) {
+          _ = try ScenarioLoader.load(data: data, fileName: "fuzz.yaml")
+        } catch {
+          #expect(!error.diagnostics.isEmpty)
+          #expect(error.diagnostics.allSatisfy { $0.file == "fuzz.yaml" && !$0.message.isEmpty })
+        }
+      }
+      #expect(elapsed < .seconds(2), "round \(round) took \(elapsed)")
+    }
+  }
+
   /// A small seeded random number generator, so that generated junk is the same in every run.
   private struct SplitMix: RandomNumberGenerator {
     private var state: UInt64
