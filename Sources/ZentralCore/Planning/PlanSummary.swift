@@ -6,7 +6,7 @@ public enum PlanSummary {
     var lines: [String] = []
     var status = plan.status.rawValue
     if let gap = plan.gap, plan.status != .optimal, plan.hasSolution {
-      status += " (gap \(PlanText.number(gap * 100))%)"
+      status += gap * 100 < 0.01 ? " (gap < 0.01%)" : " (gap \(PlanText.number(gap * 100))%)"
     }
     lines.append("status:       \(status)")
     lines.append("baseline NPV: \(PlanText.euros(plan.baseline))")

@@ -59,7 +59,9 @@ public struct Planner: Sendable {
       return plan
     }
     var plan = builder.plan(status: status, result: result)
-    if status == .optimal && options.explain, let objective = result.objective {
+    // Flips are priced against an optimal plan, or one proven within the requested gap (then a
+    // flip cost is exact up to that gap); a plan cut short by a time limit or Ctrl-C is not.
+    if [.optimal, .feasible].contains(status) && options.explain, let objective = result.objective {
       explain(&plan, objective: objective, options: options)
     }
     return plan

@@ -69,6 +69,8 @@ extension Zentral {
       }
       if let exportModel, let exportFormat {
         do {
+          let parent = URL(fileURLWithPath: exportModel).deletingLastPathComponent()
+          try? FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
           try ModelFile.write(planner.model.model, format: exportFormat, to: exportModel)
         } catch {
           throw fail(error.description)
