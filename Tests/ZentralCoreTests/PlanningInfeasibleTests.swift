@@ -85,3 +85,37 @@ struct PlanningInfeasibleTests {
         + "tasks elsewhere move only in a wave after a pilot task has moved")
   }
 }
+
+/// The deletion filter on random infeasible scenarios: what it returns is a conflict (infeasible
+/// on its own) and irreducible (dropping any one rule of it makes a plan possible).
+@Suite("Infeasibility diagnosis on random scenarios")
+struct PlanningDiagnosisPropertyTests {
+  static func feasible(_ facts: ScenarioFacts, relaxing relaxed: Set<RuleGroup>) throws -> Bool {
+    let model = try CentralisationModel(facts: facts, relaxing: relaxed, feasibilityOnly: true)
+    return try Solver.solve(model.model).hasSolution
+  }
+
+  @Test("conflicts are infeasible and irreducible on 40 random infeasible scenarios")
+  func irreducible() throws {
+    var generator = PlanningScenarioGenerator(seed: 7_919)
+    var checked = 0
+    var attempts = 0
+    while checked < 40 && attempts < 2_000 {
+      attempts += 1
+      let (scenario, _) = generator.next(allowDivisible: attempts % 3 == 0)
+      let facts = ScenarioFacts(scenario)
+      let diagnosis = InfeasibilityDiagnosis(facts: facts, options: SolveOptions())
+      guard let conflict = try diagnosis.conflict() else { continue }
+      checked += 1
+      let all = Set(try CentralisationModel(facts: facts).groups)
+      let others = all.subtracting(conflict)
+      #expect(try !Self.feasible(facts, relaxing: others), "conflict \(conflict) is feasible on its own")
+      for group in conflict {
+        #expect(
+          try Self.feasible(facts, relaxing: others.union([group])), "\(group) is not needed in \(conflict)")
+      }
+      #expect(!diagnosis.message(conflict).isEmpty)
+    }
+    #expect(checked == 40)
+  }
+}
