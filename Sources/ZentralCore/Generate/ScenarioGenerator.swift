@@ -97,7 +97,7 @@ public struct ScenarioGenerator: Sendable, Equatable {
 
   /// Generates the scenario as zentral/1 YAML text (the same settings give the same bytes).
   public func generateYAML() -> String {
-    GeneratedScenarioText.yaml(generate())
+    ScenarioWriter.yaml(generate())
   }
 
   // MARK: Region
