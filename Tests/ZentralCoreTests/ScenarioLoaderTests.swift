@@ -107,6 +107,26 @@ struct ScenarioLoaderTests {
     #expect(scenario.objective == Objective())
   }
 
+  @Test("a reason over 1000 characters is refused, like a name over 200")
+  func longReason() throws {
+    let text = """
+      format: zentral/1
+      name: Lang
+      horizon: {start: 2030, years: 1}
+      units: [{id: stadt, name: Stadt, kind: administration, cost_per_fte: 70000}]
+      families: [{id: it, name: IT, providers: []}]
+      tasks: [{id: t1, name: Aufgabe, family: it, unit: stadt, fte: 1, dedicated: true, reason: \(
+        String(repeating: "x", count: 1001))}]
+      """
+    #expect(throws: ScenarioError.self) { try ScenarioLoader.load(text: text, fileName: "long.yaml") }
+    do {
+      _ = try ScenarioLoader.load(text: text, fileName: "long.yaml")
+    } catch {
+      #expect(
+        error.diagnostics.map(\.message) == ["the reason has 1001 characters; a reason has at most 1000"])
+    }
+  }
+
   @Test("a UTF-8 byte-order mark and Windows line ends are accepted")
   func byteOrderMarkAndCRLF() throws {
     let text =

@@ -383,6 +383,11 @@ final class ScenarioDecoder {
     task.reason = mapping["reason"].flatMap {
       reader.text($0, path: mapping.path("reason"), expected: "a reason is text, shown in the report")
     }
+    if let reason = task.reason, reason.utf8.count > 1000, reason.count > 1000 {
+      reader.error(
+        mapping.path("reason"), at: mapping["reason"]?.mark,
+        "the reason has \(reason.count) characters; a reason has at most 1000")
+    }
     task.divisible =
       mapping["divisible"].flatMap {
         reader.bool(

@@ -250,6 +250,7 @@ struct ScenarioValidator {
       }
       guard let family else { continue }
       if let providers = task.providers {
+        reportRepeats(providers, list: NodeReader.member(path, "providers"))
         for (position, provider) in providers.enumerated() where !family.providers.contains(provider) {
           let providerPath = NodeReader.element(NodeReader.member(path, "providers"), position)
           guard unit(provider, at: providerPath, role: "a task's providers are unit ids") != nil else {
@@ -284,11 +285,15 @@ struct ScenarioValidator {
 
   private func checkPolicy() {
     let policy = scenario.policy
+    reportRepeats(policy.mustMove, list: "policy.must_move")
+    reportRepeats(policy.mustStay, list: "policy.must_stay")
     var mustMove: Set<String> = []
     for (position, id) in policy.mustMove.enumerated() {
       let path = NodeReader.element("policy.must_move", position)
-      guard let task = task(id, at: path, role: "must_move lists task ids") else { continue }
-      mustMove.insert(id)
+      guard let task = task(id, at: path, role: "must_move lists task ids"), mustMove.insert(id).inserted
+      else {
+        continue
+      }
       if task.dedicated {
         reader.error(
           path,
@@ -310,8 +315,9 @@ struct ScenarioValidator {
     var mustStay: Set<String> = []
     for (position, id) in policy.mustStay.enumerated() {
       let path = NodeReader.element("policy.must_stay", position)
-      guard task(id, at: path, role: "must_stay lists task ids") != nil else { continue }
-      mustStay.insert(id)
+      guard task(id, at: path, role: "must_stay lists task ids") != nil, mustStay.insert(id).inserted else {
+        continue
+      }
       if mustMove.contains(id) {
         reader.error(path, "task '\(id)' is also in must_move; a task either must move or must stay")
       }
@@ -342,6 +348,14 @@ struct ScenarioValidator {
     }
   }
 
+  /// Reports every id that a list names a second time.
+  private func reportRepeats(_ ids: [String], list: String) {
+    var seen: Set<String> = []
+    for (position, id) in ids.enumerated() where !id.isEmpty && !seen.insert(id).inserted {
+      reader.error(NodeReader.element(list, position), "'\(id)' is listed twice; list each id once")
+    }
+  }
+
   private func checkTogether(_ groups: [[String]]) {
     var groupOf: [String: Int] = [:]
     for (group, ids) in groups.enumerated() {
@@ -358,9 +372,11 @@ struct ScenarioValidator {
           groupOf[id] = group
         }
       }
-      if ids.count == 1 {
-        reader.warning(
-          groupPath, "a group of one task has no effect; a group lists the tasks that move together")
+      if ids.count < 2 {
+        reader.error(
+          groupPath,
+          "a group of \(ids.count == 1 ? "one task" : "no tasks") moves nothing together; a group lists at least "
+            + "2 tasks that move together")
       }
     }
   }
