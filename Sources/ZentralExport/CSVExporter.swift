@@ -1,0 +1,56 @@
+public import ZentralCore
+
+/// Writes the org chart of one view as CSV with the columns `ID,Name,Reports To,Kind,FTE,Annual cost`,
+/// as Visio's Organization Chart Wizard and draw.io's CSV import read it: one row per box, the
+/// root with a blank `Reports To`, RFC 4180 quoting, CRLF line ends, and text cells that start
+/// like a formula neutralised with `'`. Numbers use `.` as decimal point and no grouping.
+///
+/// The changes view adds one row per moved task (kind `moved`) below the centre it moves to.
+public struct CSVExporter: Exporter {
+  /// Language and view.
+  public var options: ExportOptions
+
+  /// An exporter with `options`.
+  public init(options: ExportOptions = ExportOptions()) {
+    self.options = options
+  }
+
+  /// ``ExportFormat/csv``.
+  public var format: ExportFormat { .csv }
+
+  /// The header row.
+  public static let columns = ["ID", "Name", "Reports To", "Kind", "FTE", "Annual cost"]
+
+  /// Writes one row per box of the chart of `options.view`.
+  public func write(_ plan: Plan, to output: inout some TextOutputStream) throws(ExportError) {
+    let chart = try OrgChartBuilder(plan: plan, language: options.language(for: plan), view: options.view)
+      .build()
+    let keys = Dictionary(uniqueKeysWithValues: chart.nodes.map { ($0.id, $0.key) })
+    output.write(Self.columns.joined(separator: ",") + "\r\n")
+    for node in chart.nodes {
+      let fields = [
+        Escape.csv(node.key), Escape.csv(node.title), Escape.csv(node.parent.flatMap { keys[$0] } ?? ""),
+        Escape.csv(node.kind), node.fte.map { LocaleFormat.plain($0) } ?? "",
+        node.annualCost.map { LocaleFormat.plain($0, decimals: 0) } ?? "",
+      ]
+      output.write(fields.joined(separator: ",") + "\r\n")
+    }
+    guard options.view == .changes else { return }
+    let words = Vocabulary(options.language(for: plan))
+    let index = PlanIndex(plan)
+    let centres = Set(chart.nodes.filter { $0.kind == "centre" }.map(\.key))
+    for task in plan.tasks {
+      for (number, part) in task.moves.enumerated() {
+        let centre = "\(part.provider)/\(task.family)"
+        let home = centres.contains(centre) ? centre : part.provider
+        let name = "\(task.name) (\(words.pick("aus", "from")) \(index.unitName(task.unit)), \(part.year))"
+        let fields = [
+          Escape.csv(task.moves.count > 1 ? "\(task.id)/\(number + 1)" : task.id), Escape.csv(name),
+          Escape.csv(home),
+          "moved", LocaleFormat.plain(task.fte * part.share), "",
+        ]
+        output.write(fields.joined(separator: ",") + "\r\n")
+      }
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import ZentralCore
+
+/// Look-ups into a plan shared by the exporters: names, families, tasks per unit, centres.
+struct PlanIndex: Sendable {
+  let plan: Plan
+  /// Unit name by id.
+  let unitNames: [String: String]
+  /// Unit kind by id.
+  let unitKinds: [String: String]
+  /// Family name by id.
+  let familyNames: [String: String]
+  /// Colour index by family id (scenario order).
+  let familyIndex: [String: Int]
+  /// Unit summaries by id.
+  let units: [String: Plan.UnitSummary]
+  /// Tasks by home unit, in plan order.
+  let tasksByUnit: [String: [Plan.TaskDecision]]
+
+  init(_ plan: Plan) {
+    self.plan = plan
+    var unitNames: [String: String] = [:]
+    var unitKinds: [String: String] = [:]
+    for node in plan.org where unitNames[node.id] == nil {
+      unitNames[node.id] = node.name
+      unitKinds[node.id] = node.kind
+    }
+    for unit in plan.units where unitNames[unit.id] == nil {
+      unitNames[unit.id] = unit.name
+      unitKinds[unit.id] = unit.kind
+    }
+    self.unitNames = unitNames
+    self.unitKinds = unitKinds
+    var familyNames: [String: String] = [:]
+    var familyIndex: [String: Int] = [:]
+    let order = (plan.families ?? []).map(\.id) + plan.tasks.map(\.family) + plan.centres.map(\.family)
+    for id in order where familyIndex[id] == nil { familyIndex[id] = familyIndex.count }
+    for family in plan.families ?? [] where familyNames[family.id] == nil {
+      familyNames[family.id] = family.name
+    }
+    self.familyNames = familyNames
+    self.familyIndex = familyIndex
+    var units: [String: Plan.UnitSummary] = [:]
+    for unit in plan.units where units[unit.id] == nil { units[unit.id] = unit }
+    self.units = units
+    self.tasksByUnit = Dictionary(grouping: plan.tasks, by: \.unit)
+  }
+
+  func unitName(_ id: String) -> String { unitNames[id] ?? id }
+  func familyName(_ id: String) -> String { familyNames[id] ?? id }
+  func taskName(_ id: String) -> String { plan.tasks.first { $0.id == id }?.name ?? id }
+
+  /// Whether the plan holds a solution (decisions exist).
+  var hasSolution: Bool { plan.hasSolution }
+
+  /// The last year of the horizon.
+  var lastYear: Int { plan.horizon.start + max(plan.horizon.years, 1) - 1 }
+
+  /// Whether a centre is open in the last year of the plan.
+  func isOpenAtEnd(_ centre: Plan.CentreSummary) -> Bool { centre.years.last?.open ?? true }
+
+  /// Effective FTE of a centre at the end of the plan.
+  func fteAfter(_ centre: Plan.CentreSummary) -> Double {
+    centre.fteAfter ?? centre.years.last.map { $0.effectiveFTE + $0.quotedFTE } ?? 0
+  }
+
+  /// Effective FTE of a centre today.
+  func fteBefore(_ centre: Plan.CentreSummary) -> Double? {
+    centre.fteBefore ?? (centre.alreadyOpen ? nil : 0)
+  }
+
+  /// FTE of a task moved by the end of the plan.
+  func movedFTE(_ task: Plan.TaskDecision) -> Double { task.fte * task.share }
+
+  /// Tasks moved (in full or in part) into the centre of `family` at `provider`.
+  func movedTasks(provider: String, family: String) -> [(task: Plan.TaskDecision, share: Double)] {
+    plan.tasks.compactMap { task in
+      guard task.family == family else { return nil }
+      let share = task.moves.filter { $0.provider == provider }.reduce(0) { $0 + $1.share }
+      return share > 0 ? (task, share) : nil
+    }
+  }
+
+  /// Rounds sums to 1e-6 like the plan does, so that exports are stable.
+  static func clean(_ value: Double) -> Double {
+    let rounded = (value * 1e6).rounded() / 1e6
+    return rounded == 0 ? 0 : rounded
+  }
+}

@@ -1,0 +1,381 @@
+import ZentralCore
+
+/// The content of the decision report in one language, as plain (unescaped) text: key figures,
+/// waves, rollout, centres, units, tasks, assumptions. The HTML and Markdown exporters render it.
+struct ReportModel {
+  /// A table cell.
+  struct Cell {
+    var text: String
+    /// Right-aligned (a number).
+    var numeric = false
+    /// A longer explanation (HTML tooltip).
+    var detail: String?
+  }
+
+  /// A table.
+  struct Table {
+    var headers: [String]
+    /// Which columns are numeric.
+    var numeric: Set<Int>
+    var rows: [[Cell]]
+    var footer: [Cell]?
+  }
+
+  /// One wave of the rollout.
+  struct Wave {
+    var year: Int
+    var headline: String
+    var lines: [String]
+  }
+
+  let index: PlanIndex
+  let words: Vocabulary
+
+  init(plan: Plan, language: ReportLanguage) {
+    self.index = PlanIndex(plan)
+    self.words = Vocabulary(language)
+  }
+
+  var plan: Plan { index.plan }
+  var format: LocaleFormat { words.format }
+
+  var title: String { words.pick("IT-Bündelung: Empfehlung", "IT centralisation: recommendation") }
+
+  var status: String {
+    var text = words.pick("Status der Optimierung: ", "Solver status: ") + words.statusName(plan.status)
+    if let gap = plan.gap, gap > 0 {
+      text += words.pick(", Lücke ", ", gap ") + format.percent(gap, decimals: 2)
+    }
+    return text
+  }
+
+  // MARK: Key figures
+
+  var keyFigures: [(label: String, value: String)] {
+    guard let totals = plan.totals else {
+      return [(words.pick("Barwert Status quo", "Status-quo NPV"), format.money(plan.baseline))]
+    }
+    let movedTasks = plan.tasks.filter { !$0.moves.isEmpty }.count
+    return [
+      (words.pick("Barwert Status quo", "Status-quo NPV"), format.money(totals.baselineNPV)),
+      (words.pick("Barwert mit Plan", "Plan NPV"), format.money(totals.planNPV)),
+      (words.pick("Einsparung (Barwert)", "NPV savings"), format.money(totals.npvSavings)),
+      (
+        words.pick("Jährliche Einsparung ab \(index.lastYear)", "Annual savings from \(index.lastYear)"),
+        format.money(totals.annualSavings)
+      ),
+      (
+        words.pick("Amortisation", "Payback year"),
+        totals.paybackYear.map(String.init) ?? words.pick("nicht im Zeitraum", "not within the horizon")
+      ),
+      (words.pick("Einmalkosten gesamt", "One-time cost, total"), format.money(totals.oneTimeCost)),
+      (
+        words.pick("IT-Personal", "IT staff"),
+        "\(format.fte(totals.baselineFTE)) → \(format.fte(totals.steadyStateFTE))"
+      ),
+      (
+        words.pick("Verlagert", "Moved"),
+        words.pick(
+          "\(movedTasks) Aufgaben, \(format.fte(totals.movedFTE))",
+          "\(movedTasks) tasks, \(format.fte(totals.movedFTE))")
+      ),
+    ]
+  }
+
+  // MARK: Waves
+
+  var wavesTable: Table {
+    let headers = [
+      words.pick("Welle", "Wave"), words.pick("verlagert", "moved"),
+      words.pick("Übergangskosten", "Transition"),
+      words.pick("Aufbau Kompetenzzentren", "Centre set-up"), words.pick("Einmalkosten", "One-time cost"),
+      words.pick("laufende Kosten Plan", "Running cost, plan"),
+      words.pick("laufende Kosten Status quo", "Running cost, status quo"),
+    ]
+    let rows = plan.waves.map { wave in
+      [
+        Cell(text: String(wave.year)), Cell(text: format.fte(wave.movedFTE), numeric: true),
+        Cell(text: format.money(wave.transitionCost), numeric: true),
+        Cell(text: format.money(wave.setupCost), numeric: true),
+        Cell(text: format.money(wave.oneTimeCost), numeric: true),
+        Cell(text: format.money(wave.annualCost), numeric: true),
+        Cell(text: format.money(wave.baselineAnnualCost), numeric: true),
+      ]
+    }
+    let sum: (KeyPath<Plan.WaveSummary, Double>) -> Double = { path in
+      plan.waves.reduce(0) { $0 + $1[keyPath: path] }
+    }
+    let footer = [
+      Cell(text: words.pick("Summe", "Total")),
+      Cell(text: format.fte(PlanIndex.clean(sum(\.movedFTE))), numeric: true),
+      Cell(text: format.money(sum(\.transitionCost)), numeric: true),
+      Cell(text: format.money(sum(\.setupCost)), numeric: true),
+      Cell(text: format.money(sum(\.oneTimeCost)), numeric: true),
+      Cell(text: format.money(sum(\.annualCost)), numeric: true),
+      Cell(text: format.money(sum(\.baselineAnnualCost)), numeric: true),
+    ]
+    return Table(headers: headers, numeric: Set(1...6), rows: rows, footer: plan.waves.isEmpty ? nil : footer)
+  }
+
+  /// What happens in each wave: centres opened, then the moves per centre.
+  var rollout: [Wave] {
+    plan.waves.map { wave in
+      var lines: [String] = []
+      for centre in plan.centres where !centre.alreadyOpen && centre.openedYear == wave.year {
+        lines.append(
+          words.pick("Neues Kompetenzzentrum ", "New competence centre ")
+            + "„\(index.familyName(centre.family))“ "
+            + words.pick("bei ", "at ") + index.unitName(centre.provider)
+            + (centre.setupCost > 0
+              ? words.pick(" (Aufbau ", " (set-up ") + format.money(centre.setupCost) + ")" : ""))
+      }
+      var groups: [(provider: String, family: String, parts: [(task: Plan.TaskDecision, fte: Double)])] = []
+      for task in plan.tasks {
+        for part in task.moves where part.year == wave.year {
+          let moved = (task, task.fte * part.share)
+          if let position = groups.firstIndex(where: {
+            $0.provider == part.provider && $0.family == task.family
+          }) {
+            groups[position].parts.append(moved)
+          } else {
+            groups.append((part.provider, task.family, [moved]))
+          }
+        }
+      }
+      for group in groups {
+        let fte = PlanIndex.clean(group.parts.reduce(0) { $0 + $1.fte })
+        // A few moves are named; many are summed per unit.
+        let detail: String
+        if group.parts.count <= 3 {
+          detail = group.parts.map {
+            "\($0.task.name) (\(index.unitName($0.task.unit)), \(format.fte($0.fte)))"
+          }
+          .joined(separator: "; ")
+        } else {
+          var units: [(unit: String, fte: Double)] = []
+          for part in group.parts {
+            if let position = units.firstIndex(where: { $0.unit == part.task.unit }) {
+              units[position].fte += part.fte
+            } else {
+              units.append((part.task.unit, part.fte))
+            }
+          }
+          detail =
+            words.pick("\(group.parts.count) Aufgaben aus ", "\(group.parts.count) tasks from ")
+            + units.map { "\(index.unitName($0.unit)) (\(format.fte(PlanIndex.clean($0.fte))))" }.joined(
+              separator: ", ")
+        }
+        lines.append(
+          "\(index.familyName(group.family)) → \(index.unitName(group.provider)), \(format.fte(fte)): \(detail)"
+        )
+      }
+      let headline =
+        lines.isEmpty
+        ? words.pick("\(wave.year): keine Veränderung", "\(wave.year): no change")
+        : words.pick(
+          "\(wave.year): \(format.fte(wave.movedFTE)) verlagert, Einmalkosten \(format.money(wave.oneTimeCost))",
+          "\(wave.year): \(format.fte(wave.movedFTE)) moved, one-time cost \(format.money(wave.oneTimeCost))")
+      return Wave(year: wave.year, headline: headline, lines: lines)
+    }
+  }
+
+  // MARK: Centres and units
+
+  var centresTable: Table {
+    let headers = [
+      words.pick("Anbieter", "Provider"), words.pick("Aufgabenbereich", "Task family"),
+      words.pick("geöffnet", "opens"),
+      words.pick("VZÄ heute", "FTE today"), words.pick("VZÄ Ziel", "FTE target"),
+      words.pick("Kosten heute", "Cost today"),
+      words.pick("Kosten Ziel", "Cost target"), words.pick("Aufbaukosten", "Set-up cost"),
+    ]
+    let rows = plan.centres.map { centre in
+      [
+        Cell(text: index.unitName(centre.provider)), Cell(text: index.familyName(centre.family)),
+        Cell(text: centre.alreadyOpen ? words.pick("besteht", "exists") : String(centre.openedYear)),
+        Cell(text: index.fteBefore(centre).map(format.fte) ?? "–", numeric: true),
+        Cell(text: format.fte(index.fteAfter(centre)), numeric: true),
+        Cell(text: centre.annualCostBefore.map(format.money) ?? "–", numeric: true),
+        Cell(text: centre.annualCostAfter.map(format.money) ?? "–", numeric: true),
+        Cell(text: format.money(centre.setupCost), numeric: true),
+      ]
+    }
+    return Table(headers: headers, numeric: Set(3...7), rows: rows, footer: nil)
+  }
+
+  var unitsTable: Table {
+    let headers = [
+      words.pick("Einheit", "Unit"), words.pick("Art", "Kind"), words.pick("VZÄ heute", "FTE today"),
+      words.pick("VZÄ Ziel", "FTE target"), words.pick("Kosten heute (Jahr)", "Cost today (year)"),
+      words.pick("Kosten Ziel (Jahr)", "Cost target (year)"), words.pick("Veränderung", "Change"),
+    ]
+    let rows = plan.units.map { unit in
+      [
+        Cell(text: unit.name), Cell(text: words.kindName(unit.kind)),
+        Cell(text: format.fte(unit.fteBefore), numeric: true),
+        Cell(text: format.fte(unit.fteAfter), numeric: true),
+        Cell(text: format.money(unit.annualCostBefore), numeric: true),
+        Cell(text: format.money(unit.annualCostAfter), numeric: true),
+        Cell(text: signedMoney(unit.annualCostAfter - unit.annualCostBefore), numeric: true),
+      ]
+    }
+    return Table(headers: headers, numeric: Set(2...6), rows: rows, footer: nil)
+  }
+
+  private func signedMoney(_ value: Double) -> String {
+    let rounded = value.rounded()
+    return rounded > 0 ? "+" + format.money(rounded) : format.money(rounded)
+  }
+
+  // MARK: Tasks
+
+  var tasksTable: Table {
+    let explain = TaskExplanation(index: index, words: words)
+    let headers = [
+      words.pick("Aufgabe", "Task"), words.pick("Einheit", "Unit"),
+      words.pick("Aufgabenbereich", "Task family"),
+      words.pick("VZÄ", "FTE"), words.pick("Entscheidung", "Decision"), words.pick("Begründung", "Reason"),
+      words.pick("Mehrkosten des Gegenteils (Barwert)", "Cost of the opposite (NPV)"),
+    ]
+    let rows = plan.tasks.map { task in
+      [
+        Cell(text: task.name), Cell(text: index.unitName(task.unit)),
+        Cell(text: index.familyName(task.family)),
+        Cell(text: format.fte(task.fte), numeric: true), Cell(text: explain.decision(task)),
+        Cell(text: explain.reason(task), detail: task.explanation),
+        Cell(text: task.flipCost.map(format.money) ?? "–", numeric: true),
+      ]
+    }
+    return Table(headers: headers, numeric: [3, 6], rows: rows, footer: nil)
+  }
+
+  // MARK: Assumptions
+
+  var assumptions: [(label: String, value: String)] {
+    let horizon = plan.horizon
+    var items: [(String, String)] = [
+      (words.pick("Szenario", "Scenario"), plan.scenario),
+      (
+        words.pick("Zeitraum", "Horizon"),
+        words.pick(
+          "\(horizon.start)–\(index.lastYear) (\(horizon.years) Wellen, je Jahr eine)",
+          "\(horizon.start)–\(index.lastYear) (\(horizon.years) waves, one per year)")
+      ),
+      (
+        words.pick("Diskontsatz", "Discount rate"),
+        format.percent(plan.discountRate, decimals: 2) + words.pick(" pro Jahr", " a year")
+      ),
+      (words.pick("Optimierung", "Optimisation"), status),
+    ]
+    if let totals = plan.totals, totals.concernPenalty > 0 || totals.disruptionPenalty > 0 {
+      items.append(
+        (
+          words.pick("Strafkosten in der Zielfunktion", "Penalties in the objective"),
+          words.pick(
+            "Bedenken \(format.money(totals.concernPenalty)), Störung \(format.money(totals.disruptionPenalty))",
+            "concerns \(format.money(totals.concernPenalty)), disruption \(format.money(totals.disruptionPenalty))"
+          )
+        ))
+    }
+    guard let policy = plan.policy else { return items }
+    if policy.retainedMinShare != nil || policy.retainedMinFTE != nil {
+      items.append(
+        (
+          words.pick("Verbleibende IT je Einheit", "IT kept by each unit"),
+          words.pick(
+            "mindestens \(format.percent(policy.retainedMinShare ?? 0, decimals: 1)) und \(format.fte(policy.retainedMinFTE ?? 0))",
+            "at least \(format.percent(policy.retainedMinShare ?? 0, decimals: 1)) and \(format.fte(policy.retainedMinFTE ?? 0))"
+          )
+        ))
+    }
+    if !policy.budget.isEmpty {
+      items.append(
+        (
+          words.pick("Budget je Welle", "Budget per wave"),
+          policy.budget.map { "\($0.year): \(format.money($0.value))" }.joined(separator: ", ")
+        ))
+    }
+    if !policy.maxMovedFTE.isEmpty {
+      items.append(
+        (
+          words.pick("Veränderungskapazität je Welle", "Change capacity per wave"),
+          policy.maxMovedFTE.map { "\($0.year): \(format.fte($0.value))" }.joined(separator: ", ")
+        ))
+    }
+    if !policy.pilots.isEmpty {
+      items.append(
+        (
+          words.pick("Piloten", "Pilots"),
+          policy.pilots.map {
+            words.pick(
+              "„\(index.familyName($0.family))“ zuerst bei \(index.unitName($0.unit))",
+              "\(index.familyName($0.family)) first at \(index.unitName($0.unit))")
+          }.joined(separator: "; ")
+        ))
+    }
+    if !policy.deadlines.isEmpty {
+      items.append(
+        (
+          words.pick("Fristen", "Deadlines"),
+          policy.deadlines.map {
+            words.pick(
+              "„\(index.familyName($0.family))“ bis \($0.year)",
+              "\(index.familyName($0.family)) by \($0.year)")
+          }.joined(separator: "; ")
+        ))
+    }
+    if !policy.together.isEmpty {
+      items.append(
+        (
+          words.pick("Gemeinsam zu verlagern", "Move together"),
+          policy.together.map { $0.map(index.taskName).joined(separator: " + ") }.joined(separator: "; ")
+        ))
+    }
+    if !policy.mustMove.isEmpty {
+      items.append(
+        (
+          words.pick("Muss wechseln", "Must move"),
+          policy.mustMove.map(index.taskName).joined(separator: "; ")
+        ))
+    }
+    if !policy.mustStay.isEmpty {
+      items.append(
+        (words.pick("Muss bleiben", "Must stay"), policy.mustStay.map(index.taskName).joined(separator: "; "))
+      )
+    }
+    if let cost = policy.savingsTargetAnnualCost {
+      items.append(
+        (words.pick("Einsparziel (Kosten)", "Savings target (cost)"), format.money(cost) + words.perYear))
+    }
+    if let fte = policy.savingsTargetFTE {
+      items.append((words.pick("Einsparziel (Personal)", "Savings target (staff)"), format.fte(fte)))
+    }
+    if policy.disruptionWeight > 0 {
+      items.append(
+        (
+          words.pick("Gewicht der Störung", "Disruption weight"),
+          format.money(policy.disruptionWeight) + words.pick(" je verlagerter VZÄ", " per FTE moved")
+        ))
+    }
+    return items
+  }
+
+  /// The notes under the figures: what the numbers mean.
+  var notes: [String] {
+    [
+      words.pick(
+        "Barwerte: laufende Kosten und Einmalkosten aller Jahre des Zeitraums, mit dem Diskontsatz abgezinst. "
+          + "Zielzustand: das letzte Jahr des Zeitraums.",
+        "NPV: running and one-time costs of every year of the horizon, discounted at the discount rate. "
+          + "Steady state: the last year of the horizon."),
+      words.pick(
+        "„Mehrkosten des Gegenteils“: um wie viel der Barwert steigt, wenn die Aufgabe entgegen der Empfehlung "
+          + "behalten bzw. verlagert wird (neu optimiert).",
+        "“Cost of the opposite”: how much the NPV rises if the task is kept or moved against the recommendation "
+          + "(re-optimised)."),
+    ]
+  }
+
+  /// For an infeasible plan: the conflicting rules.
+  var conflicts: [String] { plan.conflicts.map { "\(words.ruleName($0.rule)) (\($0.id)): \($0.text)" } }
+}

@@ -1,0 +1,128 @@
+import ZentralCore
+
+/// The words of charts and reports in one language.
+struct Vocabulary: Sendable {
+  let language: ReportLanguage
+  let format: LocaleFormat
+
+  init(_ language: ReportLanguage) {
+    self.language = language
+    self.format = LocaleFormat(language)
+  }
+
+  /// The German or the English text.
+  func pick(_ german: String, _ english: String) -> String { language == .de ? german : english }
+
+  // MARK: Charts
+
+  func chartTitle(_ view: ChartView, scenario: String) -> String {
+    switch view {
+    case .current: pick("Heute: \(scenario)", "Today: \(scenario)")
+    case .target: pick("Empfehlung: \(scenario)", "Recommendation: \(scenario)")
+    case .changes: pick("Veränderungen: \(scenario)", "Changes: \(scenario)")
+    }
+  }
+
+  func viewName(_ view: ChartView) -> String {
+    switch view {
+    case .current: pick("Organisation heute", "Organisation today")
+    case .target: pick("Empfohlene Organisation", "Recommended organisation")
+    case .changes: pick("Verlagerungen", "Moves")
+    }
+  }
+
+  func kindName(_ kind: String) -> String {
+    switch kind {
+    case "administration": pick("Verwaltung", "administration")
+    case "division": pick("Dezernat", "division")
+    case "department": pick("Fachbereich/Referat", "department")
+    case "enterprise": pick("Eigenbetrieb", "municipal enterprise")
+    case "staff": pick("Stabsstelle", "staff unit")
+    case "central": pick("zentrale IT", "central IT")
+    case "shared": pick("externer Dienstleister", "shared-service provider")
+    case "centre": pick("Kompetenzzentrum", "competence centre")
+    case "group": pick("Gruppe", "group")
+    case "moved": pick("verlagerte Aufgabe", "moved task")
+    default: kind
+    }
+  }
+
+  var itToday: String { pick("IT heute", "IT today") }
+  var it: String { pick("IT", "IT") }
+  var perYear: String { pick("/Jahr", "/year") }
+  var keeps: String { pick("behält:", "keeps:") }
+  var tasksToday: String { pick("IT-Aufgaben heute:", "IT tasks today:") }
+  var takesOver: String { pick("übernimmt:", "takes over:") }
+  var dedicated: String { pick("dediziert", "dedicated") }
+  var newCentre: String { pick("neu", "new") }
+  var centrePrefix: String { pick("KompZ", "CC") }
+  var externalProviders: String { pick("Externe Dienstleister", "External providers") }
+
+  func more(_ count: Int) -> String { pick("+ \(count) weitere", "+ \(count) more") }
+
+  func fromYear(_ year: Int) -> String { pick("ab \(year)", "from \(year)") }
+
+  func otherUnits(_ count: Int) -> String {
+    pick("\(count) weitere Einheiten ohne IT-Aufgaben", "\(count) more units without IT tasks")
+  }
+
+  func movedTasks(_ count: Int, fte: Double, units: Int) -> String {
+    let tasks = count == 1 ? pick("1 Aufgabe", "1 task") : pick("\(count) Aufgaben", "\(count) tasks")
+    let from =
+      units == 1
+      ? pick("aus 1 Einheit", "from 1 unit") : pick("aus \(units) Einheiten", "from \(units) units")
+    return "+ \(tasks), \(format.fte(fte)), \(from)"
+  }
+
+  func itFigures(before: Double, after: Double?) -> String {
+    guard let after else { return "\(it): \(format.fte(before))" }
+    return "\(it): \(format.fte(before)) → \(format.fte(after))"
+  }
+
+  func costFigures(before: Double, after: Double?) -> String {
+    guard let after else { return format.shortMoney(before) + perYear }
+    return format.shortMoney(before) + " → " + format.shortMoney(after) + perYear
+  }
+
+  // MARK: Decisions
+
+  func decisionName(_ decision: String) -> String {
+    switch decision {
+    case "stay": pick("bleibt", "stays")
+    case "move": pick("wechselt", "moves")
+    case "partial": pick("teilweise", "in part")
+    default: decision
+    }
+  }
+
+  func statusName(_ status: Plan.Status) -> String {
+    switch status {
+    case .optimal: pick("optimal", "optimal")
+    case .feasible: pick("zulässig (mit Optimalitätslücke)", "feasible (within a gap)")
+    case .infeasible: pick("unlösbar", "infeasible")
+    case .timeLimit:
+      pick("Zeitlimit erreicht (beste gefundene Lösung)", "time limit reached (best plan found)")
+    case .stopped: pick("abgebrochen (beste gefundene Lösung)", "stopped (best plan found)")
+    }
+  }
+
+  func ruleName(_ rule: String) -> String {
+    switch rule {
+    case "dedicated": pick("dediziert", "dedicated")
+    case "not_eligible": pick("kein Anbieter zulässig", "no eligible provider")
+    case "must_stay": pick("muss bleiben", "must stay")
+    case "must_move": pick("muss wechseln", "must move")
+    case "deadline": pick("Frist", "deadline")
+    case "pilot_order": pick("Pilotreihenfolge", "pilot order")
+    case "together": pick("gemeinsam", "together")
+    case "economic": pick("wirtschaftlich", "economic")
+    case "capacity": pick("Kapazität des Anbieters", "provider capacity")
+    case "budget": pick("Budget der Welle", "wave budget")
+    case "change_capacity": pick("Veränderungskapazität der Welle", "change capacity of the wave")
+    case "retained": pick("verbleibende IT-Steuerung", "retained IT organisation")
+    case "savings_target": pick("Einsparziel", "savings target")
+    case "critical_mass": pick("Mindestgröße des Kompetenzzentrums", "critical mass of the centre")
+    default: rule
+    }
+  }
+}

@@ -1,2 +1,0 @@
-/// Exporters turn a plan into org charts and reports.
-public enum ZentralExport {}
