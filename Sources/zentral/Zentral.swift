@@ -7,6 +7,6 @@ struct Zentral: ParsableCommand {
     commandName: "zentral",
     abstract: "Plans which IT tasks of a city administration to centralise, and proves it.",
     version: "0.1.0",
-    subcommands: [Validate.self, Import.self, Plan.self, Generate.self]
+    subcommands: [Validate.self, Import.self, Plan.self, Generate.self, Export.self]
   )
 }
