@@ -74,6 +74,8 @@ let package = Package(
     .testTarget(
       name: "ZentralExportTests",
       dependencies: ["ZentralExport", "ZentralCore"],
+      // Read through #filePath (golden files are recorded into the source tree).
+      exclude: ["Fixtures", "Golden"],
       swiftSettings: strictSettings
     ),
     .testTarget(
