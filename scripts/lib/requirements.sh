@@ -3,8 +3,8 @@
 # line naming what is missing.
 
 # Debian packages: GLPK's C library and headers (the solver), glpsol (benchmarks),
-# Graphviz (org charts rendered to SVG).
-ZENTRAL_APT_PACKAGES=(libglpk-dev glpk-utils graphviz)
+# Graphviz (org charts rendered to SVG), Chromium (the report test opens the HTML report headless).
+ZENTRAL_APT_PACKAGES=(libglpk-dev glpk-utils graphviz chromium)
 # Python packages used by the tests: HiGHS (second solver), JSON Schema, pytest, YAML.
 ZENTRAL_PIP_PACKAGES=(highspy jsonschema pytest pyyaml)
 # Import names of those packages, in the same order.
