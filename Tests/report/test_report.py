@@ -224,3 +224,19 @@ def test_console_errors_are_caught(tmp_path, screenshots):
                     "</figure><script>console.error('boom'); undefinedFunction();</script></body></html>")
     errors, _, _ = open_report(page, screenshots, "broken")
     assert len(errors) >= 2
+
+
+def test_plan_writes_org_chart_and_report(tmp_path, screenshots):
+    """`zentral plan` writes the org chart and the report next to plan.json by default."""
+    out = tmp_path / "iserlohn"
+    subprocess.run([str(zentral_binary()), "plan", str(ROOT / "scenarios" / "iserlohn.yaml"), "--out", str(out),
+                    "--quiet"], check=True, timeout=300)
+    names = {path.name for path in out.iterdir()}
+    expected = {"plan.json", "orgchart.dot", "orgchart.mmd", "orgchart.csv", "report.html"}
+    if shutil.which("dot"):
+        expected.add("orgchart.svg")
+    assert names == expected
+    plan = json.loads((out / "plan.json").read_text(encoding="utf-8"))
+    errors, requests, counts = open_report(out / "report.html", screenshots, "iserlohn-plan")
+    assert errors == [] and requests == []
+    assert counts["target"] == expected_boxes(plan, "target")

@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import Synchronization
 import ZentralCore
+import ZentralExport
 import ZentralSolver
 
 extension Zentral {
@@ -37,6 +38,9 @@ extension Zentral {
     @Flag(
       name: .customLong("no-explain"), help: "Skip the flip costs of decisions taken on the merits (faster).")
     var noExplain = false
+
+    @Flag(name: .customLong("no-exports"), help: "Write only plan.json, not the org chart and report.html.")
+    var noExports = false
 
     func run() throws {
       if let timeLimit, !(timeLimit.isFinite && timeLimit > 0) {
@@ -106,9 +110,17 @@ extension Zentral {
       } catch {
         throw fail("could not write \(file.path): \(error.localizedDescription)")
       }
+      // The org chart (DOT, SVG when Graphviz is installed, Mermaid, CSV) and the HTML report.
+      var exports: [URL] = []
+      do {
+        if !noExports { exports = try DefaultExports.write(plan: plan, to: directory) }
+      } catch {
+        throw fail(error.description)
+      }
       if !quiet {
         print(PlanSummary.text(plan), terminator: "")
         print("written: \(file.path)")
+        for url in exports { print("written: \(url.path)") }
       }
       if plan.status == .infeasible { throw ExitCode(2) }
     }
