@@ -14,6 +14,11 @@ public enum AtomicFile {
   /// Writes `data` to `url` atomically.
   public static func write(_ data: Data, to url: URL) throws(ExportError) {
     let folder = url.deletingLastPathComponent()
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue
+    else {
+      throw .writeFailed(path: url.path, reason: "the folder \(folder.path) does not exist")
+    }
     let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
     do {
       try data.write(to: temporary)

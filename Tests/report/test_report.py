@@ -240,3 +240,32 @@ def test_plan_writes_org_chart_and_report(tmp_path, screenshots):
     errors, requests, counts = open_report(out / "report.html", screenshots, "iserlohn-plan")
     assert errors == [] and requests == []
     assert counts["target"] == expected_boxes(plan, "target")
+
+
+@pytest.mark.parametrize("arguments, message", [
+    (["--format", "pdf"], "zentral: unknown format 'pdf'"),
+    (["--format", "csv", "--view", "later"], "zentral: unknown view 'later'"),
+    (["--format", "csv", "--lang", "fr"], "zentral: unknown language 'fr'"),
+    (["--format", "csv", "--out", "/nonexistent-folder/x.csv"], "the folder /nonexistent-folder does not exist"),
+])
+def test_export_usage_errors(arguments, message):
+    plan = FIXTURES / "iserlohn.plan.json"
+    result = subprocess.run([str(zentral_binary()), "export", str(plan)] + arguments, capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert message in result.stderr and result.stderr.startswith("zentral: ")
+
+
+def test_export_writes_atomically_and_to_stdout(tmp_path):
+    plan = FIXTURES / "iserlohn.plan.json"
+    out = tmp_path / "chart.csv"
+    out.write_text("old")
+    subprocess.run([str(zentral_binary()), "export", str(plan), "--format", "csv", "--out", str(out)], check=True,
+                   timeout=60)
+    written = out.read_bytes()
+    assert written.startswith(b"ID,Name,Reports To,Kind,FTE,Annual cost\r\n")
+    assert [path.name for path in tmp_path.iterdir()] == ["chart.csv"]
+    stdout = subprocess.run([str(zentral_binary()), "export", str(plan), "--format", "csv"], check=True,
+                            capture_output=True, timeout=60).stdout
+    assert stdout == written

@@ -48,6 +48,9 @@ extension Zentral {
         }
         language = chosen
       }
+      guard FileManager.default.fileExists(atPath: plan) else {
+        throw fail("cannot read \(plan): no such file (write one with 'zentral plan SCENARIO')")
+      }
       let data: Data
       do {
         data = try Data(contentsOf: URL(fileURLWithPath: plan))
