@@ -124,7 +124,7 @@ struct ReportModel {
       for centre in plan.centres where !centre.alreadyOpen && centre.openedYear == wave.year {
         lines.append(
           words.pick("Neues Kompetenzzentrum ", "New competence centre ")
-            + "„\(index.familyName(centre.family))“ "
+            + words.pick("„\(index.familyName(centre.family))“ ", "“\(index.familyName(centre.family))” ")
             + words.pick("bei ", "at ") + index.unitName(centre.provider)
             + (centre.setupCost > 0
               ? words.pick(" (Aufbau ", " (set-up ") + format.money(centre.setupCost) + ")" : ""))
