@@ -74,3 +74,38 @@ struct PlanningSmokeTests {
     #expect(plan.tasks.allSatisfy { $0.flipCost == nil })
   }
 }
+
+@Suite("Model names and index maps")
+struct PlanningModelNameTests {
+  @Test("ids of 64 characters give unique names within GLPK's 255 bytes, and the index maps find them")
+  func longIds() throws {
+    let long = { (prefix: String) in prefix + String(repeating: "x", count: 64 - prefix.count) }
+    var units = PlanningFixtures.units(capacity: YearValues(constant: 10))
+    units[1].id = long("a.")
+    units[3].id = long("it-")
+    let family = TaskFamily(
+      id: long("sec_"), name: "IT security", providers: [units[3].id],
+      scale: [
+        ScalePoint(pooled: 0, effective: 0), ScalePoint(pooled: 1, effective: 1),
+        ScalePoint(pooled: 3, effective: 2),
+      ])
+    let tasks = (1...2).map {
+      ITTask(id: long("t\($0)-"), name: "Task", family: family.id, unit: units[1].id, fte: 1)
+    }
+    let scenario = Scenario(
+      name: "long", horizon: Horizon(start: 2025, years: 2), units: units, families: [family], tasks: tasks,
+      policy: Policy(
+        budget: YearValues(constant: 1e6), pilots: [Pilot(family: family.id, unit: units[1].id)],
+        together: [tasks.map(\.id)]))
+    let model = try CentralisationModel(scenario: scenario)
+    let names = model.model.columns.map(\.name) + model.model.rows.map(\.name)
+    #expect(Set(names).count == names.count)
+    #expect(names.allSatisfy { $0.utf8.count <= 255 })
+    let x = try #require(model.moveVariable(task: tasks[0].id, provider: units[3].id, year: 2026))
+    #expect(model.model.columns[x.index].name == "x(\(tasks[0].id),\(units[3].id),2026)")
+    #expect(model.openVariable(provider: units[3].id, family: family.id, year: 2025) != nil)
+    #expect(model.segmentVariables(provider: units[3].id, family: family.id, year: 2025).count == 1)
+    let plan = try Planner(scenario: scenario).plan()
+    #expect(plan.status == .optimal)
+  }
+}

@@ -67,6 +67,49 @@ public struct CentralisationModel: Sendable {
   /// The number of waves.
   var waves: Int { facts.years.count }
 
+  // MARK: Index maps
+
+  /// `x`: the share of `task` that moves to `provider` in the wave of `year`, if that move exists.
+  public func moveVariable(task: String, provider: String, year: Int) -> Variable? {
+    guard let t = facts.taskIndex[task], let k = facts.years.firstIndex(of: year) else { return nil }
+    return moves[t].first { $0.provider == provider && $0.wave == k }?.variable
+  }
+
+  /// `y`: whether the centre of `family` at `provider` is open in `year`.
+  public func openVariable(provider: String, family: String, year: Int) -> Variable? {
+    guard let c = facts.centreIndex[.init(provider: provider, family: family)],
+      let k = facts.years.firstIndex(of: year)
+    else { return nil }
+    return open[c][k]
+  }
+
+  /// `E`: effective FTE of the centre of `family` at `provider` in `year`.
+  public func effectiveVariable(provider: String, family: String, year: Int) -> Variable? {
+    guard let c = facts.centreIndex[.init(provider: provider, family: family)],
+      let k = facts.years.firstIndex(of: year)
+    else { return nil }
+    return effective[c][k]
+  }
+
+  /// `L`: pooled workload of the centre of `family` at `provider` in `year` (an expression).
+  public func pooledWorkload(provider: String, family: String, year: Int) -> LinearExpression? {
+    guard let c = facts.centreIndex[.init(provider: provider, family: family)],
+      let k = facts.years.firstIndex(of: year)
+    else { return nil }
+    return pooledWorkload(centre: c, by: k)
+  }
+
+  /// The segment binaries `z` of the centre's scale curve in `year` (empty for a linear curve).
+  public func segmentVariables(provider: String, family: String, year: Int) -> [Variable] {
+    guard let c = facts.centreIndex[.init(provider: provider, family: family)],
+      let k = facts.years.firstIndex(of: year)
+    else { return [] }
+    return segments[c][k].compactMap(\.full)
+  }
+
+  /// The model's objective split: NPV of running and one-time costs, and the penalties.
+  public var objectiveParts: (npv: LinearExpression, penalties: LinearExpression) { (npv, penalty) }
+
   /// The share of task `t` moved by the end of wave `k` (cumulative).
   func movedShare(_ t: Int, by k: Int) -> LinearExpression {
     var expression = LinearExpression()
