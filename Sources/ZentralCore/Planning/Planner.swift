@@ -94,6 +94,7 @@ public struct Planner: Sendable {
     for t in jobs.keys.sorted() where !unique.contains(jobs[t]!) { unique.append(jobs[t]!) }
     var flipOptions = options.solve
     flipOptions.relativeGap = nil
+    flipOptions.cuts = options.flipCuts
     let outcomes = FlipExplainer(model: model, options: flipOptions, threads: options.threads)
       .run(unique, progress: options.explainProgress)
     let diagnosis = InfeasibilityDiagnosis(facts: facts, options: flipOptions)
