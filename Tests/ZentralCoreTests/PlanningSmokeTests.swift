@@ -109,3 +109,26 @@ struct PlanningModelNameTests {
     #expect(plan.status == .optimal)
   }
 }
+
+@Suite("Long solves")
+struct PlanningLongSolveTests {
+  @Test(
+    "a time-limited search on a big city returns the best plan so far (at worst the status quo) with a gap")
+  func timeLimitKeepsAPlan() throws {
+    let scenario = ScenarioGenerator.bigCity(seed: 1).generate()
+    var reports = 0
+    let plan = try Planner(scenario: scenario).plan(
+      options: PlanningOptions(solve: SolveOptions(timeLimit: 3), explain: false),
+      progress: { _ in
+        reports += 1
+        return true
+      })
+    #expect(plan.status == .timeLimit)
+    let objective = try #require(plan.objective)
+    #expect(objective <= plan.baseline + 1e-6 * plan.baseline)
+    #expect((plan.gap ?? 0) > 0)
+    #expect(plan.bound.map { $0 <= objective } == true)
+    #expect(reports > 0)
+    #expect(plan.tasks.count == scenario.tasks.count)
+  }
+}
