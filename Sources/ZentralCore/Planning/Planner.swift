@@ -35,9 +35,13 @@ public struct Planner: Sendable {
     let builder = PlanBuilder(model: model)
     var solveOptions = options.solve
     if options.warmStart { solveOptions.initialSolution = model.statusQuo() }
+    let solveStarted = ContinuousClock.now
     let result = try PlanningError.wrap {
       try Solver.solve(model.model, options: solveOptions, progress: progress)
     }
+    options.phaseFinished?("solve", Self.seconds(since: solveStarted))
+    let analysisStarted = ContinuousClock.now
+    defer { options.phaseFinished?("explain", Self.seconds(since: analysisStarted)) }
     let status: Plan.Status
     switch result.termination {
     case .optimal: status = .optimal
@@ -65,6 +69,12 @@ public struct Planner: Sendable {
       explain(&plan, objective: objective, options: options)
     }
     return plan
+  }
+
+  /// Wall time since `start`, in seconds.
+  private static func seconds(since start: ContinuousClock.Instant) -> Double {
+    let elapsed = ContinuousClock.now - start
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
   }
 
   /// Fills in flip costs (or the rules that forbid the flip) for tasks decided on the merits.

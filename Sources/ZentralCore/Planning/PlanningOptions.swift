@@ -22,6 +22,10 @@ public struct PlanningOptions: Sendable {
   public var explainOnly: Set<String>?
   /// Called after each flip re-solve with the number done and the number planned.
   public var explainProgress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+  /// Called when a phase of ``Planner/plan(options:progress:)`` ends, with its name and wall time
+  /// in seconds: `"solve"` (the main search), `"explain"` (flip re-solves or the infeasibility
+  /// diagnosis). `zentral plan --timings` reports them.
+  public var phaseFinished: (@Sendable (_ phase: String, _ seconds: Double) -> Void)?
 
   /// Creates options; by default every analysis runs on two threads.
   public init(

@@ -42,11 +42,17 @@ extension Zentral {
     @Flag(name: .customLong("no-exports"), help: "Write only plan.json, not the org chart and report.html.")
     var noExports = false
 
+    @Flag(
+      name: .customLong("timings"),
+      help: "Print the wall time of each phase (parse, build, solve, explain, export) to standard error.")
+    var timings = false
+
     func run() throws {
       if let timeLimit, !(timeLimit.isFinite && timeLimit > 0) {
         throw fail("--time-limit must be a positive number of seconds, not \(timeLimit)")
       }
       if let gap, !(gap.isFinite && gap >= 0) { throw fail("--gap must be 0 or more, not \(gap)") }
+      let clock = PhaseClock()
       var exportFormat: ModelFile.Format?
       if let exportModel {
         guard let format = ModelFile.Format(pathExtension: URL(fileURLWithPath: exportModel).pathExtension)
@@ -64,6 +70,7 @@ extension Zentral {
         throw ExitCode(1)
       }
       if !quiet { for warning in loaded.warnings { printError("\(warning)") } }
+      clock.lap("parse")
 
       let planner: Planner
       do {
@@ -71,6 +78,7 @@ extension Zentral {
       } catch {
         throw fail("\(scenario): \(error.description)")
       }
+      clock.lap("build")
       if let exportModel, let exportFormat {
         do {
           let parent = URL(fileURLWithPath: exportModel).deletingLastPathComponent()
@@ -80,6 +88,7 @@ extension Zentral {
           throw fail(error.description)
         }
       }
+      clock.lap("export")
 
       let stop = StopSignal()
       let interrupt = Interrupt(stop: stop)
@@ -90,6 +99,7 @@ extension Zentral {
       options.threads = 2
       options.explain = !noExplain
       options.explainProgress = { done, total in line.explaining(done, total) }
+      options.phaseFinished = { phase, seconds in clock.add(phase, seconds) }
       let plan: ZentralCore.Plan
       do {
         plan = try planner.plan(options: options) { progress in
@@ -101,6 +111,7 @@ extension Zentral {
         throw fail(error.description)
       }
       line.clear()
+      clock.lap("solve", excluding: ["solve", "explain"])
 
       let directory = URL(fileURLWithPath: out ?? defaultDirectory())
       let file = directory.appendingPathComponent("plan.json")
@@ -122,6 +133,8 @@ extension Zentral {
         print("written: \(file.path)")
         for url in exports { print("written: \(url.path)") }
       }
+      clock.lap("export")
+      if timings { printError("zentral: timings: \(clock.summary)") }
       if plan.status == .infeasible { throw ExitCode(2) }
     }
 
@@ -135,6 +148,42 @@ extension Zentral {
       printError("zentral: \(message)")
       return ExitCode(1)
     }
+  }
+}
+
+/// Wall time per phase of `zentral plan` for `--timings`: laps of the command itself, and the
+/// planner's own phases reported through ``PlanningOptions/phaseFinished``.
+private final class PhaseClock: Sendable {
+  private let started = ContinuousClock.now
+  private let state = Mutex<(lastLap: ContinuousClock.Instant, phases: [String: Double])>((.now, [:]))
+
+  /// Adds `seconds` to `phase` (from the planner).
+  func add(_ phase: String, _ seconds: Double) {
+    state.withLock { $0.phases[phase, default: 0] += seconds }
+  }
+
+  /// Ends a lap: its time goes to `phase`, less the time the planner reported during it for the
+  /// phases in `reported` (which already have it).
+  func lap(_ phase: String, excluding reported: [String] = []) {
+    state.withLock { state in
+      let now = ContinuousClock.now
+      let inner = reported.reduce(0) { sum, name in sum + (state.phases[name] ?? 0) }
+      state.phases[phase, default: 0] += max(0, Self.seconds(now - state.lastLap) - inner)
+      state.lastLap = now
+    }
+  }
+
+  /// `parse=0.0123 build=… solve=… explain=… export=… total=…`, in seconds.
+  var summary: String {
+    let total = Self.seconds(ContinuousClock.now - started)
+    let phases = state.withLock { $0.phases }
+    let names = ["parse", "build", "solve", "explain", "export"]
+    let parts = names.map { "\($0)=\(String(format: "%.4f", phases[$0] ?? 0))" }
+    return (parts + ["total=\(String(format: "%.4f", total))"]).joined(separator: " ")
+  }
+
+  private static func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
   }
 }
 
