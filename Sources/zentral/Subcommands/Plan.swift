@@ -47,12 +47,61 @@ extension Zentral {
       help: "Print the wall time of each phase (parse, build, solve, explain, export) to standard error.")
     var timings = false
 
+    @Option(
+      name: .customLong("cuts"),
+      help: ArgumentHelp(
+        "Solver (expert): GLPK cut families, comma-separated from gomory, mir, cover, clique, or 'none' "
+          + "(default: zentral's measured choice, see BENCHMARKS.md).", valueName: "list"))
+    var cuts: String?
+
+    @Option(
+      name: .customLong("branching"),
+      help: ArgumentHelp(
+        "Solver (expert): first-fractional, last-fractional, most-fractional, driebeck-tomlin or pseudo-cost.",
+        valueName: "rule"))
+    var branching: String?
+
+    @Option(
+      name: .customLong("backtracking"),
+      help: ArgumentHelp(
+        "Solver (expert): depth-first, breadth-first, best-local-bound or best-projection.", valueName: "rule"
+      ))
+    var backtracking: String?
+
     func run() throws {
       if let timeLimit, !(timeLimit.isFinite && timeLimit > 0) {
         throw fail("--time-limit must be a positive number of seconds, not \(timeLimit)")
       }
       if let gap, !(gap.isFinite && gap >= 0) { throw fail("--gap must be 0 or more, not \(gap)") }
       let clock = PhaseClock()
+      var solveOptions = SolveOptions(timeLimit: timeLimit, relativeGap: gap)
+      if let cuts {
+        let names = cuts.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        var families = Set<CutFamily>()
+        for name in names where name != "none" {
+          guard let family = CutFamily(rawValue: name) else {
+            throw fail("--cuts: '\(name)' is not a cut family; use gomory, mir, cover, clique or none")
+          }
+          families.insert(family)
+        }
+        solveOptions.cuts = families
+      }
+      if let branching {
+        guard let rule = Self.rule(branching, of: BranchingRule.self) else {
+          throw fail(
+            "--branching: '\(branching)' is not a branching rule; use first-fractional, last-fractional, "
+              + "most-fractional, driebeck-tomlin or pseudo-cost")
+        }
+        solveOptions.branching = rule
+      }
+      if let backtracking {
+        guard let rule = Self.rule(backtracking, of: BacktrackingRule.self) else {
+          throw fail(
+            "--backtracking: '\(backtracking)' is not a backtracking rule; use depth-first, breadth-first, "
+              + "best-local-bound or best-projection")
+        }
+        solveOptions.backtracking = rule
+      }
       var exportFormat: ModelFile.Format?
       if let exportModel {
         guard let format = ModelFile.Format(pathExtension: URL(fileURLWithPath: exportModel).pathExtension)
@@ -94,8 +143,8 @@ extension Zentral {
       let interrupt = Interrupt(stop: stop)
       defer { interrupt.cancel() }
       let line = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) == 1)
-      var options = PlanningOptions(
-        solve: SolveOptions(timeLimit: timeLimit, relativeGap: gap, stopSignal: stop))
+      var options = PlanningOptions(solve: solveOptions)
+      options.solve.stopSignal = stop
       options.threads = 2
       options.explain = !noExplain
       options.explainProgress = { done, total in line.explaining(done, total) }
@@ -136,6 +185,14 @@ extension Zentral {
       clock.lap("export")
       if timings { printError("zentral: timings: \(clock.summary)") }
       if plan.status == .infeasible { throw ExitCode(2) }
+    }
+
+    /// The case of `Rule` whose name matches `text` written in kebab case (`pseudo-cost` for `pseudoCost`).
+    private static func rule<Rule: CaseIterable & RawRepresentable<String>>(
+      _ text: String, of: Rule.Type
+    ) -> Rule? {
+      let key = text.lowercased().replacingOccurrences(of: "-", with: "")
+      return Rule.allCases.first { $0.rawValue.lowercased() == key }
     }
 
     /// `out/<scenario file name without extension>`.
