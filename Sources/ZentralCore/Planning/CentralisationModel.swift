@@ -374,13 +374,23 @@ public struct CentralisationModel: Sendable {
           effective[c][k] - pieces[0].slope * pooled >= 0, name: "scale(\(name),\(year))")
         continue
       }
+      // The pooled workload never falls below the existing work, so the segments it covers are
+      // always full: their deltas and switches are fixed, which keeps the LP relaxation tight
+      // at centres that already do much of the work (München's it@M, Münster's citeq).
       var deltas: [Variable] = []
+      var start = 0.0
+      var filled: [Bool] = []
       for (s, piece) in pieces.enumerated() {
-        deltas.append(try model.addVariable("d(\(name),\(year),\(s + 1))", lower: 0, upper: piece.length))
+        let covered = min(max(data.existingFTE - start, 0), piece.length)
+        deltas.append(
+          try model.addVariable("d(\(name),\(year),\(s + 1))", lower: covered, upper: piece.length))
+        filled.append(covered >= piece.length)
+        start += piece.length
       }
       var zs: [Variable] = []
       for s in 0..<(pieces.count - 1) {
-        zs.append(try model.addVariable("z(\(name),\(year),\(s + 1))", kind: .binary))
+        zs.append(
+          try model.addVariable("z(\(name),\(year),\(s + 1))", kind: .binary, lower: filled[s] ? 1 : 0))
       }
       let sum = LinearExpression.sum(deltas.map { LinearExpression($0) })
       try model.addConstraint(.equal(sum, pooled), name: "pool(\(name),\(year))")
@@ -410,7 +420,7 @@ public struct CentralisationModel: Sendable {
           let used = min(piece.length, remaining)
           values[piece.delta.index] = used
           remaining -= used
-          if let z = piece.full { values[z.index] = remaining > 0 ? 1 : 0 }
+          if let z = piece.full { values[z.index] = used >= piece.length ? 1 : 0 }
         }
       }
     }
