@@ -61,7 +61,7 @@ struct HostileInputTests {
 
   @Test("binary junk with NUL bytes")
   func binaryWithNUL() throws {
-    var generator = SplitMix(seed: 7)
+    var generator = SplitMix64(seed: 7)
     let bytes = (0..<100_000).map { _ in UInt8.random(in: 0...255, using: &generator) } + [0]
     let diagnostic = try refusal(Data(bytes), "junk.yaml")
     #expect(diagnostic.message.contains("binary data, not text"))
@@ -69,7 +69,7 @@ struct HostileInputTests {
 
   @Test("binary junk that is not UTF-8 and has no NUL byte")
   func binaryWithoutNUL() throws {
-    var generator = SplitMix(seed: 11)
+    var generator = SplitMix64(seed: 11)
     let bytes = (0..<50_000).map { _ in UInt8.random(in: 0x80...0xFF, using: &generator) }
     let diagnostic = try refusal(Data(bytes), "junk.bin")
     #expect(diagnostic.message.hasPrefix("the file is not UTF-8 text"))
@@ -235,7 +235,7 @@ struct HostileInputTests {
       Array(try FixtureFiles.data("valid", "every-key.json")),
     ]
     let specials = Array("&*!?[]{}:,'\"#|>-%@` \t\n\r\\~.0123456789eE".utf8) + [0x00, 0xC3, 0xA4, 0xFF]
-    var generator = SplitMix(seed: 2025)
+    var generator = SplitMix64(seed: 2025)
     let clock = ContinuousClock()
     for round in 0..<400 {
       var bytes = originals[round % 2]
@@ -261,21 +261,6 @@ struct HostileInputTests {
         }
       }
       #expect(elapsed < .seconds(2), "round \(round) took \(elapsed)")
-    }
-  }
-
-  /// A small seeded random number generator, so that generated junk is the same in every run.
-  private struct SplitMix: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
     }
   }
 }

@@ -1,20 +1,5 @@
 @testable import ZentralCore
 
-/// SplitMix64: a small, fixed, portable random generator for reproducible test scenarios.
-struct SplitMix64: RandomNumberGenerator {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
-
 /// Builds small random scenarios (2-4 tasks, 1-2 providers, 1-2 families, 1-3 waves) that
 /// exercise every element of the model, and records which elements each one uses.
 struct PlanningScenarioGenerator {
