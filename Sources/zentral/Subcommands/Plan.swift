@@ -68,6 +68,13 @@ extension Zentral {
       ))
     var backtracking: String?
 
+    @Option(
+      name: .customLong("heuristics"),
+      help: ArgumentHelp(
+        "Solver (expert): GLPK primal heuristics, comma-separated from rounding, fpump (feasibility pump), "
+          + "proximity (proximity search), or 'none'.", valueName: "list"))
+    var heuristics: String?
+
     func run() throws {
       if let timeLimit, !(timeLimit.isFinite && timeLimit > 0) {
         throw fail("--time-limit must be a positive number of seconds, not \(timeLimit)")
@@ -85,6 +92,17 @@ extension Zentral {
           families.insert(family)
         }
         solveOptions.cuts = families
+      }
+      if let heuristics {
+        let names = heuristics.split(separator: ",").map {
+          $0.trimmingCharacters(in: .whitespaces).lowercased()
+        }
+        for name in names where !["none", "rounding", "fpump", "proximity"].contains(name) {
+          throw fail("--heuristics: '\(name)' is not a heuristic; use rounding, fpump, proximity or none")
+        }
+        solveOptions.roundingHeuristic = names.contains("rounding")
+        solveOptions.feasibilityPump = names.contains("fpump")
+        solveOptions.proximitySearch = names.contains("proximity")
       }
       if let branching {
         guard let rule = Self.rule(branching, of: BranchingRule.self) else {
