@@ -1,8 +1,10 @@
 /// How GLPK searches: limits, presolve, output and the branch-and-cut controls.
 ///
-/// The defaults are zentral's measured choice for its models (cuts on, unlike GLPK's own
-/// defaults, which leave cutting planes off and can be hundreds of times slower on assignment
-/// structure); see BENCHMARKS.md.
+/// The defaults are zentral's measured choice for its models (see BENCHMARKS.md, made by
+/// `scripts/bench`): MIR and clique cuts (GLPK's own defaults leave cutting planes off and can be
+/// hundreds of times slower on assignment structure; Gomory cuts cost more than they gain on the
+/// OR-Library assignment instances, and without cover cuts the solver needs no preprocessing probe),
+/// Driebeck-Tomlin branching and best-local-bound backtracking.
 public struct SolveOptions: Sendable {
   /// Wall-clock limit in seconds for the branch-and-cut search, or `nil` for none.
   public var timeLimit: Double?
@@ -43,7 +45,7 @@ public struct SolveOptions: Sendable {
     relativeGap: Double? = nil,
     presolve: Bool = true,
     messageLevel: MessageLevel = .off,
-    cuts: Set<CutFamily> = Set(CutFamily.allCases),
+    cuts: Set<CutFamily> = [.mir, .clique],
     branching: BranchingRule = .driebeckTomlin,
     backtracking: BacktrackingRule = .bestLocalBound,
     preprocessing: Preprocessing = .all,
