@@ -124,7 +124,9 @@ public enum Solver {
     parm.sr_heur = options.roundingHeuristic ? GLP_ON : GLP_OFF
     if let gap = options.relativeGap { parm.mip_gap = gap }
     if let limit = options.timeLimit { parm.tm_lim = milliseconds(limit) }
+    var checkedStart: [Double]?
     if let start = options.initialSolution, let values = startingPoint(start, of: model, in: problem) {
+      checkedStart = Array(values[1...model.columns.count])
       // Without the MIP presolver GLPK needs an optimal basis of the LP relaxation first.
       var lp = glp_smcp()
       glp_init_smcp(&lp)
@@ -151,7 +153,7 @@ public enum Solver {
     let code = glp_intopt(problem.pointer, &parm)
     let p = problem.pointer
     let status = glp_mip_status(p)
-    let hasSolution = status == GLP_OPT || status == GLP_FEAS
+    var hasSolution = status == GLP_OPT || status == GLP_FEAS
 
     let termination: Termination
     switch code {
@@ -169,8 +171,15 @@ public enum Solver {
     default: termination = .numericalFailure
     }
 
-    let objective = hasSolution ? glp_mip_obj_val(p) : nil
-    let values = hasSolution ? (0..<problem.columnCount).map { glp_mip_col_val(p, Int32($0 + 1)) } : []
+    var objective = hasSolution ? glp_mip_obj_val(p) : nil
+    var values = hasSolution ? (0..<problem.columnCount).map { glp_mip_col_val(p, Int32($0 + 1)) } : []
+    if !hasSolution, let start = checkedStart, termination == .timeLimit || termination == .stoppedByCaller {
+      // Stopped before GLPK took the start over (e.g. while the LP relaxation was still running):
+      // the start was checked feasible above, so it is the best solution known.
+      hasSolution = true
+      values = start
+      objective = model.objective.value { start[$0.index] }
+    }
     var bound: Double? = termination == .optimal ? objective : context.lastBound
     if let b = bound, let o = objective, termination != .optimal {
       // The bound can never be worse than the incumbent; keep it consistent.

@@ -47,4 +47,25 @@ struct InitialSolutionTests {
       #expect(result.objective == plain.objective)
     }
   }
+
+  @Test("a search stopped before GLPK takes the start over still returns the checked start")
+  func stoppedBeforeStartTaken() throws {
+    let (model, xs) = try Self.knapsack()
+    var start = Array(repeating: 0.0, count: model.columns.count)
+    start[xs[0].index] = 1
+    start[xs[1].index] = 1
+    let signal = StopSignal()
+    signal.raise()
+    let result = try Solver.solve(model, options: SolveOptions(stopSignal: signal, initialSolution: start))
+    #expect(result.termination == .stoppedByCaller)
+    #expect(result.hasSolution)
+    let objective = try #require(result.objective)
+    // At least the start's value: 7 + 29 + (29 + 31).
+    #expect(objective >= 7 + 29 + 60 - 1e-9)
+    #expect(abs(result.value(of: model.objective) - objective) < 1e-9)
+
+    // Without a start the same stop leaves no solution.
+    let bare = try Solver.solve(model, options: SolveOptions(stopSignal: signal))
+    #expect(bare.termination == .stoppedByCaller)
+  }
 }
