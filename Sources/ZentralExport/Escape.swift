@@ -34,38 +34,44 @@ public enum Escape {
   /// `\N`, `\G` and `\l` in a name stay text), `&` becomes `&amp;` (Graphviz reads HTML entities in
   /// labels), line breaks become spaces.
   public static func dot(_ text: String) -> String {
-    var result = ""
-    for scalar in text.unicodeScalars {
+    singleLine(text) { scalar in
       switch scalar {
-      case "\\": result += "\\\\"
-      case "\"": result += "\\\""
-      case "&": result += "&amp;"
-      case "\n", "\r", "\t": result += " "
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7F { continue }
-        result.unicodeScalars.append(scalar)
+      case "\\": "\\\\"
+      case "\"": "\\\""
+      case "&": "&amp;"
+      default: nil
       }
     }
-    return result
   }
 
   /// Text inside a quoted Mermaid label (`["..."]`): characters Mermaid or the HTML it renders
   /// would interpret become Mermaid entity codes (`#quot;`, `#35;`, `#60;` ...).
   public static func mermaid(_ text: String) -> String {
+    singleLine(text) { scalar in
+      switch scalar {
+      case "\"": "#quot;"
+      case "#": "#35;"
+      case "&": "#38;"
+      case "<": "#60;"
+      case ">": "#62;"
+      case "`": "#96;"
+      case "\\": "#92;"
+      case "|": "#124;"
+      default: nil
+      }
+    }
+  }
+
+  /// `text` on one line: each scalar that `replacement` maps is replaced, line breaks and tabs
+  /// become spaces, other control characters are dropped (shared by the DOT and Mermaid rules).
+  private static func singleLine(_ text: String, _ replacement: (Unicode.Scalar) -> String?) -> String {
     var result = ""
     for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": result += "#quot;"
-      case "#": result += "#35;"
-      case "&": result += "#38;"
-      case "<": result += "#60;"
-      case ">": result += "#62;"
-      case "`": result += "#96;"
-      case "\\": result += "#92;"
-      case "|": result += "#124;"
-      case "\n", "\r", "\t": result += " "
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7F { continue }
+      if let replaced = replacement(scalar) {
+        result += replaced
+      } else if scalar == "\n" || scalar == "\r" || scalar == "\t" {
+        result += " "
+      } else if scalar.value >= 0x20 && scalar.value != 0x7F {
         result.unicodeScalars.append(scalar)
       }
     }
