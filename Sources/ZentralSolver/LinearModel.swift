@@ -115,6 +115,35 @@ public struct LinearModel: Equatable, Sendable {
     self.sense = sense
   }
 
+  /// The LP relaxation: the same model with every variable continuous (binaries keep their
+  /// bounds 0 and 1).
+  public func relaxation() -> LinearModel {
+    var copy = self
+    for j in copy.columns.indices { copy.columns[j].kind = .continuous }
+    return copy
+  }
+
+  /// Whether `values` (by variable index) satisfy every bound, row and integrality of the model,
+  /// within a relative tolerance of 1e-9 for bounds and integrality and 1e-7 for rows.
+  public func isFeasible(_ values: [Double]) -> Bool {
+    guard values.count == columns.count else { return false }
+    for (j, column) in columns.enumerated() {
+      let value = values[j]
+      guard value.isFinite else { return false }
+      if column.kind != .continuous && abs(value - value.rounded()) > 1e-9 { return false }
+      let tolerance = 1e-9 * max(1, abs(value))
+      if let lower = column.lower, value < lower - tolerance { return false }
+      if let upper = column.upper, value > upper + tolerance { return false }
+    }
+    for row in rows {
+      let activity = row.constraint.expression.value { values[$0.index] }
+      let tolerance = 1e-7 * max(1, abs(activity))
+      if let lower = row.constraint.lower, activity < lower - tolerance { return false }
+      if let upper = row.constraint.upper, activity > upper + tolerance { return false }
+    }
+    return true
+  }
+
   // MARK: Checks
 
   private static func checkName(_ name: String, of kind: String) throws(ModelError) {

@@ -17,6 +17,9 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
   case unknownVariable(index: Int, context: String)
   /// A constraint with neither a lower nor an upper bound.
   case unboundedConstraint(name: String)
+  /// A column partition or value vector whose length does not match the model, or a block
+  /// number outside the block count.
+  case invalidPartition(columns: Int, partition: Int, values: Int)
 
   /// One sentence saying what is wrong.
   public var description: String {
@@ -33,6 +36,9 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
     case .unknownVariable(let index, let context):
       "The \(context) uses variable v\(index), which is not in this model."
     case .unboundedConstraint(let name): "The constraint \(name) has neither a lower nor an upper bound."
+    case .invalidPartition(let columns, let partition, let values):
+      "A split of a model with \(columns) variables needs \(columns) block numbers below the block count "
+        + "and \(columns) values; it got \(partition) block numbers and \(values) values."
     }
   }
 }

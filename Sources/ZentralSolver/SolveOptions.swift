@@ -38,6 +38,10 @@ public struct SolveOptions: Sendable {
   /// without its MIP presolver (whose transformed problem a start cannot be mapped to), and hands
   /// the start to the search as a heuristic solution: a time-limited solve then always has a plan.
   public var initialSolution: [Double]?
+  /// For LPs: a basis to start the simplex method from (GLPK's LP presolver is then off). A basis
+  /// whose sizes do not match the model, or that GLPK finds invalid or singular, is dropped and
+  /// the LP is solved from GLPK's own starting basis.
+  public var initialBasis: Basis?
 
   /// Creates options; the defaults are zentral's measured defaults.
   public init(
@@ -54,7 +58,8 @@ public struct SolveOptions: Sendable {
     proximitySearchTimeLimit: Double = 60,
     roundingHeuristic: Bool = true,
     stopSignal: StopSignal? = nil,
-    initialSolution: [Double]? = nil
+    initialSolution: [Double]? = nil,
+    initialBasis: Basis? = nil
   ) {
     self.timeLimit = timeLimit
     self.relativeGap = relativeGap
@@ -70,6 +75,7 @@ public struct SolveOptions: Sendable {
     self.roundingHeuristic = roundingHeuristic
     self.stopSignal = stopSignal
     self.initialSolution = initialSolution
+    self.initialBasis = initialBasis
   }
 
   /// GLPK's own defaults (no cuts), for comparison in benchmarks.

@@ -36,6 +36,8 @@ public struct SolveResult: Sendable, Equatable {
   public var duals: [Double]?
   /// For LPs: the reduced cost of each variable, by index.
   public var reducedCosts: [Double]?
+  /// For LPs: the optimal basis (a start for a related LP, see ``SolveOptions/initialBasis``).
+  public var basis: Basis?
   /// Branch-and-bound nodes explored (0 for LPs).
   public var nodes: Int
   /// Wall time of the solve in seconds.
@@ -80,6 +82,15 @@ public struct SolveProgress: Sendable, Equatable {
   public var gap: Double?
   /// Nodes explored so far.
   public var nodes: Int
+
+  /// Creates a progress report.
+  public init(elapsed: Double, incumbent: Double?, bound: Double?, gap: Double?, nodes: Int) {
+    self.elapsed = elapsed
+    self.incumbent = incumbent
+    self.bound = bound
+    self.gap = gap
+    self.nodes = nodes
+  }
 }
 
 /// Errors of the solver layer (misuse or system failures, never "no solution").
