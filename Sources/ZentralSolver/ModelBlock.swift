@@ -32,11 +32,12 @@ public struct ModelBlock: Sendable {
   ///     instead of all of it.
   ///   - dropSharedRows: leave out rows that touch more than one block (each block is then its
   ///     own part of the model with the shared rows relaxed, e.g. to assemble a starting basis).
+  ///   - omitting: rows to leave out of every block (rows the caller knows to be implied).
   /// - Returns: the blocks, in order; a block without columns is an empty model.
   /// - Throws: ``ModelError`` if `partition` or `values` do not match `full`.
   public static func split(
     _ full: LinearModel, partition: [Int], count: Int, values: [Double], shareSlack: Bool = false,
-    dropSharedRows: Bool = false
+    dropSharedRows: Bool = false, omitting omitted: Set<Int> = []
   ) throws(ModelError) -> [ModelBlock] {
     guard partition.count == full.columns.count, values.count == full.columns.count, count >= 0,
       partition.allSatisfy({ $0 < count })
@@ -58,7 +59,7 @@ public struct ModelBlock: Sendable {
       try models[b].addVariable(column.name, kind: column.kind, lower: column.lower, upper: column.upper)
     }
 
-    for (i, row) in full.rows.enumerated() {
+    for (i, row) in full.rows.enumerated() where !omitted.contains(i) {
       let constraint = row.constraint
       var total = 0.0
       var own: [Int: (expression: LinearExpression, activity: Double)] = [:]

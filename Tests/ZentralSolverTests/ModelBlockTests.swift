@@ -81,6 +81,18 @@ struct ModelBlockTests {
     #expect(shared[0].model.rows.first { $0.name == "own0" }?.constraint.lower == 1)
   }
 
+  @Test("omitted rows are in no block; shared rows can be dropped")
+  func omittedRows() throws {
+    let (model, _) = try Self.model()
+    let blocks = try ModelBlock.split(
+      model, partition: [0, 0, 1, 1], count: 2, values: [0, 0, 0, 0], omitting: [1])
+    #expect(blocks[0].model.rows.map(\.name) == ["shared"])
+    #expect(blocks[0].rows == [0] && blocks[1].rows == [0, 2])
+    let own = try ModelBlock.split(
+      model, partition: [0, 0, 1, 1], count: 2, values: [0, 0, 0, 0], dropSharedRows: true)
+    #expect(own[0].model.rows.map(\.name) == ["own0"] && own[1].model.rows.map(\.name) == ["own1"])
+  }
+
   @Test("a partition or value vector that does not fit the model is refused")
   func invalidPartition() throws {
     let (model, _) = try Self.model()
