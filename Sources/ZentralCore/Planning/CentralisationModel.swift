@@ -39,11 +39,25 @@ public struct CentralisationModel: Sendable {
   private(set) var setup: [LinearExpression] = []
   /// FTE moved per wave (home workload).
   private(set) var movedFTE: [LinearExpression] = []
+  /// The retained-organisation rows: at most `limit` FTE of the movable `tasks` of a unit move.
+  struct RetainedRow: Sendable {
+    /// The row's index in ``model``.
+    var row: Int
+    /// The unit's movable tasks (by task position).
+    var tasks: [Int]
+    /// FTE that may move in total.
+    var limit: Double
+  }
+
+  /// The retained-organisation rows, one per unit that has one.
+  private(set) var retained: [RetainedRow] = []
   /// Net present value of running and one-time costs.
   private(set) var npv = LinearExpression()
   /// Concern and disruption penalties.
   private(set) var penalty = LinearExpression()
   let facts: ScenarioFacts
+  /// Whether the move-to-centre links are aggregated (see ``addCompactLinks()``).
+  let compactLinks: Bool
 
   /// Builds the full model of `scenario`.
   public init(scenario: Scenario) throws(ModelError) {
@@ -53,11 +67,13 @@ public struct CentralisationModel: Sendable {
   /// Builds the model with the rule groups in `relaxed` left out; with `feasibilityOnly` the
   /// objective is 0 (the solver stops at the first feasible plan).
   init(
-    facts: ScenarioFacts, relaxing relaxed: Set<RuleGroup> = [], feasibilityOnly: Bool = false
+    facts: ScenarioFacts, relaxing relaxed: Set<RuleGroup> = [], feasibilityOnly: Bool = false,
+    compactLinks: Bool = false
   )
     throws(ModelError)
   {
     self.facts = facts
+    self.compactLinks = compactLinks
     self.scenario = facts.scenario
     self.model = try LinearModel(name: "zentral")
     self.moves = Array(repeating: [], count: facts.scenario.tasks.count)
@@ -178,7 +194,10 @@ public struct CentralisationModel: Sendable {
     }
 
     // 2. No move without an open centre; centres stay open.
-    for (t, task) in tasks.enumerated() {
+    if compactLinks {
+      try addCompactLinks()
+    }
+    for (t, task) in tasks.enumerated() where !compactLinks {
       for move in moves[t] {
         guard let c = facts.centreIndex[.init(provider: move.provider, family: task.family)] else { continue }
         try model.addConstraint(
@@ -328,6 +347,7 @@ public struct CentralisationModel: Sendable {
         var row = LinearExpression()
         for t in movable { row.add(movedShare(t, by: last), times: tasks[t].fte) }
         try model.addConstraint(row <= LinearExpression(constant: total - keep), name: "retain(\(unit))")
+        retained.append(RetainedRow(row: model.rows.count - 1, tasks: movable, limit: total - keep))
       }
     }
 
@@ -355,6 +375,41 @@ public struct CentralisationModel: Sendable {
       if weight != 0 { penalty.add(movedShare(t, by: last), times: weight) }
     }
     try model.setObjective(feasibilityOnly ? LinearExpression() : npv + penalty, sense: .minimize)
+  }
+
+  /// The links "no move without an open centre" in aggregated form: per task and provider, all
+  /// its moves there are at most the centre's opening by the last wave; per centre and wave, the
+  /// moves then are at most (number of tasks) times its opening in that wave. Same integer plans,
+  /// far fewer rows, a weaker LP relaxation. Rows for centres open today are left out (redundant).
+  private mutating func addCompactLinks() throws(ModelError) {
+    let years = facts.years
+    var perWave: [Int: [LinearExpression]] = [:]
+    var counts: [Int: Double] = [:]
+    for (t, task) in scenario.tasks.enumerated() {
+      var byProvider: [String: LinearExpression] = [:]
+      for move in moves[t] {
+        guard let c = facts.centreIndex[.init(provider: move.provider, family: task.family)],
+          !facts.centres[c].isOpen
+        else { continue }
+        byProvider[move.provider, default: LinearExpression()].add(1, move.variable)
+        perWave[c, default: Array(repeating: LinearExpression(), count: waves)][move.wave].add(
+          1, move.variable)
+      }
+      for (p, sum) in byProvider.sorted(by: { $0.key < $1.key }) {
+        let c = facts.centreIndex[.init(provider: p, family: task.family)]!
+        counts[c, default: 0] += 1
+        try model.addConstraint(
+          sum - LinearExpression(open[c][waves - 1]) <= 0, name: "open(\(task.id),\(p))")
+      }
+    }
+    for c in perWave.keys.sorted() {
+      let centre = facts.centres[c].key
+      for k in 0..<waves {
+        try model.addConstraint(
+          perWave[c]![k] - (counts[c] ?? 0) * open[c][k] <= 0,
+          name: "openw(\(centre.provider),\(centre.family),\(years[k]))")
+      }
+    }
   }
 
   /// Records a rule group (once, in order of first appearance).
