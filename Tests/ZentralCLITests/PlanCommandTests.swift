@@ -134,4 +134,34 @@ struct PlanCommandTests {
     #expect(badExport.status == 1)
     #expect(badExport.stderr.contains("must end in .mps or .lp"))
   }
+
+  @Test("--decomposition: family by family with its steps under --timings; a bad mode exits 1")
+  func decomposition() throws {
+    let directory = try Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let scenario = directory.appendingPathComponent("region.yaml")
+    let generated = try Self.run([
+      "generate", "--municipalities", "6", "--providers", "2", "--families", "4", "--waves", "2", "--seed",
+      "3",
+      "--out", scenario.path,
+    ])
+    #expect(generated.status == 0)
+    let result = try Self.run([
+      "plan", scenario.path, "--out", directory.path, "--decomposition", "always", "--timings",
+      "--no-explain",
+    ])
+    #expect(result.status == 0)
+    #expect(result.stderr.contains("zentral: decomposition: LP relaxation: optimal, bound "))
+    #expect(result.stderr.contains("zentral: decomposition: family plans on shares of the LP: "))
+    let json =
+      try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("plan.json")))
+      as? [String: Any]
+    #expect(["feasible", "optimal"].contains(json?["status"] as? String))
+    #expect((json?["message"] as? String)?.contains("Teilprobleme") == true)
+    #expect(json?["bound"] is Double)
+
+    let bad = try Self.run(["plan", scenario.path, "--decomposition", "sometimes"])
+    #expect(bad.status == 1)
+    #expect(bad.stderr.contains("--decomposition: 'sometimes' is not a mode; use auto, always or never"))
+  }
 }

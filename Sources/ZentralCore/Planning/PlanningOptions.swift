@@ -2,6 +2,7 @@ public import ZentralSolver
 
 /// How the planner works: the solver's limits and which extra analyses it runs.
 public struct PlanningOptions: Sendable {
+
   /// Limits and controls of the main solve (time limit, gap, stop signal); flips and the
   /// infeasibility diagnosis use the same time limit and stop signal per re-solve.
   public var solve: SolveOptions
@@ -18,6 +19,9 @@ public struct PlanningOptions: Sendable {
   /// time generating cuts: with clique cuts only, all flips of the seed scenarios took 12 s instead
   /// of 31 s (München 9 s instead of 27 s; the small seeds within half a second either way).
   public var flipCuts: Set<CutFamily> = [.clique]
+  /// Receives one line per step of a decomposed solve (LP bound, family plans, rounds, with the
+  /// best plan, gap and time); `zentral plan --timings` prints them.
+  public var trace: (@Sendable (String) -> Void)?
   /// Limit the flip costs to these task ids (`nil`: every task decided on the merits).
   public var explainOnly: Set<String>?
   /// Called after each flip re-solve with the number done and the number planned.

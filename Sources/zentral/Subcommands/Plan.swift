@@ -75,7 +75,23 @@ extension Zentral {
           + "proximity (proximity search), or 'none'.", valueName: "list"))
     var heuristics: String?
 
+    @Option(
+      name: .customLong("decomposition"),
+      help: ArgumentHelp(
+        "auto (family by family for models of 5,000 or more variables), always, or never (one MIP).",
+        valueName: "mode"))
+    var decomposition: String?
+
     func run() throws {
+      var decompositionMode = Planner.Decomposition.automatic
+      if let decomposition {
+        switch decomposition.lowercased() {
+        case "auto", "automatic": decompositionMode = .automatic
+        case "always": decompositionMode = .always
+        case "never": decompositionMode = .never
+        default: throw fail("--decomposition: '\(decomposition)' is not a mode; use auto, always or never")
+        }
+      }
       if let timeLimit, !(timeLimit.isFinite && timeLimit > 0) {
         throw fail("--time-limit must be a positive number of seconds, not \(timeLimit)")
       }
@@ -141,7 +157,7 @@ extension Zentral {
 
       let planner: Planner
       do {
-        planner = try Planner(scenario: loaded.scenario)
+        planner = try Planner(scenario: loaded.scenario, decomposition: decompositionMode)
       } catch {
         throw fail("\(scenario): \(error.description)")
       }
@@ -165,6 +181,7 @@ extension Zentral {
       options.solve.stopSignal = stop
       options.threads = 2
       options.explain = !noExplain
+      if timings { options.trace = { line in printError("zentral: decomposition: \(line)") } }
       options.explainProgress = { done, total in line.explaining(done, total) }
       options.phaseFinished = { phase, seconds in clock.add(phase, seconds) }
       let plan: ZentralCore.Plan
