@@ -10,6 +10,16 @@ import ZentralSolver
 struct FamilyDecompositionTests {
   static let options = PlanningOptions(explain: false, diagnose: false)
 
+  /// A small generated region.
+  static func region(
+    _ municipalities: Int, providers: Int, families: Int, waves: Int, seed: UInt64
+  ) -> Scenario {
+    ScenarioGenerator(
+      shape: .region(municipalities: municipalities, providers: providers), families: families, waves: waves,
+      seed: seed
+    ).generate()
+  }
+
   @Test("against brute force on 150 random scenarios: bound <= optimum <= plan, plan priced right")
   func againstBruteForce() throws {
     var generator = PlanningScenarioGenerator(seed: 20_261_126)
@@ -110,9 +120,7 @@ struct FamilyDecompositionTests {
 
   @Test("a generated region: decomposed plan within its proven gap of the one-MIP optimum")
   func generatedRegion() throws {
-    let scenario = ScenarioGenerator(
-      shape: .region(municipalities: 10, providers: 3), families: 5, waves: 3, seed: 5
-    ).generate()
+    let scenario = Self.region(10, providers: 3, families: 5, waves: 3, seed: 5)
     let decomposed = try Planner(scenario: scenario, decomposition: .always).plan(options: Self.options)
     let exact = try Planner(scenario: scenario, decomposition: .never).plan(options: Self.options)
     #expect(exact.status == .optimal)
@@ -127,9 +135,7 @@ struct FamilyDecompositionTests {
 
   @Test("families linked by a together group share a block; every column is in a block")
   func partition() throws {
-    var scenario = ScenarioGenerator(
-      shape: .region(municipalities: 4, providers: 2), families: 4, waves: 2, seed: 3
-    ).generate()
+    var scenario = Self.region(4, providers: 2, families: 4, waves: 2, seed: 3)
     let planner = try Planner(scenario: scenario)
     let (blocks, count) = FamilyDecomposition.partition(of: planner.model)
     #expect(count == 4)
@@ -151,9 +157,7 @@ struct FamilyDecompositionTests {
 
   @Test("automatic decomposition only for large models; the decomposed plan says so")
   func automaticChoice() throws {
-    let scenario = ScenarioGenerator(
-      shape: .region(municipalities: 4, providers: 2), families: 3, waves: 2, seed: 9
-    ).generate()
+    let scenario = Self.region(4, providers: 2, families: 3, waves: 2, seed: 9)
     let planner = try Planner(scenario: scenario)
     #expect(planner.model.model.columns.count < Planner.decompositionThreshold)
     #expect(!planner.decomposes && !planner.model.compactLinks)

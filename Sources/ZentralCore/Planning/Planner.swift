@@ -21,9 +21,9 @@ public struct Planner: Sendable {
   }
 
   /// Models with at least this many columns are solved family by family under
-  /// ``Decomposition/automatic``. Measured (BENCHMARKS.md): on the generated big city (7,175
+  /// ``Decomposition/automatic``. Measured (BENCHMARKS.md): on the generated big city (5,881
   /// columns) one MIP stops at a 10.5 % gap after 30 s, the decomposition reaches about 2 %;
-  /// the largest seed scenario (München) has 878 columns and is solved to optimality as one MIP.
+  /// the largest seed scenario (München) has under 1,000 columns and is solved to optimality as one MIP.
   public static let decompositionThreshold = 5_000
 
   /// The scenario planned.
