@@ -34,19 +34,33 @@ public struct Planner: Sendable {
   public let model: CentralisationModel
   /// Whether ``plan(options:progress:)`` solves family by family.
   public let decomposes: Bool
+  /// The number of blocks a decomposed solve works on (families, or families linked by a
+  /// together group); 0 when the model is solved as one MIP.
+  let blocks: Int
 
   /// Builds the model of `scenario` (a scenario the loader has validated).
   public init(scenario: Scenario, decomposition: Decomposition = .automatic) throws(PlanningError) {
     self.scenario = scenario
     let facts = ScenarioFacts(scenario)
-    let compact = try PlanningError.wrap { try CentralisationModel(facts: facts, compactLinks: true) }
-    let blocks = FamilyDecomposition.partition(of: compact).count
-    switch decomposition {
-    case .always: decomposes = true
-    case .never: decomposes = false
-    case .automatic: decomposes = blocks >= 2 && compact.model.columns.count >= Self.decompositionThreshold
+    var model: CentralisationModel?
+    var blocks = 0
+    if decomposition != .never {
+      // The aggregated form has the same columns, so it also decides `automatic`.
+      let compact = try PlanningError.wrap { try CentralisationModel(facts: facts, compactLinks: true) }
+      blocks = FamilyDecomposition.partition(of: compact).count
+      if decomposition == .always
+        || (blocks >= 2 && compact.model.columns.count >= Self.decompositionThreshold)
+      {
+        model = compact
+      }
     }
-    self.model = decomposes ? compact : try PlanningError.wrap { try CentralisationModel(facts: facts) }
+    decomposes = model != nil
+    self.blocks = decomposes ? blocks : 0
+    if let model {
+      self.model = model
+    } else {
+      self.model = try PlanningError.wrap { try CentralisationModel(facts: facts) }
+    }
   }
 
   /// The status-quo NPV (nothing moves; centres that exist stay open), EUR.
@@ -65,7 +79,6 @@ public struct Planner: Sendable {
     var solveOptions = options.solve
     if options.warmStart { solveOptions.initialSolution = model.statusQuo() }
     let solveStarted = ContinuousClock.now
-    let blocks = FamilyDecomposition.partition(of: model).count
     let result: SolveResult
     if decomposes {
       var decompositionOptions = options.solve
@@ -105,7 +118,7 @@ public struct Planner: Sendable {
     }
     var plan = builder.plan(status: status, result: result)
     if decomposes {
-      plan.message = decompositionNote(blocks: blocks)
+      plan.message = decompositionNote()
       return plan
     }
     // Flips are priced against an optimal plan, or one proven within the requested gap (then a
@@ -117,16 +130,17 @@ public struct Planner: Sendable {
   }
 
   /// What the plan says about a decomposed solve, in the scenario's language.
-  private func decompositionNote(blocks: Int) -> String {
+  private func decompositionNote() -> String {
     switch scenario.language {
     case .de:
-      "Gelöst nach Aufgabenbereichen zerlegt (\(blocks) Teilprobleme): die Schranke ist die LP-Relaxation "
-        + "des Gesamtmodells, die angegebene Lücke ist also bewiesen. Was das Umkehren einzelner "
-        + "Entscheidungen kosten würde, wurde bei dieser Modellgröße nicht berechnet."
+      "Gelöst nach Aufgabenbereichen zerlegt (\(blocks) Teilprobleme): die Schranke stammt aus der "
+        + "LP-Relaxation des Gesamtmodells (mit Zeitlimit verbessert durch GLPKs Branch-and-Cut), die "
+        + "angegebene Lücke ist also bewiesen. Was das Umkehren einzelner Entscheidungen kosten würde, "
+        + "wurde bei dieser Modellgröße nicht berechnet."
     case .en:
-      "Solved by decomposition into task families (\(blocks) subproblems): the bound is the LP relaxation "
-        + "of the whole model, so the stated gap is proven. The cost of flipping single decisions was "
-        + "not computed at this model size."
+      "Solved by decomposition into task families (\(blocks) subproblems): the bound comes from the LP "
+        + "relaxation of the whole model (improved by GLPK's branch-and-cut under a time limit), so the "
+        + "stated gap is proven. The cost of flipping single decisions was not computed at this model size."
     }
   }
 
