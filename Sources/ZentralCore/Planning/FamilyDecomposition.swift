@@ -103,9 +103,7 @@ struct FamilyDecomposition {
         + "\(relaxation?.objective.map { String(format: "%.2f", $0) } ?? "-") after \(Self.format(search.elapsed))"
     )
     if let relaxation, [.infeasible, .infeasibleOrUnbounded].contains(relaxation.termination) {
-      return SolveResult(
-        termination: relaxation.termination, hasSolution: false, objective: nil, bestBound: nil, gap: nil,
-        values: [], seconds: search.elapsed)
+      return search.noPlan(relaxation.termination)
     }
     if let relaxation, relaxation.termination == .optimal, let bound = relaxation.objective {
       search.bound = bound
@@ -137,18 +135,10 @@ struct FamilyDecomposition {
 
     // No plan yet (the status quo breaks a rule and the family plans did not fit together): one
     // MIP over the whole model for the time left, which also proves a scenario infeasible.
-    if search.best == nil && !search.finished {
-      var whole = options
-      whole.timeLimit = search.remaining.map { max(0.001, $0) }
-      if let result = try? Solver.solve(full, options: whole, progress: progress) {
-        if [.infeasible, .infeasibleOrUnbounded].contains(result.termination) {
-          return SolveResult(
-            termination: result.termination, hasSolution: false, objective: nil, bestBound: nil, gap: nil,
-            values: [], seconds: search.elapsed)
-        }
-        if let bound = result.bestBound { search.bound = max(search.bound ?? bound, bound) }
-        if result.hasSolution { search.offer(result.values) }
-      }
+    if search.best == nil && !search.finished, let result = solveWhole(from: nil, search: &search),
+      [.infeasible, .infeasibleOrUnbounded].contains(result.termination)
+    {
+      return search.noPlan(result.termination)
     }
 
     // 3. Rounds of re-solving each family with the others held at the best plan.
@@ -178,16 +168,25 @@ struct FamilyDecomposition {
     if converged, !search.finished, let best = search.best, search.remaining != nil,
       full.columns.count <= Self.wholeModelLimit
     {
-      var whole = options
-      whole.initialSolution = best
-      whole.timeLimit = search.remaining.map { max(0.001, $0) }
-      if let result = try? Solver.solve(full, options: whole, progress: progress) {
-        if let bound = result.bestBound { search.bound = max(search.bound ?? bound, bound) }
-        if result.hasSolution, full.isFeasible(result.values) { search.offer(result.values) }
-        trace?("branch-and-cut over the whole model: \(result.termination.rawValue); \(search.summary)")
-      }
+      let result = solveWhole(from: best, search: &search)
+      trace?(
+        "branch-and-cut over the whole model: \(result?.termination.rawValue ?? "failed"); \(search.summary)")
     }
     return search.outcome()
+  }
+
+  /// Branch-and-cut over the whole model for the time left, from `start`: its bound raises the
+  /// search's bound, its plan is offered after the check against every row.
+  private func solveWhole(from start: [Double]?, search: inout Search) -> SolveResult? {
+    var whole = options
+    whole.initialSolution = start
+    whole.timeLimit = search.remaining.map { max(0.001, $0) }
+    guard let result = try? Solver.solve(model.model, options: whole, progress: search.progress) else {
+      return nil
+    }
+    if let bound = result.bestBound { search.bound = max(search.bound ?? bound, bound) }
+    if result.hasSolution, model.model.isFeasible(result.values) { search.offer(result.values) }
+    return result
   }
 
   /// Largest model (columns) handed to branch-and-cut as a whole after the rounds: on the
@@ -354,6 +353,13 @@ private struct Search {
     guard let progress else { return }
     let report = SolveProgress(elapsed: elapsed, incumbent: bestObjective, bound: bound, gap: gap, nodes: 0)
     if !progress(report) { stoppedByProgress = true }
+  }
+
+  /// No plan, because the model (or its LP relaxation) is infeasible or unbounded.
+  func noPlan(_ termination: Termination) -> SolveResult {
+    SolveResult(
+      termination: termination, hasSolution: false, objective: nil, bestBound: nil, gap: nil, values: [],
+      seconds: elapsed)
   }
 
   /// The best plan, bound and gap, and why the search ended.

@@ -76,19 +76,18 @@ public struct Planner: Sendable {
     options: PlanningOptions = PlanningOptions(), progress: ((SolveProgress) -> Bool)? = nil
   ) throws(PlanningError) -> Plan {
     let builder = PlanBuilder(model: model)
+    let start = options.warmStart ? model.statusQuo() : nil
     var solveOptions = options.solve
-    if options.warmStart { solveOptions.initialSolution = model.statusQuo() }
     let solveStarted = ContinuousClock.now
     let result: SolveResult
     if decomposes {
-      var decompositionOptions = options.solve
-      decompositionOptions.initialSolution = nil
-      result =
-        FamilyDecomposition(
-          model: model, options: decompositionOptions, threads: options.threads, trace: options.trace
-        )
-        .solve(start: options.warmStart ? model.statusQuo() : nil, progress: progress)
+      solveOptions.initialSolution = nil
+      result = FamilyDecomposition(
+        model: model, options: solveOptions, threads: options.threads, trace: options.trace
+      )
+      .solve(start: start, progress: progress)
     } else {
+      if let start { solveOptions.initialSolution = start }
       result = try PlanningError.wrap {
         try Solver.solve(model.model, options: solveOptions, progress: progress)
       }
