@@ -280,6 +280,54 @@ struct ImportTests {
     #expect(try Data(contentsOf: URL(fileURLWithPath: input)) == before)
   }
 
+  @Test(
+    "a file with a header row but no rows is refused, naming the file",
+    arguments: [
+      (
+        "ID;Name;Art\n", "Name;Aufgabenbereich;Einheit;VZÄ\nA;X;x;1\n",
+        ["units.csv: has a header row but no units below it; write one unit per row under the header"]
+      ),
+      (
+        "ID;Name;Art\nx;Stadt;Fachbereich\n", "Name;Aufgabenbereich;Einheit;VZÄ\n;;;\n",
+        ["tasks.csv: has a header row but no tasks below it; write one task per row under the header"]
+      ),
+      (
+        "\u{FEFF}ID;Name;Art\r\n", "Name;Aufgabenbereich;Einheit;VZÄ\r\n",
+        [
+          "units.csv: has a header row but no units below it; write one unit per row under the header",
+          "tasks.csv: has a header row but no tasks below it; write one task per row under the header",
+        ]
+      ),
+    ])
+  func headerOnly(units: String, tasks: String, messages: [String]) {
+    do {
+      _ = try Self.importText(units: units, tasks: tasks)
+      Issue.record("a header-only file must be refused")
+    } catch {
+      #expect(error.diagnostics.map(\.description) == messages)
+    }
+  }
+
+  @Test("ids of 20,000 rows with the same unit and name, and a chain of 20,000 units, take linear time")
+  func linearIDs() throws {
+    let count = 20_000
+    var units = "ID;Name;Art;Übergeordnet;Kosten je VZÄ\nu0;Stadt;Verwaltung;;\n"
+    for index in 1..<count { units += "u\(index);Einheit \(index);Fachbereich;u\(index - 1);80.000\n" }
+    units += "it;IT;zentral;u0;80.000\n"
+    var tasks = "ID;Name;Aufgabenbereich;Einheit;VZÄ\nu5-client-3;Explizit;Client;u5;1\n"
+    for _ in 0..<count { tasks += ";Client;Client;u5;1,5\n" }
+    let clock = ContinuousClock()
+    var result: ImportResult?
+    // Counting up from -2 for every row took 44 s (release) for these 20,000 rows; now under 1 s.
+    let elapsed = try clock.measure { result = try Self.importText(units: units, tasks: tasks) }
+    let ids = try #require(result).scenario.tasks.map(\.id)
+    #expect(elapsed < .seconds(30))
+    #expect(Set(ids).count == count + 1)
+    #expect(
+      Array(ids.prefix(5)) == ["u5-client-3", "u5-client", "u5-client-2", "u5-client-4", "u5-client-5"])
+    #expect(ids.last == "u5-client-\(count + 1)")
+  }
+
   static func importText(units: String, tasks: String) throws(ImportError) -> ImportResult {
     try SpreadsheetImporter.importData(
       units: Data(units.utf8), unitsFile: "units.csv", tasks: Data(tasks.utf8), tasksFile: "tasks.csv",
