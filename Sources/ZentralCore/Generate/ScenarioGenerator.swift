@@ -61,8 +61,11 @@ public struct ScenarioGenerator: Sendable, Equatable {
     var problems: [String] = []
     if families < 1 || families > 500 { problems.append("families is \(families); use 1 to 500") }
     if waves < 1 || waves > 30 { problems.append("waves is \(waves); a horizon has 1 to 30 years") }
-    if startYear < 1000 || startYear + waves > 9999 {
-      problems.append("start year \(startYear) is not a year")
+    let starts = ScenarioDecoder.startYears
+    if !starts.contains(startYear) {
+      problems.append(
+        "start year \(startYear) is outside \(starts.lowerBound) to \(starts.upperBound), the years a horizon "
+          + "may start in")
     }
     switch shape {
     case .region(let municipalities, let providers):
@@ -96,8 +99,44 @@ public struct ScenarioGenerator: Sendable, Equatable {
   }
 
   /// Generates the scenario as zentral/1 YAML text (the same settings give the same bytes).
+  ///
+  /// Very large settings can give text over ``ScenarioLoader/sizeLimit``; ``generateFile()`` refuses those.
   public func generateYAML() -> String {
     ScenarioWriter.yaml(generate())
+  }
+
+  /// Generates the scenario as the zentral/1 YAML text of a file that `zentral validate` accepts.
+  ///
+  /// - Throws: ``GenerationError`` when the text would be larger than ``ScenarioLoader/sizeLimit``
+  ///   (10 MiB, about 70,000 tasks), which `validate` and `plan` refuse.
+  public func generateFile() throws(GenerationError) -> String {
+    let scenario = generate()
+    let text = ScenarioWriter.yaml(scenario)
+    let bytes = text.utf8.count
+    guard bytes <= ScenarioLoader.sizeLimit else {
+      let what =
+        switch shape {
+        case .region: "municipalities or families"
+        case .city: "units or families"
+        }
+      throw GenerationError(
+        message:
+          "the scenario would have \(Self.grouped(scenario.tasks.count)) tasks in \(Self.grouped(bytes)) bytes, "
+          + "more than the \(Self.grouped(ScenarioLoader.sizeLimit)) bytes (10 MiB) a scenario file may have; "
+          + "use fewer \(what)")
+    }
+    return text
+  }
+
+  /// `12,260,618`.
+  static func grouped(_ number: Int) -> String {
+    var digits = Array(String(number))
+    var index = digits.count - 3
+    while index > 0 {
+      digits.insert(",", at: index)
+      index -= 3
+    }
+    return String(digits)
   }
 
   // MARK: Region
@@ -124,8 +163,7 @@ public struct ScenarioGenerator: Sendable, Equatable {
     let weightSum = weights.reduce(0, +)
 
     var tasks: [ITTask] = []
-    var largest = (population: 0.0, index: 0)
-    var pilotUnits: [String] = []
+    var populations: [Double] = []
     for m in 0..<count {
       let mid = "m" + Self.padded(m + 1, width: max(3, String(count).count))
       let u = rng.unit()
@@ -147,7 +185,7 @@ public struct ScenarioGenerator: Sendable, Equatable {
             id: id, name: "\(name) \(town)", kind: .department, parent: mid,
             costPerFTE: Self.round(salary * rng.uniform(0.97, 1.03), to: 100)))
       }
-      if population > largest.population { largest = (population, m) }
+      populations.append(population)
       let itFTE = population / 4_000
       for (f, family) in families.enumerated() {
         let unit = departmentIDs[preferredDepartment[f] % departmentIDs.count]
@@ -157,7 +195,6 @@ public struct ScenarioGenerator: Sendable, Equatable {
         decorate(&task, rng: &rng)
         tasks.append(task)
       }
-      if m == largest.index { pilotUnits = departmentIDs }
     }
 
     let capacities = capacitiesFor(
@@ -173,9 +210,16 @@ public struct ScenarioGenerator: Sendable, Equatable {
     var policy = Policy(
       retained: RetainedOrganisation(minShare: 0.1),
       maxMovedFTEPerWave: YearValues(constant: Self.round(totalFTE * 0.3, to: 1)))
-    for (f, family) in families.prefix(2).enumerated() {
-      policy.pilots.append(
-        Pilot(family: family.id, unit: pilotUnits[preferredDepartment[f] % pilotUnits.count]))
+    // The first two families are piloted in the largest municipality whose task of the family can
+    // move (a dedicated task cannot, and a pilot unit needs a movable task). Tasks are municipality
+    // by municipality, family by family.
+    let bySize = populations.indices.sorted {
+      populations[$0] > populations[$1] || (populations[$0] == populations[$1] && $0 < $1)
+    }
+    for f in families.indices.prefix(2) {
+      if let m = bySize.first(where: { !tasks[$0 * families.count + f].dedicated }) {
+        policy.pilots.append(Pilot(family: families[f].id, unit: tasks[m * families.count + f].unit))
+      }
     }
     return Scenario(
       name: "Synthetische Region: \(count) Kommunen, \(providerCount) Dienstleister, "
@@ -256,14 +300,20 @@ public struct ScenarioGenerator: Sendable, Equatable {
       retained: RetainedOrganisation(minShare: 0.1, minFTE: 0.5),
       budget: YearValues(constant: Self.round(totalFTE * 6_000, to: 10_000)),
       maxMovedFTEPerWave: YearValues(constant: Self.round(max(5, totalFTE * 0.3), to: 1)))
-    if let first = tasks.first(where: { $0.family == families[0].id }) {
-      policy.pilots.append(Pilot(family: families[0].id, unit: first.unit))
-    }
     let movable = tasks.filter { !$0.dedicated }
     if movable.count >= 3 {
       let pair = movable.filter { $0.unit == movable[0].unit }.prefix(2).map(\.id)
       if pair.count == 2 { policy.together.append(pair) }
       policy.mustStay.append(movable[movable.count - 1].id)
+    }
+    // The pilot is the unit of the first task of a family that can move (not dedicated, not in
+    // must_stay): the first family's if it has one, else the next family's.
+    let canMove = movable.filter { !policy.mustStay.contains($0.id) }
+    for family in families {
+      if let first = canMove.first(where: { $0.family == family.id }) {
+        policy.pilots.append(Pilot(family: family.id, unit: first.unit))
+        break
+      }
     }
     return Scenario(
       name:

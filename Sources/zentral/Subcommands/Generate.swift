@@ -13,7 +13,8 @@ extension Zentral {
         --providers 6 --families 30 --waves 5 (12,000 tasks).
         --big-city: one city of --units units with --central-units central IT units \
         (defaults 60 units, 2 central units, 40 families, 5 waves).
-        The same options and seed always give the same file, byte for byte.
+        The same options and seed always give the same file, byte for byte, and every file \
+        written passes 'zentral validate'; settings whose file would exceed 10 MiB are refused.
         """)
 
     @Option(help: "Number of municipalities (region).")
@@ -37,7 +38,7 @@ extension Zentral {
     @Option(help: "Number of waves (years of the horizon).")
     var waves = 5
 
-    @Option(help: "First year of the horizon.")
+    @Option(help: "First year of the horizon, 1990 to 2100.")
     var start = 2026
 
     @Option(help: "Seed of the random generator.")
@@ -54,7 +55,12 @@ extension Zentral {
       let generator = ScenarioGenerator(
         shape: shape, families: families ?? (bigCity ? 40 : 30), waves: waves, seed: seed, startYear: start)
       if let problem = generator.problems.first { fail(problem) }
-      let text = generator.generateYAML()
+      let text: String
+      do {
+        text = try generator.generateFile()
+      } catch {
+        fail(error.message)
+      }
       if out == "-" {
         FileHandle.standardOutput.write(Data(text.utf8))
         return
