@@ -39,14 +39,28 @@ struct ValidateCommandTests {
 
   @Test("warnings are printed, but the file is valid")
   func warnings() throws {
-    let text = Self.valid.replacingOccurrences(of: "cost_per_fte: 75000", with: "cost_per_fte: 75.000")
+    let text = Self.valid.replacingOccurrences(of: "fte: 2}", with: "fte: 2.500}")
     let run = try validate([("w.yaml", Data(text.utf8))])
     #expect(run.status == 0)
     #expect(run.stdout == "w.yaml: valid\n")
     #expect(
       run.stderr
-        == "w.yaml:7:79: units[2].cost_per_fte: warning: 75.000 reads as 75; if a thousands separator was meant, "
-        + "write 75000 without the point\n")
+        == "w.yaml:8:64: tasks[0].fte: warning: 2.500 reads as 2.5; if a thousands separator was meant, "
+        + "write 2500 without the point\n")
+  }
+
+  @Test("a German thousands point in money and a decimal comma are errors that say what was meant")
+  func germanNumbers() throws {
+    let text = Self.valid.replacingOccurrences(of: "cost_per_fte: 75000", with: "cost_per_fte: 78.000")
+      .replacingOccurrences(of: "fte: 2}", with: "fte: 1,5}")
+    let run = try validate([("de.yaml", Data(text.utf8))])
+    #expect(run.status == 1)
+    #expect(run.stdout == "")
+    #expect(
+      run.stderr
+        == "de.yaml:7:79: units[2].cost_per_fte: 78.000 reads as 78 EUR/year per FTE; a post costs 30,000 to "
+        + "250,000 EUR a year; if you meant 78,000, write 78000 (a point in a number is a decimal point)\n"
+        + "de.yaml:8:64: tasks[0].fte: 1,5 has a decimal comma; write decimals with a point: 1.5\n")
   }
 
   @Test("every problem of every file is listed, and the exit status is 1")

@@ -10,7 +10,8 @@ struct GoldenDiagnosticsTests {
   static let checks = [
     "syntax-error", "syntax-unclosed-quote", "syntax-colon-in-value", "json-syntax-error", "duplicate-key",
     "unknown-key", "unknown-enum-value", "missing-required-key", "wrong-type", "not-a-number",
-    "negative-number", "not-finite-number", "out-of-range", "invalid-id", "empty-name", "duplicate-id",
+    "negative-number", "not-finite-number", "out-of-range", "number-ranges", "german-numbers", "invalid-id",
+    "empty-name", "duplicate-id",
     "unknown-reference", "hierarchy-cycle", "year-outside-horizon", "scale-not-starting-at-zero",
     "scale-not-increasing", "scale-not-concave", "dedicated-must-move", "must-move-and-must-stay",
     "must-move-without-provider", "pilot-without-movable-task", "provider-not-central-or-shared",

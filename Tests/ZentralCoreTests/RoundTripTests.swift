@@ -56,7 +56,7 @@ struct RoundTripTests {
       "Straßen- und Grünflächenamt", "Amt für Bürger:innen & Gäste", "Ärger, Öl, Übel", "€ 5", "日本語", "x",
     ]
     let units =
-      [OrgUnit(id: "stadt", name: "Stadt", kind: .administration, costPerFTE: 1)]
+      [OrgUnit(id: "stadt", name: "Stadt", kind: .administration, costPerFTE: 80_000)]
       + names.enumerated().map { index, name in
         OrgUnit(id: "u\(index)", name: name, kind: .staff, parent: "stadt")
       }
@@ -97,7 +97,7 @@ struct RoundTripTests {
               existingFTE: 0, isOpen: true),
           ],
           scale: [ScalePoint(pooled: 0, effective: 0), ScalePoint(pooled: 1e-3, effective: 1e-3)],
-          transitionCostPerFTE: 1e16)
+          transitionCostPerFTE: 9_999_999.99)
       ],
       tasks: [
         ITTask(id: "a", name: "A", family: "sap", unit: "fb20", fte: 0, providers: []),

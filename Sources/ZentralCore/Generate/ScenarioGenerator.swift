@@ -121,22 +121,11 @@ public struct ScenarioGenerator: Sendable, Equatable {
         }
       throw GenerationError(
         message:
-          "the scenario would have \(Self.grouped(scenario.tasks.count)) tasks in \(Self.grouped(bytes)) bytes, "
-          + "more than the \(Self.grouped(ScenarioLoader.sizeLimit)) bytes (10 MiB) a scenario file may have; "
+          "the scenario would have \(Quantity.grouped(Double(scenario.tasks.count))) tasks in \(Quantity.grouped(Double(bytes))) bytes, "
+          + "more than the \(Quantity.grouped(Double(ScenarioLoader.sizeLimit))) bytes (10 MiB) a scenario file may have; "
           + "use fewer \(what)")
     }
     return text
-  }
-
-  /// `12,260,618`.
-  static func grouped(_ number: Int) -> String {
-    var digits = Array(String(number))
-    var index = digits.count - 3
-    while index > 0 {
-      digits.insert(",", at: index)
-      index -= 3
-    }
-    return String(digits)
   }
 
   // MARK: Region

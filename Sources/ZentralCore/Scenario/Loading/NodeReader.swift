@@ -149,12 +149,20 @@ final class NodeReader {
     record(mapping, at: path)
     var entries: [String: Node] = [:]
     var present: Set<String> = []
+    var previous: (key: String, value: Node)?
     for (keyNode, value) in mapping {
+      defer { previous = keyNode.scalar.map { ($0.string, value) } }
       guard case .scalar(let keyScalar) = keyNode else {
         error(path, at: keyNode.mark, "\(describe(keyNode)) is used as a key; keys are plain names")
         continue
       }
       let key = keyScalar.string
+      if let previous, let advice = Self.decimalComma(previous.value, keyNode, value) {
+        // `{fte: 1,5}`: YAML reads `fte: 1` and a key `5`; the value of fte is not 1.
+        error(Self.member(path, previous.key), at: previous.value.mark, advice)
+        entries[previous.key] = nil
+        continue
+      }
       guard shape.keys.contains(key) else {
         let hint = Suggestion.closest(to: key, among: shape.keys).map { "did you mean '\($0)'?" }
         error(
@@ -200,9 +208,32 @@ final class NodeReader {
         error(path, at: keyNode.mark, "\(describe(keyNode)) is used as a key; keys are plain names")
         continue
       }
+      if let previous = entries.last, let advice = Self.decimalComma(previous.value, keyNode, value) {
+        // `{2025: 1,5}`: YAML reads `2025: 1` and a key `5`.
+        error(Self.member(path, previous.key), at: previous.value.mark, advice)
+        entries.removeLast()
+        continue
+      }
       entries.append((keyScalar.string, value))
     }
     return entries
+  }
+
+  /// The advice for a number with a decimal comma in a flow mapping (`{fte: 1,5}`), which YAML
+  /// reads as the value `1` and a key `5` without a value; `nil` when `value` followed by `key`
+  /// is not that. The key must stand right after the value and a comma (no space), as the places
+  /// of the two scalars in the source text show.
+  static func decimalComma(_ value: Node, _ key: Node, _ keyValue: Node) -> String? {
+    guard case .scalar(let number) = value, number.style == .plain || number.style == .any,
+      case .scalar(let fraction) = key, fraction.style == .plain || fraction.style == .any,
+      case .scalar(let empty) = keyValue, ScalarValue.isNull(empty),
+      case .number = ScalarValue.of(number),
+      !fraction.string.isEmpty, fraction.string.allSatisfy({ $0.isASCII && $0.isNumber }),
+      let valueMark = value.mark, let keyMark = key.mark, valueMark.line == keyMark.line,
+      keyMark.column == valueMark.column + number.string.count + 1
+    else { return nil }
+    let text = number.string + "," + fraction.string
+    return localNumberAdvice(text)
   }
 
   /// Remembers where a mapping and its keys and values stand.
@@ -290,18 +321,12 @@ final class NodeReader {
     return nil
   }
 
-  /// The ranges a number may have to lie in.
-  enum NumberRange {
-    /// 0 or more.
-    case nonNegative
-    /// 0 to 1.
-    case fraction
-    /// 0 or more, less than 1.
-    case belowOne
-  }
-
-  /// A finite number in `range`.
-  func number(_ node: Node, path: String, expected: String, range: NumberRange = .nonNegative) -> Double? {
+  /// A finite number in the range of `quantity` (see ``Quantity``).
+  ///
+  /// A money amount written like `78.000` (a German thousands separator, which YAML reads as a
+  /// decimal point) is an error that says what was probably meant; a workload written so is a
+  /// warning, since `1.500` FTE may well be meant.
+  func number(_ node: Node, path: String, expected: String, quantity: Quantity) -> Double? {
     guard case .scalar(let scalar) = node else {
       error(path, at: node.mark, "\(describe(node)) is not a number; \(expected)")
       return nil
@@ -313,22 +338,49 @@ final class NodeReader {
         error(path, at: node.mark, "\(raw) is too large to be a number; \(expected)")
         return nil
       }
-      if Self.looksLikeThousands(scalar.string) {
-        warning(
-          path, at: node.mark,
-          "\(raw) reads as \(ScenarioWriter.decimal(value)); if a thousands separator was meant, write "
-            + "\(raw.filter { $0 != "." }) without the point")
-      }
       if value < 0 {
         error(path, at: node.mark, "\(raw) is negative; \(expected)")
         return nil
       }
-      if range == .fraction && value > 1 {
+      if Self.looksLikeThousands(scalar.string) {
+        let meant = raw.filter { $0 != "." }
+        let grouped = String(raw.map { $0 == "." ? "," : $0 })
+        if quantity.isMoney {
+          let plausible = quantity == .costPerFTE ? "a post costs 30,000 to 250,000 EUR a year; " : ""
+          error(
+            path, at: node.mark,
+            "\(raw) reads as \(quantity.amount(value)); \(plausible)if you meant \(grouped), write \(meant) "
+              + "(a point in a number is a decimal point)")
+          return nil
+        }
+        warning(
+          path, at: node.mark,
+          "\(raw) reads as \(ScenarioWriter.decimal(value)); if a thousands separator was meant, write "
+            + "\(meant) without the point")
+      }
+      if quantity == .share && value > 1 {
         error(path, at: node.mark, "\(raw) is more than 1; \(expected)")
         return nil
       }
-      if range == .belowOne && value >= 1 {
-        error(path, at: node.mark, "\(raw) is not less than 1; \(expected)")
+      if value > quantity.highest {
+        error(
+          path, at: node.mark,
+          "\(raw) is more than \(quantity.amount(quantity.highest)), the most a scenario may give; \(expected)"
+        )
+        return nil
+      }
+      if value > 0 && value < quantity.lowest {
+        if quantity == .costPerFTE {
+          error(
+            path, at: node.mark,
+            "\(raw) reads as \(quantity.amount(value)); a post costs 30,000 to 250,000 EUR a year; write the "
+              + "full amount in EUR, such as 78000")
+        } else {
+          error(
+            path, at: node.mark,
+            "\(raw) is more than 0 but less than \(quantity.amount(quantity.lowest)), the least a scenario may "
+              + "give; write 0 or at least \(Quantity.grouped(quantity.lowest))")
+        }
         return nil
       }
       return value == 0 ? 0 : value
@@ -343,16 +395,36 @@ final class NodeReader {
         error(
           path, at: node.mark,
           "'\(raw)' is in quotes, so it is text, not a number; write \(raw) without quotes")
-      } else if Self.looksLikeLocalNumber(text) {
-        error(
-          path, at: node.mark,
-          "'\(raw)' is not a number; write numbers with a decimal point and without thousands separators, "
-            + "such as 4.5 or 82000")
+      } else if let advice = Self.localNumberAdvice(text) {
+        error(path, at: node.mark, advice)
       } else {
         error(path, at: node.mark, "'\(raw)' is not a number; \(expected)")
       }
     }
     return nil
+  }
+
+  /// What to write instead of a number in German notation: `1,5 has a decimal comma; write
+  /// decimals with a point: 1.5`, or `nil` when `text` is no such number.
+  static func localNumberAdvice(_ text: String) -> String? {
+    let dots = text.filter { $0 == "." }.count
+    guard looksLikeLocalNumber(text) || (dots > 1 && !text.contains(",")),
+      let value = LocaleNumber.parse(text, germanFile: true)
+    else { return nil }
+    let shown = shorten(text)
+    let plain = ScenarioWriter.decimal(value)
+    let commas = text.filter { $0 == "," }.count
+    if commas == 1 && dots == 0 {
+      if let comma = text.firstIndex(of: ","), text[text.index(after: comma)...].count == 3 {
+        let whole = text.filter { $0 != "," }
+        return
+          "\(shown) has a comma; write decimals with a point (\(plain)) and thousands without a separator "
+          + "(\(whole))"
+      }
+      return "\(shown) has a decimal comma; write decimals with a point: \(plain)"
+    }
+    return
+      "'\(shown)' is written with German separators; write \(plain) (a decimal point, no thousands separators)"
   }
 
   /// Whether `text` is a number written with a decimal comma or thousands separators (`4,5`, `82.000,00`).

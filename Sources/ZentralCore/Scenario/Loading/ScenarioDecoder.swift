@@ -58,8 +58,8 @@ final class ScenarioDecoder {
       scenario.discountRate =
         reader.number(
           node, path: "discount_rate",
-          expected: "the discount rate is a fraction from 0 up to (not including) 1, such as 0.03",
-          range: .belowOne) ?? 0
+          expected: "the discount rate is a fraction from 0 to 0.5 a year, such as 0.03 for 3 %",
+          quantity: .rate) ?? 0
     }
     if let node = top["units"] {
       let elements = reader.list(node, path: "units", expected: "units is a list of units") ?? []
@@ -148,15 +148,17 @@ final class ScenarioDecoder {
     unit.costPerFTE = mapping["cost_per_fte"].flatMap {
       reader.number(
         $0, path: mapping.path("cost_per_fte"),
-        expected: "an employer cost is 0 or more EUR/year per FTE")
+        expected: "an employer cost is 0 or more EUR/year per FTE", quantity: .costPerFTE)
     }
     unit.pricePerFTE = mapping["price_per_fte"].flatMap {
       reader.number(
-        $0, path: mapping.path("price_per_fte"), expected: "a price is 0 or more EUR/year per FTE")
+        $0, path: mapping.path("price_per_fte"), expected: "a price is 0 or more EUR/year per FTE",
+        quantity: .costPerFTE)
     }
     unit.capacityFTE = mapping["capacity_fte"].flatMap {
       yearValues(
-        $0, path: mapping.path("capacity_fte"), what: "a capacity", expected: "a capacity is 0 or more FTE")
+        $0, path: mapping.path("capacity_fte"), what: "a capacity", expected: "a capacity is 0 or more FTE",
+        quantity: .fte)
     }
     return unit
   }
@@ -209,26 +211,32 @@ final class ScenarioDecoder {
       family.transitionCostPerFTE =
         reader.number(
           cost, path: mapping.path("transition_cost_per_fte"),
-          expected: "a transition cost is 0 or more EUR (once) per FTE moved") ?? 0
+          expected: "a transition cost is 0 or more EUR (once) per FTE moved",
+          quantity: .perFTE(unit: "EUR (once) per FTE moved")) ?? 0
     }
     return family
   }
 
   private func setupCost(_ terms: MappingReader) -> Double? {
     terms["setup_cost"].flatMap {
-      reader.number($0, path: terms.path("setup_cost"), expected: "a set-up cost is 0 or more EUR (once)")
+      reader.number(
+        $0, path: terms.path("setup_cost"), expected: "a set-up cost is 0 or more EUR (once)",
+        quantity: .money(unit: "EUR (once)"))
     }
   }
 
   private func annualOverhead(_ terms: MappingReader) -> Double? {
     terms["annual_overhead"].flatMap {
-      reader.number($0, path: terms.path("annual_overhead"), expected: "an overhead is 0 or more EUR/year")
+      reader.number(
+        $0, path: terms.path("annual_overhead"), expected: "an overhead is 0 or more EUR/year",
+        quantity: .money(unit: "EUR/year"))
     }
   }
 
   private func minFTE(_ terms: MappingReader) -> Double? {
     terms["min_fte"].flatMap {
-      reader.number($0, path: terms.path("min_fte"), expected: "a minimum staffing is 0 or more FTE")
+      reader.number(
+        $0, path: terms.path("min_fte"), expected: "a minimum staffing is 0 or more FTE", quantity: .fte)
     }
   }
 
@@ -241,7 +249,8 @@ final class ScenarioDecoder {
     centre.scale = terms["scale"].flatMap { scaleCurve($0, path: terms.path("scale")) }
     centre.existingFTE =
       terms["existing_fte"].flatMap {
-        reader.number($0, path: terms.path("existing_fte"), expected: "existing work is 0 or more FTE")
+        reader.number(
+          $0, path: terms.path("existing_fte"), expected: "existing work is 0 or more FTE", quantity: .fte)
       } ?? 0
     centre.isOpen =
       terms["open"].flatMap {
@@ -274,9 +283,11 @@ final class ScenarioDecoder {
         continue
       }
       let pooled = reader.number(
-        pair[0], path: NodeReader.element(pointPath, 0), expected: "pooled workload is 0 or more FTE")
+        pair[0], path: NodeReader.element(pointPath, 0), expected: "pooled workload is 0 or more FTE",
+        quantity: .fte)
       let effective = reader.number(
-        pair[1], path: NodeReader.element(pointPath, 1), expected: "effective workload is 0 or more FTE")
+        pair[1], path: NodeReader.element(pointPath, 1), expected: "effective workload is 0 or more FTE",
+        quantity: .fte)
       guard let pooled, let effective else {
         complete = false
         continue
@@ -373,7 +384,7 @@ final class ScenarioDecoder {
       } ?? ""
     task.fte =
       mapping["fte"].flatMap {
-        reader.number($0, path: mapping.path("fte"), expected: "a workload is 0 or more FTE")
+        reader.number($0, path: mapping.path("fte"), expected: "a workload is 0 or more FTE", quantity: .fte)
       } ?? 0
     task.dedicated =
       mapping["dedicated"].flatMap {
@@ -395,11 +406,14 @@ final class ScenarioDecoder {
       } ?? false
     task.concern =
       mapping["concern"].flatMap {
-        reader.number($0, path: mapping.path("concern"), expected: "a concern penalty is 0 or more EUR")
+        reader.number(
+          $0, path: mapping.path("concern"), expected: "a concern penalty is 0 or more EUR",
+          quantity: .money(unit: "EUR"))
       } ?? 0
     task.transitionCost = mapping["transition_cost"].flatMap {
       reader.number(
-        $0, path: mapping.path("transition_cost"), expected: "a transition cost is 0 or more EUR (once)")
+        $0, path: mapping.path("transition_cost"), expected: "a transition cost is 0 or more EUR (once)",
+        quantity: .money(unit: "EUR (once)"))
     }
     task.providers = mapping["providers"].flatMap {
       identifierList(
@@ -429,14 +443,17 @@ final class ScenarioDecoder {
     guard let terms = reader.mapping(node, path: path, shape: ScenarioShapes.offer) else { return nil }
     return ProviderOffer(
       fte: terms["fte"].flatMap {
-        reader.number($0, path: terms.path("fte"), expected: "a workload is 0 or more FTE")
+        reader.number($0, path: terms.path("fte"), expected: "a workload is 0 or more FTE", quantity: .fte)
       },
       annualCost: terms["annual_cost"].flatMap {
-        reader.number($0, path: terms.path("annual_cost"), expected: "a quote is 0 or more EUR/year")
+        reader.number(
+          $0, path: terms.path("annual_cost"), expected: "a quote is 0 or more EUR/year",
+          quantity: .money(unit: "EUR/year"))
       },
       transitionCost: terms["transition_cost"].flatMap {
         reader.number(
-          $0, path: terms.path("transition_cost"), expected: "a transition cost is 0 or more EUR (once)")
+          $0, path: terms.path("transition_cost"), expected: "a transition cost is 0 or more EUR (once)",
+          quantity: .money(unit: "EUR (once)"))
       })
   }
 
@@ -455,20 +472,22 @@ final class ScenarioDecoder {
           reader.number(
             $0, path: terms.path("min_share"),
             expected: "a share is a fraction from 0 to 1, such as 0.1 for 10 %",
-            range: .fraction)
+            quantity: .share)
         } ?? 0,
         minFTE: terms["min_fte"].flatMap {
-          reader.number($0, path: terms.path("min_fte"), expected: "a minimum is 0 or more FTE")
+          reader.number(
+            $0, path: terms.path("min_fte"), expected: "a minimum is 0 or more FTE", quantity: .fte)
         } ?? 0)
     }
     policy.budget = mapping["budget"].flatMap {
       yearValues(
-        $0, path: mapping.path("budget"), what: "a budget", expected: "a budget is 0 or more EUR per wave")
+        $0, path: mapping.path("budget"), what: "a budget", expected: "a budget is 0 or more EUR per wave",
+        quantity: .money(unit: "EUR per wave"))
     }
     policy.maxMovedFTEPerWave = mapping["max_moved_fte_per_wave"].flatMap {
       yearValues(
         $0, path: mapping.path("max_moved_fte_per_wave"), what: "a change capacity",
-        expected: "a change capacity is 0 or more FTE per wave")
+        expected: "a change capacity is 0 or more FTE per wave", quantity: .fte)
     }
     if let pilots = mapping["pilots"] {
       let elements =
@@ -529,10 +548,12 @@ final class ScenarioDecoder {
     {
       policy.savingsTarget = SavingsTarget(
         annualCost: terms["annual_cost"].flatMap {
-          reader.number($0, path: terms.path("annual_cost"), expected: "a saving is 0 or more EUR/year")
+          reader.number(
+            $0, path: terms.path("annual_cost"), expected: "a saving is 0 or more EUR/year",
+            quantity: .money(unit: "EUR/year"))
         },
         fte: terms["fte"].flatMap {
-          reader.number($0, path: terms.path("fte"), expected: "a saving is 0 or more FTE")
+          reader.number($0, path: terms.path("fte"), expected: "a saving is 0 or more FTE", quantity: .fte)
         })
     }
     return policy
@@ -556,7 +577,8 @@ final class ScenarioDecoder {
       mapping["disruption_weight"].flatMap {
         reader.number(
           $0, path: mapping.path("disruption_weight"),
-          expected: "a disruption weight is 0 or more EUR per FTE moved")
+          expected: "a disruption weight is 0 or more EUR per FTE moved",
+          quantity: .perFTE(unit: "EUR per FTE moved"))
       } ?? 0
     return objective
   }
@@ -586,9 +608,13 @@ final class ScenarioDecoder {
   }
 
   /// A quantity that may change over the horizon: one number, or `{year: value}` from given years on.
-  private func yearValues(_ node: Node, path: String, what: String, expected: String) -> YearValues? {
+  private func yearValues(
+    _ node: Node, path: String, what: String, expected: String, quantity: Quantity
+  ) -> YearValues? {
     if case .scalar = node {
-      return reader.number(node, path: path, expected: expected).map { YearValues(constant: $0) }
+      return reader.number(node, path: path, expected: expected, quantity: quantity).map {
+        YearValues(constant: $0)
+      }
     }
     let shapeHint = "give one number for every year, or values by year such as {2025: 60, 2027: 75}"
     guard case .mapping = node,
@@ -598,7 +624,7 @@ final class ScenarioDecoder {
         path, at: node.mark, "\(reader.describe(node)) is not a number or a mapping of years; \(shapeHint)")
       return nil
     }
-    if entries.isEmpty {
+    if node.mapping?.isEmpty ?? true {
       reader.error(path, at: node.mark, "the mapping is empty; \(shapeHint)")
       return nil
     }
@@ -618,7 +644,7 @@ final class ScenarioDecoder {
           "\(year) is outside the horizon \(Self.text(horizon)); \(what) is given for years of the horizon")
         continue
       }
-      if let amount = reader.number(value, path: entryPath, expected: expected) {
+      if let amount = reader.number(value, path: entryPath, expected: expected, quantity: quantity) {
         values[year] = amount
       }
     }
