@@ -45,7 +45,7 @@ struct ValidateCommandTests {
     #expect(run.stdout == "w.yaml: valid\n")
     #expect(
       run.stderr
-        == "w.yaml:8:64: tasks[0].fte: warning: 2.500 reads as 2.5; if a thousands separator was meant, "
+        == "w.yaml:9:67: tasks[0].fte: warning: 2.500 reads as 2.5; if a thousands separator was meant, "
         + "write 2500 without the point\n")
   }
 
@@ -60,7 +60,7 @@ struct ValidateCommandTests {
       run.stderr
         == "de.yaml:7:79: units[2].cost_per_fte: 78.000 reads as 78 EUR/year per FTE; a post costs 30,000 to "
         + "250,000 EUR a year; if you meant 78,000, write 78000 (a point in a number is a decimal point)\n"
-        + "de.yaml:8:64: tasks[0].fte: 1,5 has a decimal comma; write decimals with a point: 1.5\n")
+        + "de.yaml:9:67: tasks[0].fte: 1,5 has a decimal comma; write decimals with a point: 1.5\n")
   }
 
   @Test("every problem of every file is listed, and the exit status is 1")
