@@ -239,6 +239,9 @@ struct FamilyDecomposition {
   private func solveRelaxation(
     partition: [Int], count: Int, deadline: Date?
   ) -> (SolveResult?, familyBound: Double?) {
+    // With the time (nearly) up, not even the family LPs are split off (that alone takes seconds
+    // on a large model).
+    if let deadline, deadline.timeIntervalSinceNow < 1 { return (nil, nil) }
     let relaxed = model.model.relaxation()
     var lpOptions = options
     lpOptions.initialSolution = nil

@@ -13,17 +13,27 @@ extension Zentral {
       abstract: "Finds the best centralisation plan for a scenario and writes DIR/plan.json.",
       discussion: """
         Exit status: 0 a plan was written, 1 invalid input, 2 the scenario has no feasible plan \
-        (plan.json then names the conflicting rules). Ctrl-C stops the search and writes the best \
-        plan found so far with its gap.
+        (plan.json then names the conflicting rules). Ctrl-C, SIGTERM or SIGHUP stop the search and \
+        write the best plan found so far with its gap (exit status 0); a second one ends the run at \
+        once, writing nothing. The output folder is written as one set (staged beside it, then swapped \
+        in) and used by one run at a time.
         """)
 
     @Argument(help: "The scenario file (.yaml, .yml or .json).")
     var scenario: String
 
-    @Option(name: .customLong("out"), help: "Output directory (default: out/<scenario file name>/).")
+    @Option(
+      name: .customLong("out"),
+      help: ArgumentHelp(
+        "Output folder, replaced as one set; other files in it are kept (default: out/<scenario file name>).",
+        valueName: "folder"))
     var out: String?
 
-    @Option(name: .customLong("time-limit"), help: "Stop the search after this many seconds.")
+    @Option(
+      name: .customLong("time-limit"),
+      help: ArgumentHelp(
+        "Time limit of the whole run (reading, search, explanations, exports), seconds; see docs/model.md.",
+        valueName: "seconds"))
     var timeLimit: Double?
 
     @Option(name: .customLong("gap"), help: "Stop once the relative gap is at most this, e.g. 0.01.")
@@ -232,7 +242,7 @@ extension Zentral {
         let exportDeadline =
           stop.isRaised
           ? ContinuousClock.now + Self.exportAllowance
-          : deadline.map { max($0, ContinuousClock.now) + Self.exportAllowance }
+          : deadline.map { $0 + Self.exportAllowance }
         let exports = BoundedExports.render(plan, until: exportDeadline)
         for export in exports {
           switch export.outcome {
@@ -277,9 +287,9 @@ extension Zentral {
     /// The files `zentral plan` writes; any other file in the output folder is kept.
     static var ownNames: Set<String> { Set(DefaultExports.fileNames.values).union([planFile]) }
 
-    /// How long the exports may run after the time limit (or after a stop signal) before the
-    /// unfinished ones are skipped: the documented overrun of `--time-limit` (docs/model.md).
-    static let exportAllowance = Duration.seconds(8)
+    /// How long after the time limit (or after a stop signal) the exports may still run before
+    /// the unfinished ones are skipped: the documented overrun of `--time-limit` (docs/model.md).
+    static let exportAllowance = Duration.seconds(10)
 
     /// Seconds from now until `instant` (negative once it has passed).
     static func seconds(until instant: ContinuousClock.Instant) -> Double {
