@@ -16,8 +16,18 @@ struct FlipExplainer {
     case objective(Double)
     /// No plan with the flip: the conflicting rules.
     case infeasible([RuleGroup])
-    /// The re-solve ended without a proven optimum (time limit or stop).
-    case unsolved
+    /// The flip was not priced: why.
+    case unsolved(Unsolved)
+  }
+
+  /// Why a flip was not priced.
+  enum Unsolved: Sendable, Equatable {
+    /// The time limit of the run was reached before or during its re-solve.
+    case timeLimit
+    /// The run was stopped (Ctrl-C or another stop signal).
+    case stopped
+    /// The re-solve ended without a proven optimum or a proof of infeasibility.
+    case unproven
   }
 
   /// One flip to price: force task `task` to stay (`toStay`) or to move.
@@ -27,20 +37,25 @@ struct FlipExplainer {
   }
 
   let model: CentralisationModel
+  /// Options of every re-solve; its time limit caps each one.
   let options: SolveOptions
   let threads: Int
+  /// When the run's time is up: each re-solve gets at most the time left, and flips not started
+  /// by then are not priced (``Unsolved/timeLimit``).
+  var deadline: ContinuousClock.Instant? = nil
 
   /// Runs every job and returns the outcomes by job.
   func run(_ jobs: [Job], progress: (@Sendable (Int, Int) -> Void)? = nil) -> [Job: Outcome] {
     let work = Work(jobs: jobs)
     let model = self.model
     let options = self.options
+    let deadline = self.deadline
     let group = DispatchGroup()
     for _ in 0..<max(1, min(threads, jobs.count)) {
       group.enter()
       let thread = Thread {
         while let job = work.take() {
-          let done = work.store(job, Self.solve(job, model: model, options: options))
+          let done = work.store(job, Self.solve(job, model: model, options: options, deadline: deadline))
           progress?(done, jobs.count)
         }
         group.leave()
@@ -52,8 +67,21 @@ struct FlipExplainer {
     return work.results.withLock { $0 }
   }
 
-  private static func solve(_ job: Job, model: CentralisationModel, options: SolveOptions) -> Outcome {
-    if options.stopSignal?.isRaised == true { return .unsolved }
+  private static func solve(
+    _ job: Job, model: CentralisationModel, options: SolveOptions, deadline: ContinuousClock.Instant?
+  ) -> Outcome {
+    if options.stopSignal?.isRaised == true { return .unsolved(.stopped) }
+    var options = options
+    if let deadline {
+      let left = -Self.seconds(since: deadline)
+      guard left > 0.01 else { return .unsolved(.timeLimit) }
+      options.timeLimit = min(options.timeLimit ?? left, left)
+    }
+    let unsolved: () -> Outcome = {
+      if options.stopSignal?.isRaised == true { return .unsolved(.stopped) }
+      if let deadline, ContinuousClock.now >= deadline { return .unsolved(.timeLimit) }
+      return .unsolved(.unproven)
+    }
     let t = job.task
     let toStay = job.toStay
     let force: @Sendable (CentralisationModel) throws(ModelError) -> LinearModel = {
@@ -61,15 +89,20 @@ struct FlipExplainer {
       toStay ? try built.forcingStay(t) : try built.forcingMove(t)
     }
     guard let flipped = try? force(model), let result = try? Solver.solve(flipped, options: options) else {
-      return .unsolved
+      return unsolved()
     }
     if result.termination == .optimal, let objective = result.objective { return .objective(objective) }
     guard !result.hasSolution, [.infeasible, .infeasibleOrUnbounded].contains(result.termination) else {
-      return .unsolved
+      return result.termination == .timeLimit && deadline != nil ? .unsolved(.timeLimit) : unsolved()
     }
     let diagnosis = InfeasibilityDiagnosis(facts: model.facts, options: options, modify: force)
-    guard let groups = try? diagnosis.conflict() else { return .unsolved }
+    guard let groups = try? diagnosis.conflict() else { return unsolved() }
     return .infeasible(groups)
+  }
+
+  private static func seconds(since start: ContinuousClock.Instant) -> Double {
+    let elapsed = ContinuousClock.now - start
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
   }
 
   /// The shared queue of jobs and their outcomes.

@@ -79,6 +79,8 @@ public struct Planner: Sendable {
     let start = options.warmStart ? model.statusQuo() : nil
     var solveOptions = options.solve
     let solveStarted = ContinuousClock.now
+    // The time limit holds for the whole call: what the search leaves goes to the analyses.
+    let deadline = options.solve.timeLimit.map { solveStarted + .seconds($0) }
     let result: SolveResult
     if decomposes {
       solveOptions.initialSolution = nil
@@ -106,8 +108,10 @@ public struct Planner: Sendable {
     }
     guard result.hasSolution else {
       var plan = builder.emptyPlan(status: status)
-      if status == .infeasible && options.diagnose {
-        let diagnosis = InfeasibilityDiagnosis(facts: model.facts, options: options.solve)
+      var diagnosisOptions = options.solve
+      diagnosisOptions.timeLimit = deadline.map { Self.seconds(until: $0) }
+      if status == .infeasible && options.diagnose && (diagnosisOptions.timeLimit ?? 1) > 0.01 {
+        let diagnosis = InfeasibilityDiagnosis(facts: model.facts, options: diagnosisOptions)
         if let groups = try diagnosis.conflict() {
           plan.conflicts = diagnosis.conflicts(groups)
           plan.message = diagnosis.message(groups)
@@ -123,7 +127,7 @@ public struct Planner: Sendable {
     // Flips are priced against an optimal plan, or one proven within the requested gap (then a
     // flip cost is exact up to that gap); a plan cut short by a time limit or Ctrl-C is not.
     if [.optimal, .feasible].contains(status) && options.explain, let objective = result.objective {
-      explain(&plan, objective: objective, options: options)
+      explain(&plan, objective: objective, options: options, deadline: deadline)
     }
     return plan
   }
@@ -149,8 +153,16 @@ public struct Planner: Sendable {
     return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
   }
 
-  /// Fills in flip costs (or the rules that forbid the flip) for tasks decided on the merits.
-  private func explain(_ plan: inout Plan, objective: Double, options: PlanningOptions) {
+  /// Seconds from now until `deadline` (negative once it has passed).
+  static func seconds(until deadline: ContinuousClock.Instant) -> Double {
+    -seconds(since: deadline)
+  }
+
+  /// Fills in flip costs (or the rules that forbid the flip) for tasks decided on the merits, each
+  /// re-solve within what is left until `deadline`; flips not priced by then say so.
+  private func explain(
+    _ plan: inout Plan, objective: Double, options: PlanningOptions, deadline: ContinuousClock.Instant?
+  ) {
     let facts = model.facts
     let builder = PlanBuilder(model: model)
     // One re-solve per together group: its members flip with it.
@@ -177,8 +189,10 @@ public struct Planner: Sendable {
     var flipOptions = options.solve
     flipOptions.relativeGap = nil
     flipOptions.cuts = options.flipCuts
-    let outcomes = FlipExplainer(model: model, options: flipOptions, threads: options.threads)
-      .run(unique, progress: options.explainProgress)
+    let outcomes = FlipExplainer(
+      model: model, options: flipOptions, threads: options.threads, deadline: deadline
+    )
+    .run(unique, progress: options.explainProgress)
     let diagnosis = InfeasibilityDiagnosis(facts: facts, options: flipOptions)
     for t in jobs.keys.sorted() {
       guard let job = jobs[t], let outcome = outcomes[job] else { continue }
@@ -199,8 +213,14 @@ public struct Planner: Sendable {
         plan.tasks[t].rule = groups.first?.kind ?? "infeasible"
         let reasons = groups.isEmpty ? "no feasible plan" : groups.map(diagnosis.text).joined(separator: "; ")
         plan.tasks[t].explanation = "\(base)\(with); \(flip) is not possible: \(reasons)"
-      case .unsolved:
-        plan.tasks[t].explanation = "\(base)\(with); the cost of \(flip) was not computed (re-solve stopped)"
+      case .unsolved(let reason):
+        let why =
+          switch reason {
+          case .timeLimit: "the time limit was reached"
+          case .stopped: "the run was stopped"
+          case .unproven: "its re-solve ended without a proven optimum"
+          }
+        plan.tasks[t].explanation = "\(base)\(with); the cost of \(flip) was not computed (\(why))"
       }
     }
   }

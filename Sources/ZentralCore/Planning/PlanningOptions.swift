@@ -3,8 +3,10 @@ public import ZentralSolver
 /// How the planner works: the solver's limits and which extra analyses it runs.
 public struct PlanningOptions: Sendable {
 
-  /// Limits and controls of the main solve (time limit, gap, stop signal); flips and the
-  /// infeasibility diagnosis use the same time limit and stop signal per re-solve.
+  /// Limits and controls of the main solve (time limit, gap, stop signal). The time limit bounds
+  /// the whole of ``Planner/plan(options:progress:)``: the flip re-solves and the infeasibility
+  /// diagnosis get only what the main solve left of it (flips not priced in time say so), and they
+  /// share the stop signal.
   public var solve: SolveOptions
   /// Compute a flip cost for every task decided on the merits (one re-solve each).
   public var explain: Bool

@@ -48,6 +48,9 @@ extension Zentral {
         }
         language = chosen
       }
+      if let out, out.isEmpty {
+        throw fail("--out is empty; name the file to write, or leave --out out to write to standard output")
+      }
       guard FileManager.default.fileExists(atPath: plan) else {
         throw fail("cannot read \(plan): no such file (write one with 'zentral plan SCENARIO')")
       }

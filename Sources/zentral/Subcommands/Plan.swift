@@ -13,17 +13,27 @@ extension Zentral {
       abstract: "Finds the best centralisation plan for a scenario and writes DIR/plan.json.",
       discussion: """
         Exit status: 0 a plan was written, 1 invalid input, 2 the scenario has no feasible plan \
-        (plan.json then names the conflicting rules). Ctrl-C stops the search and writes the best \
-        plan found so far with its gap.
+        (plan.json then names the conflicting rules). Ctrl-C, SIGTERM or SIGHUP stop the search and \
+        write the best plan found so far with its gap (exit status 0); a second one ends the run at \
+        once, writing nothing. The output folder is written as one set (staged beside it, then swapped \
+        in) and used by one run at a time.
         """)
 
     @Argument(help: "The scenario file (.yaml, .yml or .json).")
     var scenario: String
 
-    @Option(name: .customLong("out"), help: "Output directory (default: out/<scenario file name>/).")
+    @Option(
+      name: .customLong("out"),
+      help: ArgumentHelp(
+        "Output folder, replaced as one set; other files in it are kept (default: out/<scenario file name>).",
+        valueName: "folder"))
     var out: String?
 
-    @Option(name: .customLong("time-limit"), help: "Stop the search after this many seconds.")
+    @Option(
+      name: .customLong("time-limit"),
+      help: ArgumentHelp(
+        "Time limit of the whole run (reading, search, explanations, exports), seconds; see docs/model.md.",
+        valueName: "seconds"))
     var timeLimit: Double?
 
     @Option(name: .customLong("gap"), help: "Stop once the relative gap is at most this, e.g. 0.01.")
@@ -145,6 +155,29 @@ extension Zentral {
         exportFormat = format
       }
 
+      let started = ContinuousClock.now
+      let deadline = timeLimit.map { started + .seconds($0) }
+      let folder: OutputFolder
+      do {
+        folder = try OutputFolder(path: out ?? defaultDirectory(), ownNames: Self.ownNames)
+      } catch {
+        throw fail(error.description)
+      }
+      defer { folder.abandon() }
+      let stop = StopSignal()
+      let quiet = self.quiet
+      let signals = StopOnSignals(
+        stop: stop,
+        announce: { name in
+          if !quiet {
+            printError(
+              "\nzentral: \(name): stopping the search and writing the best plan found (send it again to end "
+                + "at once, writing nothing)")
+          }
+        },
+        abandon: { folder.abandon() })
+      defer { signals.cancel() }
+
       let loaded: LoadedScenario
       do {
         loaded = try ScenarioLoader.load(path: scenario)
@@ -173,11 +206,10 @@ extension Zentral {
       }
       clock.lap("export")
 
-      let stop = StopSignal()
-      let interrupt = Interrupt(stop: stop)
-      defer { interrupt.cancel() }
       let line = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) == 1)
       var options = PlanningOptions(solve: solveOptions)
+      // The limit holds for the whole run: reading and building took part of it.
+      options.solve.timeLimit = deadline.map { max(0.001, Self.seconds(until: $0)) }
       options.solve.stopSignal = stop
       options.threads = 2
       options.explain = !noExplain
@@ -197,29 +229,72 @@ extension Zentral {
       line.clear()
       clock.lap("solve", excluding: ["solve", "explain"])
 
-      let directory = URL(fileURLWithPath: out ?? defaultDirectory())
-      let file = directory.appendingPathComponent("plan.json")
+      let file = folder.staging.appendingPathComponent(Self.planFile)
       do {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try plan.jsonData().write(to: file, options: .atomic)
+        try plan.jsonData().write(to: file)
       } catch {
-        throw fail("could not write \(file.path): \(error.localizedDescription)")
+        throw fail("could not write \(folder.displayPath)/\(Self.planFile): \(error.localizedDescription)")
       }
-      // The org chart (DOT, SVG when Graphviz is installed, Mermaid, CSV) and the HTML report.
-      var exports: [URL] = []
+      // The org chart (DOT, SVG when Graphviz is installed, Mermaid, CSV) and the HTML report,
+      // within the time limit's export allowance (or after a stop signal, within that allowance).
+      var written = [Self.planFile]
+      if !noExports {
+        let exportDeadline =
+          stop.isRaised
+          ? ContinuousClock.now + Self.exportAllowance
+          : deadline.map { $0 + Self.exportAllowance }
+        let exports = BoundedExports.render(plan, until: exportDeadline)
+        for export in exports {
+          switch export.outcome {
+          case .rendered(let text):
+            do {
+              try Data(text.utf8).write(to: folder.staging.appendingPathComponent(export.fileName))
+            } catch {
+              throw fail(
+                "could not write \(folder.displayPath)/\(export.fileName): \(error.localizedDescription)")
+            }
+            written.append(export.fileName)
+          case .failed(let message):
+            throw fail(message)
+          case .outOfTime:
+            if !quiet {
+              printError(
+                "zentral: \(export.fileName) not written: the time was up (write it later with 'zentral export "
+                  + "\(folder.displayPath)/\(Self.planFile) --format \(export.format.rawValue) --out "
+                  + "\(folder.displayPath)/\(export.fileName)')")
+            }
+          }
+        }
+      }
       do {
-        if !noExports { exports = try DefaultExports.write(plan: plan, to: directory) }
+        try folder.commit()
       } catch {
         throw fail(error.description)
       }
       if !quiet {
         print(PlanSummary.text(plan), terminator: "")
-        print("written: \(file.path)")
-        for url in exports { print("written: \(url.path)") }
+        let directory = URL(fileURLWithPath: folder.displayPath)
+        for name in written { print("written: \(directory.appendingPathComponent(name).path)") }
       }
       clock.lap("export")
       if timings { printError("zentral: timings: \(clock.summary)") }
       if plan.status == .infeasible { throw ExitCode(2) }
+    }
+
+    /// The plan file in the output folder.
+    static let planFile = "plan.json"
+
+    /// The files `zentral plan` writes; any other file in the output folder is kept.
+    static var ownNames: Set<String> { Set(DefaultExports.fileNames.values).union([planFile]) }
+
+    /// How long after the time limit (or after a stop signal) the exports may still run before
+    /// the unfinished ones are skipped: the documented overrun of `--time-limit` (docs/model.md).
+    static let exportAllowance = Duration.seconds(10)
+
+    /// Seconds from now until `instant` (negative once it has passed).
+    static func seconds(until instant: ContinuousClock.Instant) -> Double {
+      let left = instant - ContinuousClock.now
+      return Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18
     }
 
     /// The case of `Rule` whose name matches `text` written in kebab case (`pseudo-cost` for `pseudoCost`).
@@ -282,27 +357,6 @@ private final class PhaseClock: Sendable {
 /// Writes one line to standard error.
 private func printError(_ text: String) {
   FileHandle.standardError.write(Data((text + "\n").utf8))
-}
-
-/// Ctrl-C while solving: the first raises the stop signal (the best plan so far is written), a
-/// second one ends the process.
-private final class Interrupt {
-  private let source: any DispatchSourceSignal
-
-  init(stop: StopSignal) {
-    signal(SIGINT, SIG_IGN)
-    source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-    source.setEventHandler {
-      if stop.isRaised { exit(130) }
-      stop.raise()
-    }
-    source.resume()
-  }
-
-  func cancel() {
-    source.cancel()
-    signal(SIGINT, SIG_DFL)
-  }
 }
 
 /// The live progress line on a terminal: elapsed time, incumbent, bound and gap, at most five

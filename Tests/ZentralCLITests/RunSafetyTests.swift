@@ -1,0 +1,204 @@
+import Foundation
+import Synchronization
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Work is never lost or mixed: stop signals keep the best plan, one run per output folder, the
+/// folder's files written as one set, and a time limit that bounds the whole run.
+@Suite("zentral plan: signals, output folder, time limit (end to end)")
+struct RunSafetyTests {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+  static let scenarios = root.appendingPathComponent("scenarios")
+
+  /// The JSON object in `file`.
+  static func json(_ file: URL) throws -> [String: Any] {
+    try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+  }
+
+  /// Hidden entries (staging folders, lock files) zentral left in `folder`.
+  static func leftovers(in folder: URL) throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".zentral-") }
+  }
+
+  @Test("--out '' and the current folder are refused; nothing is written", arguments: ["", "."])
+  func emptyOut(out: String) throws {
+    let directory = try ZentralBinary.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let scenario = Self.scenarios.appendingPathComponent("krefeld.yaml").path
+    let run = try ZentralBinary.run(["plan", scenario, "--out", out, "--no-explain"], in: directory)
+    #expect(run.status == 1)
+    #expect(
+      run.stderr.hasPrefix(
+        out.isEmpty
+          ? "zentral: --out is empty; name the folder for the results"
+          : "zentral: --out '.' is the current folder or contains it"), "\(run.stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+  }
+
+  @Test("zentral export --out '' is refused")
+  func exportEmptyOut() throws {
+    let directory = try ZentralBinary.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let scenario = Self.scenarios.appendingPathComponent("krefeld.yaml").path
+    let out = directory.appendingPathComponent("k")
+    let plan = try ZentralBinary.run(["plan", scenario, "--out", out.path, "--no-explain", "--no-exports"])
+    #expect(plan.status == 0, "\(plan.stderr)")
+    let export = try ZentralBinary.run(
+      ["export", out.appendingPathComponent("plan.json").path, "--format", "html", "--out", ""], in: directory
+    )
+    #expect(export.status == 1)
+    #expect(export.stderr.hasPrefix("zentral: --out is empty; name the file to write"), "\(export.stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["k"])
+  }
+
+  @Test("a folder locked by another run is refused with its process id; the folder stays as it was")
+  func locked() throws {
+    let directory = try ZentralBinary.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let out = directory.appendingPathComponent("krefeld")
+    try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+    try Data("old".utf8).write(to: out.appendingPathComponent("plan.json"))
+    // Hold the lock as a running zentral does.
+    let lockPath = directory.appendingPathComponent(".krefeld.zentral-lock").path
+    let descriptor = open(lockPath, O_RDWR | O_CREAT, 0o644)
+    try #require(descriptor >= 0)
+    defer { close(descriptor) }
+    try #require(flock(descriptor, LOCK_EX | LOCK_NB) == 0)
+    let pid = "4242\n"
+    _ = pid.withCString { write(descriptor, $0, strlen($0)) }
+
+    let scenario = Self.scenarios.appendingPathComponent("krefeld.yaml").path
+    let run = try ZentralBinary.run(["plan", scenario, "--out", out.path, "--no-explain"])
+    #expect(run.status == 1)
+    #expect(
+      run.stderr
+        == "zentral: \(out.path) is in use by another zentral run (pid 4242); wait for it or choose another --out\n"
+    )
+    #expect(try String(contentsOf: out.appendingPathComponent("plan.json"), encoding: .utf8) == "old")
+    #expect(try Self.leftovers(in: directory) == [".krefeld.zentral-lock"])
+
+    // Once released, the next run goes ahead and removes the lock file when it ends.
+    flock(descriptor, LOCK_UN)
+    let next = try ZentralBinary.run(["plan", scenario, "--out", out.path, "--no-explain", "--quiet"])
+    #expect(next.status == 0, "\(next.stderr)")
+    #expect(try Self.json(out.appendingPathComponent("plan.json"))["status"] as? String == "optimal")
+  }
+
+  @Test("the folder's files are one set: zentral's old files go, other files stay, leftovers are removed")
+  func oneSet() throws {
+    let directory = try ZentralBinary.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let out = directory.appendingPathComponent("small")
+    try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+    // A previous run's org chart, a user's file and folder, and the staging folder of a killed run.
+    try Data("stale chart".utf8).write(to: out.appendingPathComponent("orgchart.svg"))
+    try Data("stale".utf8).write(to: out.appendingPathComponent("orgchart.csv"))
+    try Data("mine".utf8).write(to: out.appendingPathComponent("notes.txt"))
+    try FileManager.default.createDirectory(
+      at: out.appendingPathComponent("drafts"), withIntermediateDirectories: true)
+    try Data("draft".utf8).write(to: out.appendingPathComponent("drafts/a.txt"))
+    let killed = directory.appendingPathComponent(".small.zentral-new-999999")
+    try FileManager.default.createDirectory(at: killed, withIntermediateDirectories: true)
+    try Data("{".utf8).write(to: killed.appendingPathComponent("plan.json"))
+
+    // An infeasible scenario: plan.json and the report, no org chart.
+    let scenario = directory.appendingPathComponent("small.yaml")
+    try PlanCommandTests.tooSmall.write(to: scenario, atomically: true, encoding: .utf8)
+    let run = try ZentralBinary.run(["plan", scenario.path, "--out", out.path, "--quiet"])
+    #expect(run.status == 2, "\(run.stderr)")
+    let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+    #expect(files == ["drafts", "notes.txt", "plan.json", "report.html"])
+    #expect(try String(contentsOf: out.appendingPathComponent("notes.txt"), encoding: .utf8) == "mine")
+    #expect(try String(contentsOf: out.appendingPathComponent("drafts/a.txt"), encoding: .utf8) == "draft")
+    #expect(try Self.json(out.appendingPathComponent("plan.json"))["status"] as? String == "infeasible")
+    #expect(try Self.leftovers(in: directory).isEmpty)
+  }
+
+  @Test(
+    "SIGTERM and SIGHUP stop the search like Ctrl-C: the best plan is written, exit 0",
+    arguments: [
+      SIGTERM, SIGHUP,
+    ])
+  func stopSignal(signal number: Int32) throws {
+    let directory = try ZentralBinary.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let scenario = directory.appendingPathComponent("city.yaml")
+    let generated = try ZentralBinary.run(["generate", "--big-city", "--seed", "2", "--out", scenario.path])
+    #expect(generated.status == 0, "\(generated.stderr)")
+    let out = directory.appendingPathComponent("city")
+
+    // The big city is solved family by family; under a time limit the search goes on until it.
+    let binary = try #require(ZentralBinary.url)
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = [
+      "plan", scenario.path, "--out", out.path, "--no-explain", "--time-limit", "120", "--timings",
+    ]
+    let errors = Pipe()
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = errors
+    process.standardInput = FileHandle.nullDevice
+    let stderr = Mutex("")
+    let reader = errors.fileHandleForReading
+    let done = DispatchSemaphore(value: 0)
+    Thread.detachNewThread {
+      while case let data = reader.availableData, !data.isEmpty {
+        stderr.withLock { $0 += String(decoding: data, as: UTF8.self) }
+      }
+      done.signal()
+    }
+    let started = ContinuousClock.now
+    try process.run()
+    // Wait until the search is under way (the LP bound is known), so a plan exists to keep.
+    while !stderr.withLock({ $0.contains("decomposition: LP relaxation:") }) && process.isRunning
+      && ContinuousClock.now - started < .seconds(100)
+    {
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    #expect(process.isRunning)
+
+    // A second run on the same folder meanwhile is refused and names the first.
+    let second = try ZentralBinary.run(["plan", scenario.path, "--out", out.path, "--no-explain"])
+    #expect(second.status == 1)
+    #expect(second.stderr.contains("is in use by another zentral run (pid \(process.processIdentifier))"))
+
+    kill(process.processIdentifier, number)
+    process.waitUntilExit()
+    done.wait()
+    let text = stderr.withLock { $0 }
+    #expect(process.terminationReason == .exit)
+    #expect(process.terminationStatus == 0, "\(text)")
+    #expect(ContinuousClock.now - started < .seconds(100))
+    #expect(text.contains(number == SIGTERM ? "zentral: SIGTERM: stopping" : "zentral: SIGHUP: stopping"))
+    let plan = try Self.json(out.appendingPathComponent("plan.json"))
+    #expect(plan["status"] as? String == "stopped")
+    #expect(plan["objective"] is Double)
+    #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("report.html").path))
+    #expect(try Self.leftovers(in: directory).isEmpty)
+  }
+
+  @Test("the time limit bounds the flip re-solves too; flips not priced in time say so")
+  func timeLimitCoversExplanations() throws {
+    let directory = try ZentralBinary.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let scenario = Self.scenarios.appendingPathComponent("muenchen.yaml").path
+    let out = directory.appendingPathComponent("m")
+    // München's search ends in well under a second; its flips take several seconds.
+    let run = try ZentralBinary.run([
+      "plan", scenario, "--out", out.path, "--time-limit", "1", "--no-exports",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.duration < .seconds(6))
+    let plan = try Self.json(out.appendingPathComponent("plan.json"))
+    #expect(plan["status"] as? String == "optimal")
+    let tasks = try #require(plan["tasks"] as? [[String: Any]])
+    let explanations = tasks.compactMap { $0["explanation"] as? String }
+    #expect(explanations.contains { $0.hasSuffix("was not computed (the time limit was reached)") })
+  }
+}
