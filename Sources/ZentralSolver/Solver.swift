@@ -101,7 +101,8 @@ public enum Solver {
       values[j] = values[j].rounded()
     }
     return SolveResult(
-      termination: .numericalFailure, hasSolution: true, objective: model.objective.value { values[$0.index] },
+      termination: .numericalFailure, hasSolution: true,
+      objective: model.objective.value { values[$0.index] },
       bestBound: nil, gap: nil, values: values, nodes: context.nodes)
   }
 

@@ -146,7 +146,7 @@ public struct Planner: Sendable {
   /// search finds a plan. A wrong verdict is replaced by a re-solve from a checked plan, or by
   /// that plan itself (`numericalFailure` with a solution and no bound), and explained in
   /// `warnings`.
-  private func checkedVerdict(
+  func checkedVerdict(
     _ result: SolveResult, statusQuo: [Double]?, options: SolveOptions, elapsed: Double,
     warnings: inout [String]
   ) throws(PlanningError) -> SolveResult {
@@ -183,7 +183,8 @@ public struct Planner: Sendable {
       return second
     }
     return SolveResult(
-      termination: .numericalFailure, hasSolution: true, objective: full.objective.value { witness[$0.index] },
+      termination: .numericalFailure, hasSolution: true,
+      objective: full.objective.value { witness[$0.index] },
       bestBound: nil, gap: nil, values: witness, nodes: result.nodes, seconds: result.seconds)
   }
 
