@@ -12,8 +12,12 @@ public struct LinearModel: Equatable, Sendable {
   public static let largestMagnitude = 1e15
   /// The smallest magnitude of a nonzero coefficient handed to GLPK. Below it GLPK treats the
   /// entry as noise or divides by it (an FTE of 1e-170 aborted the process in a flip re-solve);
-  /// zentral's own coefficients (shares, FTE, EUR, discount factors) are far above it.
+  /// zentral's own coefficients (shares, FTE, EUR, discount factors) are far above it. A smaller
+  /// coefficient that is also below ``roundOff`` times the largest one of its row (or of the
+  /// objective) is round-off and left out; one that is not is refused.
   public static let smallestMagnitude = 1e-9
+  /// Relative size below which a coefficient under ``smallestMagnitude`` counts as round-off.
+  public static let roundOff = 1e-9
 
   /// A column of the model.
   public struct Column: Equatable, Sendable {
@@ -105,6 +109,9 @@ public struct LinearModel: Equatable, Sendable {
   public mutating func addConstraint(_ constraint: LinearConstraint, name: String) throws(ModelError) {
     try Self.checkName(name, of: "constraint")
     guard !rowNames.contains(name) else { throw .duplicateName(kind: "constraint", name: name) }
+    var constraint = constraint
+    constraint.expression = constraint.expression.droppingRoundOff(
+      floor: Self.smallestMagnitude, relative: Self.roundOff)
     try checkExpression(constraint.expression, in: "constraint \(name)")
     var folded = constraint
     let shift = constraint.expression.constant
@@ -119,6 +126,7 @@ public struct LinearModel: Equatable, Sendable {
 
   /// Sets the objective and its direction.
   public mutating func setObjective(_ expression: LinearExpression, sense: Sense) throws(ModelError) {
+    let expression = expression.droppingRoundOff(floor: Self.smallestMagnitude, relative: Self.roundOff)
     try checkExpression(expression, in: "objective")
     objective = expression
     self.sense = sense
