@@ -45,6 +45,8 @@ struct ReportModel {
     var text = words.pick("Status der Optimierung: ", "Solver status: ") + words.statusName(plan.status)
     if let gap = plan.gap, gap > 0 {
       text += words.pick(", Lücke ", ", gap ") + format.percent(gap, decimals: 2)
+    } else if plan.hasSolution && plan.status != .optimal && !plan.hasBound {
+      text += words.pick(", noch keine Schranke", ", no bound yet")
     }
     return text
   }

@@ -70,6 +70,16 @@ final class GLPKProblem {
     if ia.count > 1 { glp_load_matrix(pointer, Int32(ia.count - 1), ia, ja, ar) }
   }
 
+  /// Scales rows and columns (GLPK's automatic choice of geometric mean and equilibration
+  /// scaling, rounded to powers of two). GLPK's LP presolver scales its own copy, but
+  /// branch-and-cut without the MIP presolver (a solve from a start) works on this problem as
+  /// loaded: unscaled, a budget row with set-up costs of 2e7 next to shares of 1 made GLPK prune
+  /// every node of feasible centralisation models. Values read back are unscaled.
+  func scale() {
+    guard columnCount > 0 || rowCount > 0 else { return }
+    glp_scale_prob(pointer, GLP_SF_AUTO)
+  }
+
   deinit {
     glp_delete_prob(pointer)
   }

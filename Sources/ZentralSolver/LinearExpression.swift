@@ -43,6 +43,19 @@ public struct LinearExpression: Equatable, Sendable, ExpressibleByFloatLiteral,
     constant += factor * other.constant
   }
 
+  /// The expression without the terms whose coefficient is round-off: smaller in magnitude than
+  /// `floor` and than `relative` times the largest coefficient of the expression (e.g. `1.4e-11`
+  /// left over where a quote of 120000.15 EUR cancels a home cost of 1.5 x 80000.1 EUR).
+  func droppingRoundOff(floor: Double, relative: Double) -> LinearExpression {
+    let largest = terms.values.reduce(0) { $1.isFinite ? max($0, abs($1)) : $0 }
+    var copy = self
+    // NaN and infinite coefficients stay, for the model's check to refuse.
+    copy.terms = terms.filter {
+      !$0.value.isFinite || abs($0.value) >= floor || abs($0.value) >= relative * largest
+    }
+    return copy
+  }
+
   /// Evaluates the expression at the given variable values.
   public func value(_ valueOf: (Variable) -> Double) -> Double {
     sortedTerms.reduce(constant) { $0 + $1.coefficient * valueOf($1.variable) }

@@ -6,6 +6,19 @@ public struct LinearModel: Equatable, Sendable {
   /// Longest name GLPK accepts for a row or column, in UTF-8 bytes.
   public static let maximumNameLength = 255
 
+  /// The largest magnitude of a coefficient, a finite bound or the objective's constant that is
+  /// handed to GLPK. Beyond it GLPK's arithmetic overflows (a set-up cost of 1e305 aborted the
+  /// process in branch-and-cut) and a double no longer holds whole euros (2^53 is about 9e15).
+  public static let largestMagnitude = 1e15
+  /// The smallest magnitude of a nonzero coefficient handed to GLPK. Below it GLPK treats the
+  /// entry as noise or divides by it (an FTE of 1e-170 aborted the process in a flip re-solve);
+  /// zentral's own coefficients (shares, FTE, EUR, discount factors) are far above it. A smaller
+  /// coefficient that is also below ``roundOff`` times the largest one of its row (or of the
+  /// objective) is round-off and left out; one that is not is refused.
+  public static let smallestMagnitude = 1e-9
+  /// Relative size below which a coefficient under ``smallestMagnitude`` counts as round-off.
+  public static let roundOff = 1e-9
+
   /// A column of the model.
   public struct Column: Equatable, Sendable {
     /// The variable's name (unique within the model).
@@ -96,6 +109,9 @@ public struct LinearModel: Equatable, Sendable {
   public mutating func addConstraint(_ constraint: LinearConstraint, name: String) throws(ModelError) {
     try Self.checkName(name, of: "constraint")
     guard !rowNames.contains(name) else { throw .duplicateName(kind: "constraint", name: name) }
+    var constraint = constraint
+    constraint.expression = constraint.expression.droppingRoundOff(
+      floor: Self.smallestMagnitude, relative: Self.roundOff)
     try checkExpression(constraint.expression, in: "constraint \(name)")
     var folded = constraint
     let shift = constraint.expression.constant
@@ -110,6 +126,7 @@ public struct LinearModel: Equatable, Sendable {
 
   /// Sets the objective and its direction.
   public mutating func setObjective(_ expression: LinearExpression, sense: Sense) throws(ModelError) {
+    let expression = expression.droppingRoundOff(floor: Self.smallestMagnitude, relative: Self.roundOff)
     try checkExpression(expression, in: "objective")
     objective = expression
     self.sense = sense
@@ -163,9 +180,20 @@ public struct LinearModel: Equatable, Sendable {
     if let upper, upper.isNaN || upper == -.infinity {
       throw .invalidNumber(what: "upper bound of \(what)", value: upper)
     }
+    if let lower, lower.isFinite, abs(lower) > largestMagnitude {
+      throw .outOfRange(what: "lower bound of \(what)", value: lower)
+    }
+    if let upper, upper.isFinite, abs(upper) > largestMagnitude {
+      throw .outOfRange(what: "upper bound of \(what)", value: upper)
+    }
     if let lower, let upper, lower > upper {
       throw .inconsistentBounds(what: what, lower: lower, upper: upper)
     }
+  }
+
+  /// Whether a nonzero value lies within the range handed to GLPK.
+  private static func inRange(_ value: Double) -> Bool {
+    value == 0 || (abs(value) >= smallestMagnitude && abs(value) <= largestMagnitude)
   }
 
   private func checkVariable(_ variable: Variable, in context: String) throws(ModelError) {
@@ -176,13 +204,20 @@ public struct LinearModel: Equatable, Sendable {
 
   private func checkExpression(_ expression: LinearExpression, in context: String) throws(ModelError) {
     guard expression.constant.isFinite else {
-      throw .invalidNumber(what: "constant of \(context)", value: expression.constant)
+      throw .invalidNumber(what: "constant term of the \(context)", value: expression.constant)
+    }
+    guard abs(expression.constant) <= Self.largestMagnitude else {
+      throw .outOfRange(what: "constant term of the \(context)", value: expression.constant)
     }
     for (variable, coefficient) in expression.sortedTerms {
       try checkVariable(variable, in: context)
       guard coefficient.isFinite else {
         throw .invalidNumber(
-          what: "coefficient of \(columns[variable.index].name) in \(context)", value: coefficient)
+          what: "coefficient of \(columns[variable.index].name) in the \(context)", value: coefficient)
+      }
+      guard Self.inRange(coefficient) else {
+        throw .outOfRange(
+          what: "coefficient of \(columns[variable.index].name) in the \(context)", value: coefficient)
       }
     }
   }

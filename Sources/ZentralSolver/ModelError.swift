@@ -11,6 +11,9 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
   case duplicateName(kind: String, name: String)
   /// NaN or an infinite value where a finite number is needed.
   case invalidNumber(what: String, value: Double)
+  /// A finite number outside the range handed to GLPK (``LinearModel/largestMagnitude``,
+  /// ``LinearModel/smallestMagnitude`` for nonzero coefficients).
+  case outOfRange(what: String, value: Double)
   /// A lower bound above the upper bound.
   case inconsistentBounds(what: String, lower: Double, upper: Double)
   /// A variable that does not belong to the model.
@@ -31,6 +34,10 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
       "The \(kind) name '\(name)' contains blanks or control characters."
     case .duplicateName(let kind, let name): "There is already a \(kind) named '\(name)'."
     case .invalidNumber(let what, let value): "The \(what) is \(value); it must be a finite number."
+    case .outOfRange(let what, let value):
+      "The \(what) is \(value); zentral hands GLPK only numbers from 1e-9 to 1e15 in magnitude (beyond that "
+        + "GLPK's arithmetic overflows or loses the rest of the row), so an amount or workload of the scenario "
+        + "is out of scale."
     case .inconsistentBounds(let what, let lower, let upper):
       "The \(what) has lower bound \(lower) above its upper bound \(upper)."
     case .unknownVariable(let index, let context):

@@ -14,7 +14,10 @@ public enum Termination: String, Sendable, Equatable, CaseIterable {
   case timeLimit
   /// The caller stopped the search (the best solution found so far is kept, if any).
   case stoppedByCaller
-  /// GLPK failed numerically.
+  /// GLPK failed numerically, or its verdict was wrong: it returned a solution that breaks a row,
+  /// or found none although the checked ``SolveOptions/initialSolution`` is feasible. In the
+  /// latter case the result holds that start (or the solution of a safer re-solve), without a
+  /// bound.
   case numericalFailure
 }
 
@@ -26,7 +29,8 @@ public struct SolveResult: Sendable, Equatable {
   public var hasSolution: Bool
   /// Objective value of the solution (including the objective's constant), if any.
   public var objective: Double?
-  /// Best proven bound on the optimum (equal to ``objective`` when optimal), if known.
+  /// Best proven bound on the optimum (equal to ``objective`` when optimal), only if one was
+  /// computed (GLPK's ±DBL_MAX for a node not yet solved is no bound).
   public var bestBound: Double?
   /// Relative gap `|objective - bound| / (|objective| + eps)`, if both are known.
   public var gap: Double?

@@ -194,4 +194,71 @@ struct PlanningScenarioGenerator {
       families: families, tasks: tasks, policy: policy, objective: Objective(disruptionWeight: disruption))
     return (scenario, used)
   }
+
+  /// A scenario of ``next(allowDivisible:)`` at a city's scale: workloads times 10 to 60 (tasks of
+  /// 5 to 180 FTE), set-up costs of 0.1 to 20 M EUR and, in most scenarios, a one-time budget of 0.2
+  /// to 3 M EUR per wave, so that a set-up cost often exceeds the budget. These are the proportions
+  /// under which GLPK, unscaled, called feasible centralisation models infeasible.
+  mutating func nextRealistic() -> (Scenario, Set<String>) {
+    var (scenario, used) = next(allowDivisible: true)
+    let k = amount(10...60, step: 5)
+    func scaled(_ values: YearValues?) -> YearValues? {
+      guard let values else { return nil }
+      if let constant = values.constant { return YearValues(constant: constant * k) }
+      return YearValues(
+        byYear: Dictionary(uniqueKeysWithValues: values.steps.map { ($0.year, $0.value * k) }))
+    }
+    func scaled(_ curve: [ScalePoint]) -> [ScalePoint] {
+      curve.map { ScalePoint(pooled: $0.pooled * k, effective: $0.effective * k) }
+    }
+    for u in scenario.units.indices { scenario.units[u].capacityFTE = scaled(scenario.units[u].capacityFTE) }
+    for f in scenario.families.indices {
+      var family = scenario.families[f]
+      family.centre.setupCost = chance(0.8) ? amount(100_000...20_000_000, step: 50_000) : 0
+      family.centre.annualOverhead *= k
+      family.centre.minFTE *= k
+      family.scale = scaled(family.scale)
+      for (p, var local) in family.centres {
+        local.setupCost = local.setupCost.map { _ in amount(100_000...20_000_000, step: 50_000) }
+        local.minFTE = local.minFTE.map { $0 * k }
+        local.scale = local.scale.map(scaled)
+        local.existingFTE *= k
+        family.centres[p] = local
+      }
+      scenario.families[f] = family
+    }
+    for t in scenario.tasks.indices {
+      var task = scenario.tasks[t]
+      task.fte *= k
+      task.concern *= k
+      task.transitionCost = task.transitionCost.map { $0 * k }
+      for (p, var offer) in task.at {
+        offer.fte = offer.fte.map { $0 * k }
+        offer.annualCost = offer.annualCost.map { $0 * k }
+        offer.transitionCost = offer.transitionCost.map { $0 * k }
+        task.at[p] = offer
+      }
+      scenario.tasks[t] = task
+    }
+    var policy = scenario.policy
+    if chance(0.7) {
+      policy.budget =
+        chance(0.7)
+        ? YearValues(constant: amount(200_000...3_000_000, step: 50_000))
+        : YearValues(byYear: [
+          2025: amount(0...1_000_000, step: 50_000), 2026: amount(500_000...5_000_000, step: 50_000),
+        ])
+      used.insert("budget")
+    }
+    policy.maxMovedFTEPerWave = scaled(policy.maxMovedFTEPerWave)
+    policy.retained = policy.retained.map {
+      RetainedOrganisation(minShare: $0.minShare, minFTE: $0.minFTE * k)
+    }
+    if let target = policy.savingsTarget {
+      policy.savingsTarget = SavingsTarget(
+        annualCost: target.annualCost.map { $0 * k }, fte: target.fte.map { $0 * k })
+    }
+    scenario.policy = policy
+    return (scenario, used)
+  }
 }

@@ -44,6 +44,43 @@ struct AbortGuardTests {
     #expect(model.columns.count == 1)
   }
 
+  @Test("Numbers beyond 1e15 and nonzero coefficients below 1e-9 are refused; round-off is left out")
+  func outOfRangeNumbers() throws {
+    var model = try LinearModel()
+    let x = try model.addVariable("x", upper: 1)
+    let y = try model.addVariable("y", upper: 1)
+    #expect(throws: ModelError.outOfRange(what: "coefficient of x in the constraint big", value: 1e16)) {
+      try model.addConstraint(1e16 * x <= 1, name: "big")
+    }
+    #expect(throws: ModelError.outOfRange(what: "coefficient of x in the constraint small", value: 1e-10)) {
+      try model.addConstraint(1e-10 * x <= 1, name: "small")
+    }
+    #expect(throws: ModelError.outOfRange(what: "upper bound of constraint rhs", value: 2e15)) {
+      try model.addConstraint(LinearExpression(x) <= 2e15, name: "rhs")
+    }
+    #expect(throws: ModelError.outOfRange(what: "upper bound of variable z", value: 1e300)) {
+      try model.addVariable("z", upper: 1e300)
+    }
+    #expect(throws: ModelError.outOfRange(what: "constant term of the objective", value: 1e16)) {
+      try model.setObjective(LinearExpression(x) + 1e16, sense: .minimize)
+    }
+    // NaN next to normal coefficients is still refused, not dropped as round-off.
+    #expect(throws: ModelError.self) { try model.addConstraint(x + Double.nan * y <= 1, name: "nan") }
+    // 1e-12 next to 1 is round-off: left out of the row.
+    try model.addConstraint(x + 1e-12 * y <= 1, name: "noise")
+    #expect(model.rows.last?.constraint.expression.terms == [x: 1])
+    // The edges of the range are accepted and solved.
+    try model.addConstraint(1e15 * x + 1e-9 * y <= 1e15, name: "edges")
+    try model.setObjective(1e15 * x + 1e-9 * y, sense: .maximize)
+    let result = try Solver.solve(model)
+    #expect(result.termination == .optimal)
+    #expect(abs(result.objective! - (1e15 + 1e-9)) <= 1)
+    #expect(
+      ModelError.outOfRange(what: "coefficient of x in the constraint c", value: 1e305).description.hasPrefix(
+        "The coefficient of x in the constraint c is 1e+305; zentral hands GLPK only numbers from 1e-9 to 1e15"
+      ))
+  }
+
   @Test("A lower bound above the upper bound is refused with both values")
   func inconsistentBounds() throws {
     var model = try LinearModel()

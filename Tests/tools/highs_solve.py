@@ -1,28 +1,45 @@
 #!/usr/bin/env python3
-"""Solve an MPS or LP model file with HiGHS to proven optimality and print the objective.
+"""Solve MPS or LP model files with HiGHS to proven optimality and print the objective.
 
 Usage: highs_solve.py FILE   -> prints "optimal <objective>" or "<status>" and exits 0/1.
+       highs_solve.py FILE... (two or more) -> one line per file, "FILE optimal <objective>",
+       "FILE infeasible" or "FILE <status>", and exits 0 when every file was read.
 """
 import sys
 
 import highspy
 
 
-def main() -> int:
+def solve(path):
     h = highspy.Highs()
     h.setOptionValue("output_flag", False)
     h.setOptionValue("mip_rel_gap", 0.0)
     h.setOptionValue("mip_abs_gap", 0.0)
     h.setOptionValue("threads", 1)
-    if h.readModel(sys.argv[1]) != highspy.HighsStatus.kOk:
-        print("unreadable")
-        return 1
+    if h.readModel(path) != highspy.HighsStatus.kOk:
+        return "unreadable", None
     h.run()
     status = h.getModelStatus()
-    if status != highspy.HighsModelStatus.kOptimal:
-        print(h.modelStatusToString(status))
+    if status == highspy.HighsModelStatus.kOptimal:
+        return "optimal", h.getInfo().objective_function_value
+    if status == highspy.HighsModelStatus.kInfeasible:
+        return "infeasible", None
+    return h.modelStatusToString(status).replace(" ", "_"), None
+
+
+def main() -> int:
+    if len(sys.argv) > 2:
+        failed = False
+        for path in sys.argv[1:]:
+            status, objective = solve(path)
+            failed = failed or status == "unreadable"
+            print(path, status, "" if objective is None else "%.12g" % objective)
+        return 1 if failed else 0
+    status, objective = solve(sys.argv[1])
+    if status != "optimal":
+        print(status if status != "infeasible" else "Infeasible")
         return 1
-    print("optimal %.12g" % h.getInfo().objective_function_value)
+    print("optimal %.12g" % objective)
     return 0
 
 

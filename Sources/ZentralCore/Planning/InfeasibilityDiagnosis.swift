@@ -40,6 +40,16 @@ struct InfeasibilityDiagnosis {
     return all.filter { !relaxed.contains($0) }
   }
 
+  /// A plan that satisfies every rule (the first one the solver finds, by variable index), or
+  /// `nil` if the search finds none.
+  func witness() -> [Double]? {
+    guard let built = try? CentralisationModel(facts: facts, feasibilityOnly: true),
+      let model = try? modify(built), let result = try? Solver.solve(model, options: options),
+      result.hasSolution, model.isFeasible(result.values)
+    else { return nil }
+    return result.values
+  }
+
   private func isInfeasible(relaxing relaxed: Set<RuleGroup>) throws(PlanningError) -> Bool {
     try PlanningError.wrap {
       let built = try CentralisationModel(facts: facts, relaxing: relaxed, feasibilityOnly: true)

@@ -12,7 +12,8 @@ public struct Plan: Codable, Sendable, Equatable {
   public enum Status: String, Codable, Sendable, Equatable {
     /// Proven optimal (within GLPK's default tolerances).
     case optimal
-    /// Feasible, within the requested relative gap of the optimum.
+    /// Feasible (checked against every rule), within the requested relative gap of the optimum;
+    /// without a ``Plan/gap`` no bound was computed (see ``Plan/warnings``).
     case feasible
     /// No plan satisfies every rule; see ``Plan/conflicts``.
     case infeasible
@@ -41,9 +42,10 @@ public struct Plan: Codable, Sendable, Equatable {
   public var npv: Double?
   /// Net present value of the status quo, EUR.
   public var baseline: Double
-  /// Relative gap between ``objective`` and ``bound`` (0 when optimal).
+  /// Relative gap between ``objective`` and ``bound`` (0 when optimal); `nil` when no bound was
+  /// computed before the search ended ("no bound yet"): a gap is only stated with a real bound.
   public var gap: Double?
-  /// Best proven lower bound on the objective, EUR.
+  /// Best proven lower bound on the objective, EUR; `nil` when none was computed.
   public var bound: Double?
   /// NPV saved against the status quo (`baseline - npv`), EUR.
   public var savings: Double?
@@ -69,6 +71,10 @@ public struct Plan: Codable, Sendable, Equatable {
   public var families: [FamilySummary]?
   /// The policy the plan respects, as the report lists it among the model's assumptions.
   public var policy: PolicySummary?
+  /// What the reader must know about the verdict's reliability, in the scenario's language: a
+  /// solver verdict that was contradicted by a checked plan, or an objective so large that GLPK's
+  /// precision hides savings. Absent when there is nothing to say.
+  public var warnings: [String]?
 
   /// Creates a plan from its parts.
   public init(
@@ -101,6 +107,9 @@ public struct Plan: Codable, Sendable, Equatable {
 
   /// Whether the plan holds decisions (every status but infeasible, when a solution was found).
   public var hasSolution: Bool { objective != nil }
+
+  /// Whether a proven bound was computed (otherwise the plan's quality is unknown: "no bound yet").
+  public var hasBound: Bool { bound != nil && gap != nil }
 
   /// The plan as JSON: sorted snake_case keys, pretty-printed, ending in a newline.
   public func jsonData() throws -> Data {

@@ -51,8 +51,11 @@ struct PlanBuilder {
     let npv = value(model.npv)
     plan.objective = PlanText.clean(objective)
     plan.npv = PlanText.clean(npv)
-    plan.gap = PlanText.clean(status == .optimal ? 0 : result.gap ?? 0)
-    plan.bound = result.bestBound.map(PlanText.clean)
+    // A gap only with a bound that was computed (an optimum is its own bound).
+    let bound = status == .optimal ? objective : result.bestBound.flatMap { $0.isFinite ? $0 : nil }
+    let gap = status == .optimal ? 0 : result.gap.flatMap { $0.isFinite && bound != nil ? $0 : nil }
+    plan.gap = gap.map(PlanText.clean)
+    plan.bound = gap == nil ? nil : bound.map(PlanText.clean)
     plan.savings = PlanText.clean(baselineNPV - npv)
 
     let shares = scenario.tasks.indices.map { t in model.moves[t].map { result[$0.variable] } }

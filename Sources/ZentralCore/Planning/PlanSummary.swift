@@ -1,14 +1,20 @@
 /// The short text summary of a plan that `zentral plan` prints.
 public enum PlanSummary {
   /// Status, baseline and plan NPV, savings, payback year, moved FTE per wave, centres opened;
-  /// for an infeasible scenario the conflicting rules.
+  /// for an infeasible scenario the conflicting rules. A gap is shown only with a computed bound
+  /// ("no bound yet" otherwise); the plan's warnings follow the status.
   public static func text(_ plan: Plan) -> String {
     var lines: [String] = []
     var status = plan.status.rawValue
-    if let gap = plan.gap, plan.status != .optimal, plan.hasSolution {
-      status += gap * 100 < 0.01 ? " (gap < 0.01%)" : " (gap \(PlanText.number(gap * 100))%)"
+    if plan.status != .optimal, plan.hasSolution {
+      if let gap = plan.gap, plan.hasBound {
+        status += gap * 100 < 0.01 ? " (gap < 0.01%)" : " (gap \(PlanText.number(gap * 100))%)"
+      } else {
+        status += " (no bound yet)"
+      }
     }
     lines.append("status:       \(status)")
+    for warning in plan.warnings ?? [] { lines.append("warning:      \(warning)") }
     lines.append("baseline NPV: \(PlanText.euros(plan.baseline))")
     guard plan.hasSolution, let npv = plan.npv else {
       if plan.status == .infeasible {

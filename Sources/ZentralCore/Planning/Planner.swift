@@ -76,12 +76,16 @@ public struct Planner: Sendable {
     options: PlanningOptions = PlanningOptions(), progress: ((SolveProgress) -> Bool)? = nil
   ) throws(PlanningError) -> Plan {
     let builder = PlanBuilder(model: model)
-    let start = options.warmStart ? model.statusQuo() : nil
+    // The status quo, checked in exact terms: when it satisfies every rule, a plan exists and no
+    // solver verdict may say otherwise.
+    let statusQuo = model.statusQuo()
+    let statusQuoHolds = model.model.isFeasible(statusQuo)
+    let start = options.warmStart && statusQuoHolds ? statusQuo : nil
     var solveOptions = options.solve
     let solveStarted = ContinuousClock.now
     // The time limit holds for the whole call: what the search leaves goes to the analyses.
     let deadline = options.solve.timeLimit.map { solveStarted + .seconds($0) }
-    let result: SolveResult
+    var result: SolveResult
     if decomposes {
       solveOptions.initialSolution = nil
       result = FamilyDecomposition(
@@ -94,6 +98,12 @@ public struct Planner: Sendable {
         try Solver.solve(model.model, options: solveOptions, progress: progress)
       }
     }
+    var warnings: [String] = []
+    // The check and any re-solve it needs get what is left of the time limit.
+    var verdictOptions = options.solve
+    if let deadline { verdictOptions.timeLimit = max(0.001, Self.seconds(until: deadline)) }
+    result = try checkedVerdict(
+      result, statusQuo: statusQuoHolds ? statusQuo : nil, options: verdictOptions, warnings: &warnings)
     options.phaseFinished?("solve", Self.seconds(since: solveStarted))
     let analysisStarted = ContinuousClock.now
     defer { options.phaseFinished?("explain", Self.seconds(since: analysisStarted)) }
@@ -104,6 +114,7 @@ public struct Planner: Sendable {
     case .timeLimit: status = .timeLimit
     case .stoppedByCaller: status = .stopped
     case .infeasible, .infeasibleOrUnbounded: status = .infeasible
+    case .numericalFailure where result.hasSolution: status = .feasible
     case .unbounded, .numericalFailure: throw .numericalFailure
     }
     guard result.hasSolution else {
@@ -120,30 +131,108 @@ public struct Planner: Sendable {
       return plan
     }
     var plan = builder.plan(status: status, result: result)
+    if let hidden = precisionWarning(objective: plan.objective ?? 0) { warnings.append(hidden) }
+    plan.warnings = warnings.isEmpty ? nil : warnings
     if decomposes {
-      plan.message = decompositionNote()
+      plan.message = decompositionNote(bounded: plan.hasBound)
       return plan
     }
     // Flips are priced against an optimal plan, or one proven within the requested gap (then a
     // flip cost is exact up to that gap); a plan cut short by a time limit or Ctrl-C is not.
-    if [.optimal, .feasible].contains(status) && options.explain, let objective = result.objective {
+    if [.optimal, .feasible].contains(status) && plan.hasBound && options.explain,
+      let objective = result.objective
+    {
       explain(&plan, objective: objective, options: options, deadline: deadline)
     }
     return plan
   }
 
-  /// What the plan says about a decomposed solve, in the scenario's language.
-  private func decompositionNote() -> String {
+  /// The solver's verdict, made true: a plan is kept only when it satisfies every row of the model
+  /// (checked in Swift); "infeasible" stands only when neither the status quo nor a feasibility
+  /// search finds a plan. A wrong verdict is replaced by a re-solve from a checked plan, or by
+  /// that plan itself (`numericalFailure` with a solution and no bound), and explained in
+  /// `warnings`.
+  func checkedVerdict(
+    _ result: SolveResult, statusQuo: [Double]?, options: SolveOptions, warnings: inout [String]
+  ) throws(PlanningError) -> SolveResult {
+    let full = model.model
+    var result = result
+    if result.hasSolution && !full.isFeasible(result.values) {
+      warnings.append(words.brokenPlan)
+      result = SolveResult(
+        termination: .numericalFailure, hasSolution: false, objective: nil, bestBound: nil, gap: nil,
+        values: [], nodes: result.nodes, seconds: result.seconds)
+    }
+    if result.hasSolution || [.timeLimit, .stoppedByCaller].contains(result.termination) && statusQuo == nil {
+      return result
+    }
+    // No plan: is there really none? The status quo, else a search for any plan that satisfies
+    // every rule (the first step of the infeasibility diagnosis, here used to refute the verdict).
+    var witness = statusQuo
+    if witness == nil, [.infeasible, .infeasibleOrUnbounded, .numericalFailure].contains(result.termination),
+      !(options.stopSignal?.isRaised ?? false)
+    {
+      witness = InfeasibilityDiagnosis(facts: model.facts, options: options).witness()
+        .flatMap { full.isFeasible($0) ? $0 : nil }
+    }
+    guard let witness else { return result }
+    if [.infeasible, .infeasibleOrUnbounded, .numericalFailure, .unbounded].contains(result.termination) {
+      warnings.append(words.wrongVerdict(result.termination))
+    }
+    var retry = options
+    retry.initialSolution = witness
+    if let second = try? Solver.solve(full, options: retry), second.hasSolution,
+      full.isFeasible(second.values)
+    {
+      return second
+    }
+    return SolveResult(
+      termination: .numericalFailure, hasSolution: true,
+      objective: full.objective.value { witness[$0.index] },
+      bestBound: nil, gap: nil, values: witness, nodes: result.nodes, seconds: result.seconds)
+  }
+
+  /// A warning when the objective is so large that GLPK's precision hides savings. GLPK prunes a
+  /// branch whose bound is within `1e-7 (1 + |objective|)` of the incumbent (its `tol_obj`), so
+  /// plans closer than that are equal to it. The warning is given when that amount exceeds 1 % of
+  /// a typical decision's weight (the median magnitude of the objective's coefficients): then the
+  /// choice between moving and keeping a typical task is decided by rounding, not by money. On the
+  /// seed scenarios the ratio is below 1e-5; a status-quo cost of 1e16 EUR next to tasks of
+  /// 100,000 EUR gives a ratio of 10.
+  func precisionWarning(objective: Double) -> String? {
+    let weights = model.model.objective.terms.values.map(abs).filter { $0 > 0 }.sorted()
+    guard !weights.isEmpty else { return nil }
+    let typical = weights[weights.count / 2]
+    let noise = 1e-7 * (1 + abs(objective))
+    guard noise > 0.01 * typical else { return nil }
+    return words.hiddenSavings(noise: noise, objective: objective, typical: typical)
+  }
+
+  /// The planner's sentences in the scenario's language.
+  private var words: PlannerWords { PlannerWords(language: scenario.language) }
+
+  /// What the plan says about a decomposed solve, in the scenario's language (`bounded`: whether
+  /// a bound was computed before the search ended).
+  private func decompositionNote(bounded: Bool) -> String {
     switch scenario.language {
     case .de:
-      "Gelöst nach Aufgabenbereichen zerlegt (\(blocks) Teilprobleme): die Schranke stammt aus der "
-        + "LP-Relaxation des Gesamtmodells (mit Zeitlimit verbessert durch GLPKs Branch-and-Cut), die "
-        + "angegebene Lücke ist also bewiesen. Was das Umkehren einzelner Entscheidungen kosten würde, "
-        + "wurde bei dieser Modellgröße nicht berechnet."
+      "Gelöst nach Aufgabenbereichen zerlegt (\(blocks) Teilprobleme): "
+        + (bounded
+          ? "die Schranke stammt aus der LP-Relaxation des Gesamtmodells oder, wenn diese nicht in das "
+            + "Zeitlimit passte, aus denen der Teilprobleme (mit Zeitlimit verbessert durch GLPKs "
+            + "Branch-and-Cut), die angegebene Lücke ist also bewiesen. "
+          : "das Zeitlimit endete, bevor die LP-Relaxation des Gesamtmodells eine Schranke lieferte (noch "
+            + "keine Schranke): wie weit der Plan vom Optimum entfernt ist, ist nicht bekannt. ")
+        + "Was das Umkehren einzelner Entscheidungen kosten würde, wurde bei dieser Modellgröße nicht berechnet."
     case .en:
-      "Solved by decomposition into task families (\(blocks) subproblems): the bound comes from the LP "
-        + "relaxation of the whole model (improved by GLPK's branch-and-cut under a time limit), so the "
-        + "stated gap is proven. The cost of flipping single decisions was not computed at this model size."
+      "Solved by decomposition into task families (\(blocks) subproblems): "
+        + (bounded
+          ? "the bound comes from the LP relaxation of the whole model or, when that did not fit the time "
+            + "limit, from those of the subproblems (improved by GLPK's branch-and-cut under a time limit), so "
+            + "the stated gap is proven. "
+          : "the time limit ended before the LP relaxation of the whole model gave a bound (no bound yet): how "
+            + "far the plan is from the optimum is not known. ")
+        + "The cost of flipping single decisions was not computed at this model size."
     }
   }
 
