@@ -86,7 +86,7 @@ private func check(_ text: String, format: ExportFormat, plan: Plan, options: Ex
     guard let problem, !skipped.contains(check) else { return }
     finding("\(format.rawValue) (view \(options.view.rawValue)): \(problem)")
   }
-  report("control", ExportChecks.rawControl(in: text))
+  report("control", ExportChecks.rawControl(in: text, allowDelete: format == .json))
   switch format {
   case .svg:
     report("xml", ExportChecks.xmlProblem(in: text))

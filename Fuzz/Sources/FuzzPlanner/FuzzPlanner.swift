@@ -33,6 +33,8 @@ private func testOneInput(_ bytes: [UInt8]) -> CInt {
     return 0
   }
   let scenario = loaded.scenario
+  // The scenario is printed with every finding, so a crashing input reads as a scenario file.
+  findingContext = "scenario:\n" + ScenarioWriter.yaml(scenario)
   let planner: Planner
   do {
     planner = try Planner(scenario: scenario, decomposition: input.chance(0.2) ? .always : .never)
@@ -55,7 +57,8 @@ private func testOneInput(_ bytes: [UInt8]) -> CInt {
     finding("the solver refused a validated scenario's model: \(error)")
   }
   if result.hasSolution && !linear.isFeasible(result.values) {
-    finding("the solver's solution (\(result.termination)) breaks a row or bound of the model")
+    finding(
+      "the solver's solution (\(result.termination)) breaks the model: \(violation(of: linear, by: result.values))")
   }
 
   let plan: Plan
@@ -99,4 +102,31 @@ private func record(_ bytes: [UInt8], model: LinearModel, plan: Plan, in directo
   } catch {
     finding("could not record the model in \(directory): \(error)")
   }
+}
+
+/// The first bound, integrality or row of `model` that `values` break, in words.
+private func violation(of model: LinearModel, by values: [Double]) -> String {
+  for (j, column) in model.columns.enumerated() {
+    let value = values[j]
+    if column.kind != .continuous && abs(value - value.rounded()) > 1e-9 {
+      return "\(column.name) = \(value) is not integral"
+    }
+    if let lower = column.lower, value < lower - 1e-9 * max(1, abs(value)) {
+      return "\(column.name) = \(value) < \(lower)"
+    }
+    if let upper = column.upper, value > upper + 1e-9 * max(1, abs(value)) {
+      return "\(column.name) = \(value) > \(upper)"
+    }
+  }
+  for row in model.rows {
+    let activity = row.constraint.expression.value { values[$0.index] }
+    let tolerance = 1e-7 * max(1, abs(activity))
+    if let lower = row.constraint.lower, activity < lower - tolerance {
+      return "row \(row.name): \(activity) < \(lower)"
+    }
+    if let upper = row.constraint.upper, activity > upper + tolerance {
+      return "row \(row.name): \(activity) > \(upper)"
+    }
+  }
+  return "no violation found on a second look"
 }

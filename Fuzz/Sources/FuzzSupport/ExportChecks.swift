@@ -6,12 +6,13 @@ import Foundation
 
 /// Cheap format checks on exporter output, each returning what is wrong (`nil`: nothing found).
 public enum ExportChecks {
-  /// A raw C0 control character other than tab, line feed and carriage return, or DEL: no text
-  /// format zentral writes may carry one (CSV cells, DOT and Mermaid labels, XML, Markdown).
-  public static func rawControl(in text: String) -> String? {
+  /// A raw C0 control character other than tab, line feed and carriage return, or (unless
+  /// `allowDelete`) DEL: no text format zentral writes may carry one (CSV cells, DOT and Mermaid
+  /// labels, XML, Markdown). JSON may hold a raw DEL in a string (RFC 8259 escapes only C0).
+  public static func rawControl(in text: String, allowDelete: Bool = false) -> String? {
     for (offset, scalar) in text.unicodeScalars.enumerated() {
       let value = scalar.value
-      if (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || value == 0x7F {
+      if (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || (value == 0x7F && !allowDelete) {
         return "raw control character U+\(hex(value)) at scalar \(offset)"
       }
     }
@@ -23,7 +24,7 @@ public enum ExportChecks {
   public static func xmlProblem(in text: String) -> String? {
     let parser = XMLParser(data: Data(text.utf8))
     parser.shouldResolveExternalEntities = false
-    guard !parser.parse() else { return nil }
+    guard !parser.parse() || parser.parserError != nil else { return nil }
     let error = parser.parserError.map { "\($0)" } ?? "unknown error"
     return "not well-formed XML (line \(parser.lineNumber), column \(parser.columnNumber)): \(error)"
   }
@@ -106,9 +107,11 @@ public enum ExportChecks {
     return records
   }
 
-  /// DOT source whose quoted strings or braces do not close.
+  /// DOT source whose quoted strings, HTML-like labels (`<...>`, nested angle brackets) or
+  /// braces do not close.
   public static func dotProblem(in text: String) -> String? {
     var depth = 0
+    var angles = 0
     var inString = false
     var escaped = false
     for scalar in text.unicodeScalars {
@@ -122,8 +125,13 @@ public enum ExportChecks {
         }
         continue
       }
+      if angles > 0 {
+        if scalar == "<" { angles += 1 } else if scalar == ">" { angles -= 1 }
+        continue
+      }
       switch scalar {
       case "\"": inString = true
+      case "<": angles = 1
       case "{": depth += 1
       case "}":
         depth -= 1
@@ -132,6 +140,7 @@ public enum ExportChecks {
       }
     }
     if inString { return "a quoted string is not closed" }
+    if angles > 0 { return "an HTML-like label is not closed" }
     return depth == 0 ? nil : "\(depth) brace(s) not closed"
   }
 
