@@ -1,8 +1,9 @@
 import Foundation
 import FuzzSupport
 import ZentralCore
-@testable import ZentralExport
 import ZentralSolver
+
+@testable import ZentralExport
 
 /// libFuzzer target: plans with arbitrary Unicode names and org shapes through every exporter
 /// (DOT, SVG, Mermaid, CSV, JSON tree, HTML report, Markdown), in every view and language.
@@ -93,20 +94,28 @@ private func check(_ text: String, format: ExportFormat, plan: Plan, options: Ex
   case .html:
     for svg in ExportChecks.svgFragments(in: text) { report("xml", ExportChecks.xmlProblem(in: svg)) }
   case .csv:
-    guard let records = ExportChecks.csvRecords(in: text) else { return report("csv", "a quoted field is not closed") }
+    guard let records = ExportChecks.csvRecords(in: text) else {
+      return report("csv", "a quoted field is not closed")
+    }
     let language = options.language(for: plan)
-    guard let chart = try? OrgChartBuilder(plan: plan, language: language, view: options.view).build() else { return }
+    guard let chart = try? OrgChartBuilder(plan: plan, language: language, view: options.view).build() else {
+      return
+    }
     let moved = options.view == .changes ? plan.tasks.reduce(0) { $0 + $1.moves.count } : 0
     let expected = 1 + chart.nodes.count + moved
     if records.count != expected {
-      report("csv", "\(records.count) records, expected \(expected) (header, \(chart.nodes.count) boxes, \(moved) moves)")
+      report(
+        "csv",
+        "\(records.count) records, expected \(expected) (header, \(chart.nodes.count) boxes, \(moved) moves)")
     }
     if let wide = records.first(where: { $0.count != CSVExporter.columns.count }) {
       report("csv", "a record of \(wide.count) fields, expected \(CSVExporter.columns.count)")
     }
     report("bidi", ExportChecks.openBidi(in: text))
   case .json:
-    if (try? JSONSerialization.jsonObject(with: Data(text.utf8))) == nil { report("json", "does not parse as JSON") }
+    if (try? JSONSerialization.jsonObject(with: Data(text.utf8))) == nil {
+      report("json", "does not parse as JSON")
+    }
   case .dot:
     report("dot", ExportChecks.dotProblem(in: text))
     report("bidi", ExportChecks.openBidi(in: text))

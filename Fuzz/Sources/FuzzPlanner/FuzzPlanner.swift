@@ -1,7 +1,8 @@
 import Foundation
 import FuzzSupport
-@testable import ZentralCore
 import ZentralSolver
+
+@testable import ZentralCore
 
 /// libFuzzer target: small valid scenarios through the planner, against the status-quo checks.
 ///
@@ -58,7 +59,8 @@ private func testOneInput(_ bytes: [UInt8]) -> CInt {
   }
   if result.hasSolution && !linear.isFeasible(result.values) {
     finding(
-      "the solver's solution (\(result.termination)) breaks the model: \(violation(of: linear, by: result.values))")
+      "the solver's solution (\(result.termination)) breaks the model: \(violation(of: linear, by: result.values))"
+    )
   }
 
   let plan: Plan
@@ -72,7 +74,8 @@ private func testOneInput(_ bytes: [UInt8]) -> CInt {
   }
   if statusQuoFeasible {
     guard plan.status != .infeasible else {
-      finding("the plan says infeasible, but the status quo satisfies every row (objective \(statusQuoObjective))")
+      finding(
+        "the plan says infeasible, but the status quo satisfies every row (objective \(statusQuoObjective))")
     }
     guard let objective = plan.objective else {
       finding("no plan (\(plan.status.rawValue)), but the status quo satisfies every row")

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(FoundationXML)
-  import FoundationXML
+import FoundationXML
 #endif
 
 /// Cheap format checks on exporter output, each returning what is wrong (`nil`: nothing found).
@@ -12,7 +12,8 @@ public enum ExportChecks {
   public static func rawControl(in text: String, allowDelete: Bool = false) -> String? {
     for (offset, scalar) in text.unicodeScalars.enumerated() {
       let value = scalar.value
-      if (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || (value == 0x7F && !allowDelete) {
+      if (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || (value == 0x7F && !allowDelete)
+      {
         return "raw control character U+\(hex(value)) at scalar \(offset)"
       }
     }
@@ -33,7 +34,9 @@ public enum ExportChecks {
   public static func svgFragments(in html: String) -> [String] {
     var fragments: [String] = []
     var rest = html[...]
-    while let start = rest.range(of: "<svg"), let end = rest.range(of: "</svg>", range: start.upperBound..<rest.endIndex) {
+    while let start = rest.range(of: "<svg"),
+      let end = rest.range(of: "</svg>", range: start.upperBound..<rest.endIndex)
+    {
       fragments.append(String(rest[start.lowerBound..<end.upperBound]))
       rest = rest[end.upperBound...]
     }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #endif
 
 /// What the current input is, printed after a finding's line (e.g. the scenario planned).

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
 import CFuzzerDriver
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Runs libFuzzer with the process's arguments and `target` as the test of one input; returns
 /// libFuzzer's exit status (it exits by itself on a finding or at the end of its time).

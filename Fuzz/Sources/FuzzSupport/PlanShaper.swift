@@ -36,7 +36,8 @@ public enum PlanShaper {
         case 2: node.parent = ids.first
         default:
           node.parent =
-            input.chance(0.2) ? nil : input.chance(0.3) ? input.string(maxLength: 4) : "u\(input.int(in: 0...count))"
+            input.chance(0.2)
+            ? nil : input.chance(0.3) ? input.string(maxLength: 4) : "u\(input.int(in: 0...count))"
         }
         ids.append(node.id)
         org.append(node)

@@ -31,11 +31,14 @@ public enum ScenarioSketch {
     var units = [
       OrgUnit(id: "city", name: "City", kind: .administration),
       OrgUnit(
-        id: "a", name: "A", kind: .department, parent: "city", costPerFTE: money(60_000...100_000, step: 5_000)),
+        id: "a", name: "A", kind: .department, parent: "city",
+        costPerFTE: money(60_000...100_000, step: 5_000)),
       OrgUnit(
-        id: "a1", name: "A1", kind: .department, parent: "a", costPerFTE: money(60_000...100_000, step: 5_000)),
+        id: "a1", name: "A1", kind: .department, parent: "a", costPerFTE: money(60_000...100_000, step: 5_000)
+      ),
       OrgUnit(
-        id: "b", name: "B", kind: .department, parent: "city", costPerFTE: money(60_000...100_000, step: 5_000)),
+        id: "b", name: "B", kind: .department, parent: "city",
+        costPerFTE: money(60_000...100_000, step: 5_000)),
     ]
     for id in providerIDs {
       var capacity: YearValues?
@@ -126,12 +129,16 @@ public enum ScenarioSketch {
       policy.budget =
         input.chance(0.5)
         ? YearValues(constant: money(10_000...80_000, step: 5_000))
-        : YearValues(byYear: [2025: money(0...40_000, step: 5_000), 2026: money(20_000...90_000, step: 5_000)])
+        : YearValues(byYear: [
+          2025: money(0...40_000, step: 5_000), 2026: money(20_000...90_000, step: 5_000),
+        ])
     }
     if input.chance(0.2) { policy.maxMovedFTEPerWave = YearValues(constant: fte(0.5...4, step: 0.5)) }
     if input.chance(0.2) { policy.pilots = [Pilot(family: input.pick(families).id, unit: input.pick(homes))] }
     if input.chance(0.15) {
-      policy.deadlines = [Deadline(family: input.pick(families).id, year: 2025 + input.int(in: 0...years - 1))]
+      policy.deadlines = [
+        Deadline(family: input.pick(families).id, year: 2025 + input.int(in: 0...years - 1))
+      ]
     }
     if input.chance(0.2) {
       let first = input.pick(ids)
