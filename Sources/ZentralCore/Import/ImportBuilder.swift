@@ -161,12 +161,16 @@ struct ImportBuilder {
   {
     var assumed: Set<String> = []
     let withTasks = Set(tasks.map(\.unit))
-    let shown = ImportYAMLWriter.euro(SpreadsheetImporter.defaultCostPerFTE)
+    let shown = LocaleNumber.written(SpreadsheetImporter.defaultCostPerFTE, germanFile: true)
     var lineOfUnit: [String: Int] = [:]
+    // A cost that was written but refused (not a number, out of range) has its error; it is not
+    // missing, so nothing is assumed for it.
+    var written: Set<String> = []
     for row in unitsTable.rows where lineOfUnit[reader.text(row, .id)] == nil {
       lineOfUnit[reader.text(row, .id)] = row.line
+      if !reader.text(row, .costPerFTE).isEmpty { written.insert(reader.text(row, .id)) }
     }
-    for index in units.indices where units[index].costPerFTE == nil {
+    for index in units.indices where units[index].costPerFTE == nil && !written.contains(units[index].id) {
       let unit = units[index]
       let needs =
         unit.kind == .central ? "is a central unit" : withTasks.contains(unit.id) ? "has tasks" : nil
