@@ -119,10 +119,11 @@ public struct ScenarioGenerator: Sendable, Equatable {
         case .region: "municipalities or families"
         case .city: "units or families"
         }
+      func grouped(_ count: Int) -> String { LocaleNumber.written(Double(count), germanFile: false) }
       throw GenerationError(
         message:
-          "the scenario would have \(Quantity.grouped(Double(scenario.tasks.count))) tasks in \(Quantity.grouped(Double(bytes))) bytes, "
-          + "more than the \(Quantity.grouped(Double(ScenarioLoader.sizeLimit))) bytes (10 MiB) a scenario file may have; "
+          "the scenario would have \(grouped(scenario.tasks.count)) tasks in \(grouped(bytes)) bytes, "
+          + "more than the \(grouped(ScenarioLoader.sizeLimit)) bytes (10 MiB) a scenario file may have; "
           + "use fewer \(what)")
     }
     return text

@@ -56,7 +56,7 @@ enum CSVParser {
         }
         guard closed else {
           throw ImportError(diagnostics: [
-            ImportDiagnostic(
+            Diagnostic(
               file: file, line: startLine, column: fields.count + 1,
               message: "the quoted field in column \(CSVTable.columnLetter(fields.count)) is never closed; "
                 + "a field that starts with \" ends with \" (write \"\" for a quote inside it)")
@@ -65,7 +65,7 @@ enum CSVParser {
         if index < scalars.count, scalars[index] != separator, scalars[index] != "\n", scalars[index] != "\r"
         {
           throw ImportError(diagnostics: [
-            ImportDiagnostic(
+            Diagnostic(
               file: file, line: line, column: fields.count + 1,
               message: "text follows the closing quote of the field in column "
                 + "\(CSVTable.columnLetter(fields.count)); write \"\" for a quote inside a quoted field")
@@ -93,7 +93,7 @@ enum CSVParser {
     if !field.isEmpty || !fields.isEmpty { endRow() }
     guard let header = rows.first else {
       throw ImportError(diagnostics: [
-        ImportDiagnostic(file: file, message: "has no rows; export the table with its header row as CSV")
+        Diagnostic(file: file, message: "has no rows; export the table with its header row as CSV")
       ])
     }
     return CSVTable(file: file, separator: separator, header: header, rows: Array(rows.dropFirst()))

@@ -19,7 +19,7 @@ struct ImportBuilder {
   }
 
   /// The scenario (`nil` when there were errors) and every problem found.
-  func build() -> (imported: ImportedScenario?, diagnostics: [ImportDiagnostic]) {
+  func build() -> (imported: ImportedScenario?, diagnostics: [Diagnostic]) {
     var unitReader = TableReader(
       table: unitsTable, accepted: ImportVocabulary.unitColumns, required: [.id, .name, .kind])
     var taskReader = TableReader(
@@ -35,7 +35,7 @@ struct ImportBuilder {
       return (
         nil,
         empty.map { table, noun in
-          ImportDiagnostic(
+          Diagnostic(
             file: table.file,
             message:
               "has a header row but no \(noun) below it; write one \(noun.dropLast()) per row under the header"
@@ -73,12 +73,7 @@ struct ImportBuilder {
         continue
       }
       lineOfID[id] = row.line
-      let name = reader.text(row, .name)
-      if name.isEmpty {
-        reader.error(row, .name, "is empty; every unit needs a name such as \"FB 20 – Finanzen\"")
-      } else if name.count > 200 {
-        reader.error(row, .name, "has \(name.count) characters; a name has at most 200")
-      }
+      let name = checkedName(row, noun: "unit", example: "FB 20 – Finanzen", reader: &reader)
       let kindText = reader.text(row, .kind)
       let kind = ImportVocabulary.kind(kindText)
       if kind == nil {
@@ -87,14 +82,18 @@ struct ImportBuilder {
       }
       var unit = OrgUnit(id: id, name: name, kind: kind ?? .department)
       unit.costPerFTE = reader.number(
-        row, .costPerFTE, meaning: "the employer cost of one FTE in EUR a year", example: "80.000")
+        row, .costPerFTE, quantity: .costPerFTE, meaning: "the employer cost of one FTE in EUR a year",
+        example: 80_000)
       unit.pricePerFTE = reader.number(
-        row, .pricePerFTE, meaning: "the price of one FTE in EUR a year", example: "95.000")
+        row, .pricePerFTE, quantity: .costPerFTE, meaning: "the price of one FTE in EUR a year",
+        example: 95_000)
       if unit.pricePerFTE != nil && unit.kind != .shared {
         reader.warning(row, .pricePerFTE, "is ignored: only external (shared) providers have a price")
         unit.pricePerFTE = nil
       }
-      if let capacity = reader.number(row, .capacityFTE, meaning: "a ceiling in FTE", example: "60") {
+      if let capacity = reader.number(
+        row, .capacityFTE, quantity: .fte, meaning: "a ceiling in FTE", example: 60)
+      {
         if unit.isProvider {
           unit.capacityFTE = YearValues(constant: capacity)
         } else {
@@ -162,12 +161,16 @@ struct ImportBuilder {
   {
     var assumed: Set<String> = []
     let withTasks = Set(tasks.map(\.unit))
-    let shown = ImportYAMLWriter.euro(SpreadsheetImporter.defaultCostPerFTE)
+    let shown = LocaleNumber.written(SpreadsheetImporter.defaultCostPerFTE, germanFile: true)
     var lineOfUnit: [String: Int] = [:]
+    // A cost that was written but refused (not a number, out of range) has its error; it is not
+    // missing, so nothing is assumed for it.
+    var written: Set<String> = []
     for row in unitsTable.rows where lineOfUnit[reader.text(row, .id)] == nil {
       lineOfUnit[reader.text(row, .id)] = row.line
+      if !reader.text(row, .costPerFTE).isEmpty { written.insert(reader.text(row, .id)) }
     }
-    for index in units.indices where units[index].costPerFTE == nil {
+    for index in units.indices where units[index].costPerFTE == nil && !written.contains(units[index].id) {
       let unit = units[index]
       let needs =
         unit.kind == .central ? "is a central unit" : withTasks.contains(unit.id) ? "has tasks" : nil
@@ -207,12 +210,7 @@ struct ImportBuilder {
     var familyName: [String: String] = [:]
     var nextSuffix: [String: Int] = [:]
     for (position, row) in tasksTable.rows.enumerated() {
-      let name = reader.text(row, .name)
-      if name.isEmpty {
-        reader.error(row, .name, "is empty; every task needs a name such as \"SAP-Betreuung Finanzen\"")
-      } else if name.count > 200 {
-        reader.error(row, .name, "has \(name.count) characters; a name has at most 200")
-      }
+      let name = checkedName(row, noun: "task", example: "SAP-Betreuung Finanzen", reader: &reader)
       let unitText = reader.text(row, .unit)
       var unit = unitByID[unitText]
       if unit == nil, let named = unitsByName[unitText.lowercased()], named.count == 1 { unit = named[0] }
@@ -245,18 +243,27 @@ struct ImportBuilder {
           result.families.append((familyID, familyText))
         }
       }
-      let fte = reader.number(row, .fte, meaning: "the workload in FTE", example: "1,5")
+      let fte = reader.number(row, .fte, quantity: .fte, meaning: "the workload in FTE", example: 1.5)
       if fte == nil && reader.text(row, .fte).isEmpty {
         reader.error(row, .fte, "is empty; every task needs its workload in FTE, e.g. 1,5")
       }
       let reason = reader.text(row, .reason)
+      if reason.count > ScenarioDecoder.longestReason {
+        reader.error(
+          row, .reason,
+          "has \(reason.count) characters; a reason has at most \(ScenarioDecoder.longestReason)")
+      }
       var task = ITTask(
         id: explicit[position] ?? "", name: name, family: familyID, unit: unit?.id ?? unitText, fte: fte ?? 0,
         dedicated: reader.flag(row, .dedicated), reason: reason.isEmpty ? nil : reason,
         divisible: reader.flag(row, .divisible))
-      task.concern = reader.number(row, .concern, meaning: "a penalty in EUR", example: "40.000") ?? 0
+      task.concern =
+        reader.number(
+          row, .concern, quantity: .money(unit: "EUR"), meaning: "a penalty in EUR", example: 40_000)
+        ?? 0
       task.transitionCost = reader.number(
-        row, .transitionCost, meaning: "a one-time cost in EUR", example: "25.000")
+        row, .transitionCost, quantity: .money(unit: "EUR (once)"), meaning: "a one-time cost in EUR",
+        example: 25_000)
       if task.id.isEmpty && reader.text(row, .id).isEmpty {
         task.id = uniqueID(
           ImportVocabulary.slug("\(task.unit) \(name)"), taken: &lineOfID, nextSuffix: &nextSuffix,
@@ -294,7 +301,7 @@ struct ImportBuilder {
       reader.error(row, .id, "is empty; every \(noun) needs an ID such as \(example)")
       return false
     }
-    guard ImportVocabulary.isIdentifier(id) else {
+    guard NodeReader.isIdentifier(id) else {
       reader.error(
         row, .id,
         "\"\(id)\" is not an ID; an ID has letters, digits, '-', '_' and '.' (at most 64), e.g. "
@@ -307,6 +314,21 @@ struct ImportBuilder {
       return false
     }
     return true
+  }
+
+  /// The name in `row`, checked as the scenario format checks names (present, at most
+  /// ``ScenarioDecoder/longestName`` characters).
+  private func checkedName(
+    _ row: CSVTable.Row, noun: String, example: String, reader: inout TableReader
+  ) -> String {
+    let name = reader.text(row, .name)
+    if name.isEmpty {
+      reader.error(row, .name, "is empty; every \(noun) needs a name such as \"\(example)\"")
+    } else if name.count > ScenarioDecoder.longestName {
+      reader.error(
+        row, .name, "has \(name.count) characters; a name has at most \(ScenarioDecoder.longestName)")
+    }
+    return name
   }
 
   private func defaultName(_ units: [OrgUnit]) -> String {

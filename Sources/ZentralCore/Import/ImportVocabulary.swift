@@ -130,14 +130,4 @@ enum ImportVocabulary {
     }
     return result.isEmpty ? fallback : result
   }
-
-  /// Whether `text` is a valid identifier: `^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$`.
-  static func isIdentifier(_ text: String) -> Bool {
-    guard let first = text.first, first.isASCII, first.isLetter || first.isNumber, text.count <= 64 else {
-      return false
-    }
-    return text.allSatisfy {
-      $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "-")
-    }
-  }
 }

@@ -35,17 +35,6 @@ enum ImportYAMLWriter {
     return (out.text, out.todos)
   }
 
-  /// `80000` as `80.000` for comments.
-  static func euro(_ value: Double) -> String {
-    let digits = Array(String(Int64(value.rounded())))
-    var result = ""
-    for (index, digit) in digits.enumerated() {
-      if index > 0 && (digits.count - index) % 3 == 0 { result += "." }
-      result.append(digit)
-    }
-    return result
-  }
-
   private static func writeUnits(_ scenario: Scenario, imported: ImportedScenario, to out: inout Lines) {
     out.line("units:")
     for unit in scenario.units {
@@ -56,7 +45,8 @@ enum ImportYAMLWriter {
       if let cost = unit.costPerFTE {
         if imported.assumedCosts.contains(unit.id) {
           out.todo(
-            "Kosten je VZÄ fehlten; \(euro(cost)) EUR/Jahr angenommen (inkl. Gemeinkosten prüfen).", indent: 4
+            "Kosten je VZÄ fehlten; \(LocaleNumber.written(cost.rounded(), germanFile: true)) EUR/Jahr angenommen (inkl. Gemeinkosten prüfen).",
+            indent: 4
           )
         }
         out.line("    cost_per_fte: \(YAMLText.number(cost))", note: "EUR/Jahr je VZÄ")

@@ -32,23 +32,24 @@ public enum SpreadsheetImporter {
   public static func importData(
     units: Data, unitsFile: String, tasks: Data, tasksFile: String, options: ImportOptions
   ) throws(ImportError) -> ImportResult {
-    var diagnostics: [ImportDiagnostic] = []
+    var diagnostics: [Diagnostic] = []
     var tables: [CSVTable] = []
     for (data, file) in [(units, unitsFile), (tasks, tasksFile)] {
+      let decoded: TextInput.Decoded
       do {
-        let decoded = try SpreadsheetText.decode(Array(data), file: file)
-        diagnostics += decoded.warnings
+        decoded = try TextInput.spreadsheet.decode(data, file: file)
+      } catch {
+        diagnostics.append(error)
+        continue
+      }
+      diagnostics += decoded.warnings
+      do {
         tables.append(try CSVParser.parse(decoded.text, file: file))
       } catch {
         diagnostics += error.diagnostics
       }
     }
-    if !(1...30).contains(options.years) {
-      diagnostics.append(
-        ImportDiagnostic(
-          file: tasksFile, message: "a horizon of \(options.years) years is not possible; give 1 to 30 years")
-      )
-    }
+    diagnostics += horizonProblems(options, file: tasksFile)
     guard tables.count == 2, !diagnostics.contains(where: \.isError) else {
       throw ImportError(diagnostics: diagnostics)
     }
@@ -71,7 +72,7 @@ public enum SpreadsheetImporter {
     _ result: ImportResult, to path: String, inputs: [String], overwrite: Bool
   ) throws(ImportError) {
     func refuse(_ message: String) -> ImportError {
-      ImportError(diagnostics: [ImportDiagnostic(file: path, message: message)])
+      ImportError(diagnostics: [Diagnostic(file: path, message: message)])
     }
     let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
     for input in inputs
@@ -92,29 +93,33 @@ public enum SpreadsheetImporter {
 
   /// The bytes of the file at `path`.
   private static func read(_ path: String) throws(ImportError) -> Data {
-    func refuse(_ message: String) -> ImportError {
-      ImportError(diagnostics: [ImportDiagnostic(file: path, message: message)])
-    }
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw refuse("cannot be read: there is no such file")
-    }
-    if isDirectory.boolValue { throw refuse("is a directory; give the path of a CSV file") }
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw refuse("cannot be read: permission denied")
-    }
-    defer { try? handle.close() }
     do {
-      var data = Data()
-      while data.count <= SpreadsheetText.sizeLimit {
-        guard let chunk = try handle.read(upToCount: SpreadsheetText.sizeLimit + 1 - data.count),
-          !chunk.isEmpty
-        else { break }
-        data.append(chunk)
-      }
-      return data
+      return try TextInput.spreadsheet.read(path: path)
     } catch {
-      throw refuse("cannot be read: \(error.localizedDescription)")
+      throw ImportError(diagnostics: [error])
     }
+  }
+
+  /// A horizon in `options` that a scenario may not have, by the loader's own ranges
+  /// (``ScenarioDecoder/startYears``, ``ScenarioDecoder/horizonLengths``).
+  static func horizonProblems(_ options: ImportOptions, file: String) -> [Diagnostic] {
+    var problems: [Diagnostic] = []
+    let starts = ScenarioDecoder.startYears
+    let lengths = ScenarioDecoder.horizonLengths
+    if !starts.contains(options.startYear) {
+      problems.append(
+        Diagnostic(
+          file: file,
+          message: "a horizon starting in \(options.startYear) is not possible; give a first year from "
+            + "\(starts.lowerBound) to \(starts.upperBound)"))
+    }
+    if !lengths.contains(options.years) {
+      problems.append(
+        Diagnostic(
+          file: file,
+          message: "a horizon of \(options.years) years is not possible; give \(lengths.lowerBound) to "
+            + "\(lengths.upperBound) years"))
+    }
+    return problems
   }
 }

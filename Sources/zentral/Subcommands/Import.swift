@@ -55,7 +55,7 @@ extension Zentral {
     }
 
     /// A diagnostic line: a problem without a line (a whole file) reads as a CLI error.
-    private func line(_ diagnostic: ImportDiagnostic) -> String {
+    private func line(_ diagnostic: Diagnostic) -> String {
       (diagnostic.line == nil && diagnostic.isError ? "zentral: " : "") + diagnostic.description
     }
   }

@@ -228,7 +228,7 @@ final class NodeReader {
       case .scalar(let fraction) = key, fraction.style == .plain || fraction.style == .any,
       case .scalar(let empty) = keyValue, ScalarValue.isNull(empty),
       case .number = ScalarValue.of(number),
-      !fraction.string.isEmpty, fraction.string.allSatisfy({ $0.isASCII && $0.isNumber }),
+      !fraction.string.isEmpty, fraction.string.allSatisfy(\.isASCIIDigit),
       let valueMark = value.mark, let keyMark = key.mark, valueMark.line == keyMark.line,
       keyMark.column == valueMark.column + number.string.count + 1
     else { return nil }
@@ -287,14 +287,15 @@ final class NodeReader {
       }
   }
 
-  /// A display name: 1 to 200 characters.
+  /// A display name: 1 to ``ScenarioDecoder/longestName`` (200) characters.
   func name(_ node: Node, path: String, expected: String) -> String? {
     guard let name = text(node, path: path, expected: expected) else { return nil }
+    let longest = ScenarioDecoder.longestName
     if name.allSatisfy(\.isWhitespace) {
-      error(path, at: node.mark, "the name is blank; a name has 1 to 200 characters")
-    } else if name.utf8.count > 200 && !name.dropFirst(200).isEmpty {
-      let count = name.utf8.count > 10_000 ? "more than 200" : "\(name.count)"
-      error(path, at: node.mark, "the name has \(count) characters; a name has at most 200")
+      error(path, at: node.mark, "the name is blank; a name has 1 to \(longest) characters")
+    } else if name.utf8.count > longest && !name.dropFirst(longest).isEmpty {
+      let count = name.utf8.count > 10_000 ? "more than \(longest)" : "\(name.count)"
+      error(path, at: node.mark, "the name has \(count) characters; a name has at most \(longest)")
     }
     return name
   }
@@ -338,15 +339,16 @@ final class NodeReader {
         error(path, at: node.mark, "\(raw) is too large to be a number; \(expected)")
         return nil
       }
-      if value < 0 {
+      let violation = quantity.violation(of: value)
+      if violation == .negative {
         error(path, at: node.mark, "\(raw) is negative; \(expected)")
         return nil
       }
-      if Self.looksLikeThousands(scalar.string) {
+      if LocaleNumber.isThousandsWithPoint(scalar.string) {
         let meant = raw.filter { $0 != "." }
         let grouped = String(raw.map { $0 == "." ? "," : $0 })
         if quantity.isMoney {
-          let plausible = quantity == .costPerFTE ? "a post costs 30,000 to 250,000 EUR a year; " : ""
+          let plausible = quantity == .costPerFTE ? "a post costs \(Quantity.typicalCost()); " : ""
           error(
             path, at: node.mark,
             "\(raw) reads as \(quantity.amount(value)); \(plausible)if you meant \(grouped), write \(meant) "
@@ -358,32 +360,28 @@ final class NodeReader {
           "\(raw) reads as \(ScenarioWriter.decimal(value)); if a thousands separator was meant, write "
             + "\(meant) without the point")
       }
-      if quantity == .share && value > 1 {
+      switch violation {
+      case .aboveHighest where quantity == .share:
         error(path, at: node.mark, "\(raw) is more than 1; \(expected)")
-        return nil
-      }
-      if value > quantity.highest {
+      case .aboveHighest:
         error(
           path, at: node.mark,
           "\(raw) is more than \(quantity.amount(quantity.highest)), the most a scenario may give; \(expected)"
         )
-        return nil
+      case .belowLowest where quantity == .costPerFTE:
+        error(
+          path, at: node.mark,
+          "\(raw) reads as \(quantity.amount(value)); a post costs \(Quantity.typicalCost()); write the "
+            + "full amount in EUR, such as 78000")
+      case .belowLowest:
+        error(
+          path, at: node.mark,
+          "\(raw) is more than 0 but less than \(quantity.amount(quantity.lowest)), the least a scenario may "
+            + "give; write 0 or at least \(LocaleNumber.written(quantity.lowest, germanFile: false))")
+      case .negative, nil:
+        return value == 0 ? 0 : value
       }
-      if value > 0 && value < quantity.lowest {
-        if quantity == .costPerFTE {
-          error(
-            path, at: node.mark,
-            "\(raw) reads as \(quantity.amount(value)); a post costs 30,000 to 250,000 EUR a year; write the "
-              + "full amount in EUR, such as 78000")
-        } else {
-          error(
-            path, at: node.mark,
-            "\(raw) is more than 0 but less than \(quantity.amount(quantity.lowest)), the least a scenario may "
-              + "give; write 0 or at least \(Quantity.grouped(quantity.lowest))")
-        }
-        return nil
-      }
-      return value == 0 ? 0 : value
+      return nil
     case .notFinite:
       error(path, at: node.mark, "\(raw) is not a finite number; \(expected)")
     case .null:
@@ -405,15 +403,13 @@ final class NodeReader {
   }
 
   /// What to write instead of a number in German notation: `1,5 has a decimal comma; write
-  /// decimals with a point: 1.5`, or `nil` when `text` is no such number.
+  /// decimals with a point: 1.5`, or `nil` when `text` is no such number (``LocaleNumber/germanValue(_:)``).
   static func localNumberAdvice(_ text: String) -> String? {
-    let dots = text.filter { $0 == "." }.count
-    guard looksLikeLocalNumber(text) || (dots > 1 && !text.contains(",")),
-      let value = LocaleNumber.parse(text, germanFile: true)
-    else { return nil }
+    guard let value = LocaleNumber.germanValue(text) else { return nil }
     let shown = shorten(text)
     let plain = ScenarioWriter.decimal(value)
     let commas = text.filter { $0 == "," }.count
+    let dots = text.filter { $0 == "." }.count
     if commas == 1 && dots == 0 {
       if let comma = text.firstIndex(of: ","), text[text.index(after: comma)...].count == 3 {
         let whole = text.filter { $0 != "," }
@@ -425,25 +421,6 @@ final class NodeReader {
     }
     return
       "'\(shown)' is written with German separators; write \(plain) (a decimal point, no thousands separators)"
-  }
-
-  /// Whether `text` is a number written with a decimal comma or thousands separators (`4,5`, `82.000,00`).
-  static func looksLikeLocalNumber(_ text: String) -> Bool {
-    let trimmed = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
-    guard let first = trimmed.first, first.isASCII, first.isNumber, trimmed.contains(",") else {
-      return false
-    }
-    return trimmed.allSatisfy {
-      ($0.isASCII && $0.isNumber) || $0 == "," || $0 == "." || $0 == "'" || $0 == " "
-    }
-  }
-
-  /// Whether `text` looks like a number with a German thousands separator, such as `75.000`.
-  static func looksLikeThousands(_ text: String) -> Bool {
-    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-    guard parts.count == 2, let whole = parts.first, let fraction = parts.last else { return false }
-    return (1...3).contains(whole.count) && whole.first != "0" && fraction.count == 3
-      && (whole + fraction).allSatisfy { $0.isASCII && $0.isNumber }
   }
 
   /// A whole number in `range` (years, numbers of years).

@@ -19,6 +19,10 @@ final class ScenarioDecoder {
   static let startYears = 1990...2100
   /// The lengths a horizon may have.
   static let horizonLengths = 1...30
+  /// The most characters a name may have (a unit's, a task's, the scenario's).
+  static let longestName = 200
+  /// The most characters a task's reason may have.
+  static let longestReason = 1000
 
   /// Creates a decoder reporting to `reader`.
   init(reader: NodeReader) {
@@ -394,10 +398,10 @@ final class ScenarioDecoder {
     task.reason = mapping["reason"].flatMap {
       reader.text($0, path: mapping.path("reason"), expected: "a reason is text, shown in the report")
     }
-    if let reason = task.reason, reason.utf8.count > 1000, reason.count > 1000 {
+    if let reason = task.reason, reason.utf8.count > Self.longestReason, reason.count > Self.longestReason {
       reader.error(
         mapping.path("reason"), at: mapping["reason"]?.mark,
-        "the reason has \(reason.count) characters; a reason has at most 1000")
+        "the reason has \(reason.count) characters; a reason has at most \(Self.longestReason)")
     }
     task.divisible =
       mapping["divisible"].flatMap {

@@ -31,7 +31,12 @@ public enum ScenarioLoader {
   /// A `fileName` ending in `.json` makes syntax errors speak of JSON; the text is read the same way.
   /// - Throws: ``ScenarioError`` with every problem found, errors and warnings, in file order.
   public static func load(data: Data, fileName: String) throws(ScenarioError) -> LoadedScenario {
-    let text = try InputScreen.text(of: data, file: fileName, sizeLimit: sizeLimit)
+    let text: String
+    do {
+      text = try TextInput.scenario.decode(data, file: fileName).text
+    } catch {
+      throw ScenarioError(diagnostics: [error])
+    }
     return try load(screenedText: text, fileName: fileName)
   }
 
@@ -55,33 +60,10 @@ public enum ScenarioLoader {
   // MARK: Steps
 
   private static func read(_ path: String) throws(ScenarioError) -> Data {
-    func refuse(_ message: String) -> ScenarioError {
-      ScenarioError(diagnostics: [Diagnostic(file: path, message: message)])
-    }
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw refuse("cannot be read: there is no such file")
-    }
-    if isDirectory.boolValue {
-      throw refuse("is a directory; give the path of a scenario file (.yaml, .yml or .json)")
-    }
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw refuse("cannot be read: permission denied")
-    }
-    defer { try? handle.close() }
     do {
-      // Read at most one byte more than the limit: enough to refuse a larger file (or a device)
-      // without reading all of it.
-      var data = Data()
-      while data.count <= sizeLimit {
-        guard let chunk = try handle.read(upToCount: sizeLimit + 1 - data.count), !chunk.isEmpty else {
-          break
-        }
-        data.append(chunk)
-      }
-      return data
+      return try TextInput.scenario.read(path: path)
     } catch {
-      throw refuse("cannot be read: \(error.localizedDescription)")
+      throw ScenarioError(diagnostics: [error])
     }
   }
 

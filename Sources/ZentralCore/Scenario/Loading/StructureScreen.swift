@@ -15,7 +15,7 @@ final class StructureScreen {
     var message: String
   }
 
-  /// The text; valid only while ``run()`` runs. It never holds a NUL byte (``InputScreen`` refuses
+  /// The text; valid only while ``run()`` runs. It never holds a NUL byte (``TextInput`` refuses
   /// those), so NUL marks the end.
   private let bytes: UnsafeBufferPointer<UInt8>
   private let maximumDepth: Int

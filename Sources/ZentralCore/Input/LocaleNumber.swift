@@ -7,6 +7,11 @@
 /// tab-separated (German Excel) file the dot groups thousands and the comma is a decimal comma; in
 /// a `,`-separated (English) file it is the other way round. Any other single `,` or `.` is a
 /// decimal separator.
+///
+/// It is the one owner of how numbers are written in German and English: the importer reads cells
+/// with it, the scenario loader uses it to recognise a German number in YAML (where `1,5` and
+/// `78.000` do not mean what a German reader means) and to say what was meant, and both write the
+/// limits in their messages with ``written(_:germanFile:)``.
 enum LocaleNumber {
   /// The number in `text`, or `nil` when it is not one. `germanFile` is false for `,`-separated files.
   static func parse(_ text: String, germanFile: Bool) -> Double? {
@@ -76,11 +81,50 @@ enum LocaleNumber {
     return (integer.isEmpty ? "0" : integer) + (fraction.isEmpty ? "" : "." + fraction)
   }
 
-  /// Whether `text` is digits grouped in threes by `separator`: `1.234`, `12.345.678`.
-  private static func isGrouped(_ text: String, by separator: Character) -> Bool {
+  /// Whether `text` is digits grouped in threes by `separator`: `1.234`, `12.345.678` (the first
+  /// group 1 to 3 digits, not starting with 0: `0.500` is a decimal, not five hundred).
+  static func isGrouped(_ text: some StringProtocol, by separator: Character) -> Bool {
     let groups = text.split(separator: separator, omittingEmptySubsequences: false)
-    guard let first = groups.first, (1...3).contains(first.count) else { return false }
-    return groups.dropFirst().allSatisfy { $0.count == 3 } && groups.count > 1
+    guard groups.count > 1, let first = groups.first, (1...3).contains(first.count), first.first != "0"
+    else { return false }
+    return groups.allSatisfy { $0.allSatisfy(\.isASCIIDigit) }
+      && groups.dropFirst().allSatisfy { $0.count == 3 }
+  }
+
+  /// Whether `text` is one group of thousands written with a point, such as `75.000`: a German
+  /// writer means seventy-five thousand, YAML and JSON read seventy-five.
+  static func isThousandsWithPoint(_ text: String) -> Bool {
+    text.filter { $0 == "." }.count == 1 && isGrouped(text, by: ".")
+  }
+
+  /// The value of `text` when it is a number written the German way, which YAML and JSON cannot
+  /// read as meant: with a decimal comma (`4,5`, `82.000,00`, `1 234,5`) or with more than one
+  /// thousands point (`1.200.000`); `nil` for anything else.
+  static func germanValue(_ text: String) -> Double? {
+    let dots = text.filter { $0 == "." }.count
+    let trimmed = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+    let separated =
+      trimmed.first?.isASCIIDigit == true && trimmed.contains(",")
+      && trimmed.allSatisfy { $0.isASCIIDigit || $0 == "," || $0 == "." || $0 == "'" || $0 == " " }
+    guard separated || (dots > 1 && !text.contains(",")) else { return nil }
+    return parse(text, germanFile: true)
+  }
+
+  /// `value` as a person writes it: thousands of a whole number grouped (`1,000,000` in English,
+  /// `1.000.000` in German), decimals with a point in English and a comma in German (`0,001`).
+  static func written(_ value: Double, germanFile: Bool) -> String {
+    var text = ScenarioWriter.decimal(value)
+    if value >= 1_000, value == value.rounded(), !text.contains("e") {
+      var digits = Array(text)
+      var index = digits.count - 3
+      while index > 0 {
+        digits.insert(",", at: index)
+        index -= 3
+      }
+      text = String(digits)
+    }
+    guard germanFile else { return text }
+    return String(text.map { $0 == "," ? "." : $0 == "." ? "," : $0 })
   }
 
   /// Spaces that spreadsheets put between thousands.

@@ -1,8 +1,11 @@
-/// What a number in a scenario measures, with the range the loader accepts for it.
+/// What a number in a scenario measures, with the range a scenario accepts for it.
 ///
 /// The ranges are wide enough for any German municipality or Land and narrow enough that no value
 /// that validates can upset the solver: every amount is 0 or lies between a smallest and a largest
-/// value a few orders of magnitude apart (docs/scenario-format.md, "Ranges of numbers").
+/// value a few orders of magnitude apart (docs/scenario-format.md, "Ranges of numbers"). They are
+/// defined here once: the scenario loader checks every number of a scenario file against them,
+/// and the spreadsheet importer every number of a cell, so that an imported scenario never fails
+/// validation for a range.
 enum Quantity: Equatable {
   /// Workload, headcount or capacity in FTE: 0, or 0.001 (under 2 hours a year) to 100,000 (more
   /// IT staff than any German Land has).
@@ -19,6 +22,29 @@ enum Quantity: Equatable {
   case share
   /// The annual discount rate: 0, or 0.0001 (0.01 %) to 0.5 (50 % a year).
   case rate
+
+  /// How a value lies outside the range.
+  enum Violation: Equatable {
+    /// Less than 0.
+    case negative
+    /// More than 0 but less than ``Quantity/lowest``.
+    case belowLowest
+    /// More than ``Quantity/highest``.
+    case aboveHighest
+  }
+
+  /// What an employer pays for one IT post a year, EUR, as messages quote it when a cost per FTE
+  /// is far too small (`78` written for 78,000).
+  static let typicalCostPerFTE: ClosedRange<Double> = 30_000...250_000
+
+  /// How `value` (a finite number) lies outside the range of 0 and ``lowest`` to ``highest``, or
+  /// `nil` when it lies inside.
+  func violation(of value: Double) -> Violation? {
+    if value < 0 { return .negative }
+    if value > highest { return .aboveHighest }
+    if value > 0 && value < lowest { return .belowLowest }
+    return nil
+  }
 
   /// The smallest value other than 0.
   var lowest: Double {
@@ -59,22 +85,17 @@ enum Quantity: Equatable {
     }
   }
 
-  /// `value` with its unit: `78 EUR/year per FTE`, `0.001 FTE`, `0.5`.
-  func amount(_ value: Double) -> String {
-    let number = Self.grouped(value)
+  /// `value` with its unit, written as in English (`78 EUR/year per FTE`, `0.001 FTE`, `0.5`) or,
+  /// for a German spreadsheet, in German (`1.000 EUR/year per FTE`, `0,001 FTE`).
+  func amount(_ value: Double, germanFile: Bool = false) -> String {
+    let number = LocaleNumber.written(value, germanFile: germanFile)
     return unit.isEmpty ? number : "\(number) \(unit)"
   }
 
-  /// `value` with thousands grouped by commas, as messages write amounts: `1,000,000`, `0.001`.
-  static func grouped(_ value: Double) -> String {
-    let text = ScenarioWriter.decimal(value)
-    guard value >= 1_000, value == value.rounded(), !text.contains("e") else { return text }
-    var digits = Array(text)
-    var index = digits.count - 3
-    while index > 0 {
-      digits.insert(",", at: index)
-      index -= 3
-    }
-    return String(digits)
+  /// What a post costs a year, for messages: `30,000 to 250,000 EUR a year`.
+  static func typicalCost(germanFile: Bool = false) -> String {
+    let range = typicalCostPerFTE
+    return "\(LocaleNumber.written(range.lowerBound, germanFile: germanFile)) to "
+      + "\(LocaleNumber.written(range.upperBound, germanFile: germanFile)) EUR a year"
   }
 }
