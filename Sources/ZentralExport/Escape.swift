@@ -206,8 +206,9 @@ public enum Escape {
         opened.append(.name)
         result += rules.isolation?.start ?? ""
       case nameEnd.value:
-        // Closes what the name left open, then the name.
-        guard let start = opened.lastIndex(of: .name) else { continue }
+        // Closes what the name left open, then the name. Without a start (a name wrapped over
+        // two lines of a label) everything opened so far belongs to the name.
+        let start = opened.lastIndex(of: .name) ?? 0
         while opened.count > start { close(opened.removeLast()) }
       case 0x202A, 0x202B, 0x202D, 0x202E:
         opened.append(.embedding)
