@@ -39,13 +39,13 @@ enum ChartSVG {
     var svg: [UInt8] = []
     svg.reserveCapacity(count - position)
     while position < count {
-      guard matches(open, at: position) else {
+      guard bytes[position] == UInt8(ascii: "<"), matches(open, at: position) else {
         svg.append(bytes[position])
         position += 1
         continue
       }
       var end = position + open.count
-      while end < count && !matches(close, at: end) { end += 1 }
+      while end < count && !(bytes[end] == UInt8(ascii: "-") && matches(close, at: end)) { end += 1 }
       guard end < count else {
         // An unclosed comment stays as it is.
         svg += bytes[position...]
