@@ -39,8 +39,8 @@ struct BuiltInLayout {
         }
       }
       var box = Box(node: node, titleLines: LabelWrap.lines(node.title, width: titleWidth), bodyLines: body)
-      let longestTitle = box.titleLines.map(\.count).max() ?? 0
-      let longestLine = body.map(\.0.count).max() ?? 0
+      let longestTitle = box.titleLines.map { LabelWrap.width($0) }.max() ?? 0
+      let longestLine = body.map { LabelWrap.width($0.0) }.max() ?? 0
       box.width = max(
         90,
         max(Double(longestTitle) * titleFontSize * 0.6, Double(longestLine) * fontSize * 0.56) + 2 * padding)
@@ -75,31 +75,37 @@ struct BuiltInLayout {
       x += (columnWidth[column] ?? 0) + columnGap
     }
     let width = x - columnGap + margin
-    // Band height of every subtree, then place top-down.
-    var band = [Double](repeating: 0, count: boxes.count)
-    func measure(_ index: Int) -> Double {
-      let kids = children[index] ?? []
-      let kidsHeight = kids.reduce(0) { $0 + measure($1) } + Double(max(kids.count - 1, 0)) * rowGap
-      band[index] = max(boxes[index].height, kidsHeight)
-      return band[index]
+    // Band height of every subtree (children before parents), then place top-down; both with
+    // explicit stacks, since recursion overflowed the stack on a chain of 100,000 units.
+    var order: [Int] = []
+    var stack = roots.reversed() as [Int]
+    while let index = stack.popLast() {
+      order.append(index)
+      stack += (children[index] ?? []).reversed()
     }
-    func place(_ index: Int, top: Double) {
-      let centre = top + band[index] / 2
+    var band = [Double](repeating: 0, count: boxes.count)
+    for index in order.reversed() {
+      let kids = children[index] ?? []
+      let kidsHeight = kids.reduce(0) { $0 + band[$1] } + Double(max(kids.count - 1, 0)) * rowGap
+      band[index] = max(boxes[index].height, kidsHeight)
+    }
+    var bandTop = [Double](repeating: 0, count: boxes.count)
+    var top = margin + headerHeight
+    for root in roots {
+      bandTop[root] = top
+      top += band[root] + rowGap
+    }
+    for index in order {
+      let centre = bandTop[index] + band[index] / 2
       boxes[index].x = columnX[depth[index]] ?? margin
       boxes[index].y = centre - boxes[index].height / 2
       let kids = children[index] ?? []
       let kidsHeight = kids.reduce(0) { $0 + band[$1] } + Double(max(kids.count - 1, 0)) * rowGap
       var y = centre - kidsHeight / 2
       for kid in kids {
-        place(kid, top: y)
+        bandTop[kid] = y
         y += band[kid] + rowGap
       }
-    }
-    var top = margin + headerHeight
-    for root in roots {
-      _ = measure(root)
-      place(root, top: top)
-      top += band[root] + rowGap
     }
     return (boxes, width, top - rowGap + margin)
   }
@@ -118,10 +124,10 @@ struct BuiltInLayout {
     out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(n(width))pt\" height=\"\(n(height))pt\" "
     out += "viewBox=\"0 0 \(n(width)) \(n(height))\" id=\"\(p)\" class=\"orgchart\" "
     out += "font-family=\"Helvetica, Arial, sans-serif\" font-size=\"\(n(fontSize))\">\n"
-    out += "<title>\(Escape.html(chart.title))</title>\n"
+    out += "<title>\(Escape.xml(chart.title))</title>\n"
     out += "<rect x=\"0\" y=\"0\" width=\"\(n(width))\" height=\"\(n(height))\" fill=\"white\"/>\n"
     out += "<text x=\"\(n(margin))\" y=\"\(n(margin + 16))\" font-size=\"16\" font-weight=\"bold\">"
-    out += "\(Escape.html(chart.title))</text>\n"
+    out += "\(Escape.xml(chart.title))</text>\n"
     let index = Dictionary(uniqueKeysWithValues: boxes.enumerated().map { ($1.node.id, $0) })
     out += "<g class=\"tree\" fill=\"none\" stroke=\"#9a9a9a\">\n"
     for (number, box) in boxes.enumerated() {
@@ -149,7 +155,7 @@ struct BuiltInLayout {
         // Point of the curve at t = 0.5 for the label.
         let mid = ((start.0 + 3 * c1.0 + 3 * c2.0 + end.0) / 8, (start.1 + 3 * c1.1 + 3 * c2.1 + end.1) / 8)
         out +=
-          "<g id=\"\(p)-f\(number)\" class=\"move\"><title>\(Escape.html(flow.tasks.joined(separator: ", ")))</title>"
+          "<g id=\"\(p)-f\(number)\" class=\"move\"><title>\(Escape.xml(flow.tasks.joined(separator: ", ")))</title>"
         out +=
           "<path d=\"M\(n(start.0)),\(n(start.1)) C\(n(c1.0)),\(n(c1.1)) \(n(c2.0)),\(n(c2.1)) \(n(end.0)),\(n(end.1))\" "
         out += "stroke=\"\(colour)\"/>"
@@ -159,7 +165,7 @@ struct BuiltInLayout {
         out +=
           "<text x=\"\(n(mid.0))\" y=\"\(n(mid.1 - 3))\" text-anchor=\"middle\" font-size=\"9\" fill=\"\(colour)\" "
         out +=
-          "stroke=\"white\" stroke-width=\"3\" paint-order=\"stroke\">\(Escape.html(flow.label))</text></g>\n"
+          "stroke=\"white\" stroke-width=\"3\" paint-order=\"stroke\">\(Escape.xml(flow.label))</text></g>\n"
       }
       out += "</g>\n"
     }
@@ -167,12 +173,12 @@ struct BuiltInLayout {
       var y = legendTop + rowGap + padding + lineHeight - 3
       out += "<g id=\"\(p)-legend\" class=\"legend\">\n"
       out +=
-        "<text x=\"\(n(margin))\" y=\"\(n(y))\" font-weight=\"bold\">\(Escape.html(chart.legendTitle))</text>\n"
+        "<text x=\"\(n(margin))\" y=\"\(n(y))\" font-weight=\"bold\">\(Escape.xml(chart.legendTitle))</text>\n"
       for entry in chart.legend {
         y += lineHeight
         out +=
           "<rect x=\"\(n(margin))\" y=\"\(n(y - 9))\" width=\"14\" height=\"9\" fill=\"\(OrgChart.colour(entry.familyIndex))\"/>"
-        out += "<text x=\"\(n(margin + 20))\" y=\"\(n(y))\">\(Escape.html(entry.name))</text>\n"
+        out += "<text x=\"\(n(margin + 20))\" y=\"\(n(y))\">\(Escape.xml(entry.name))</text>\n"
       }
       out += "</g>\n"
     }
@@ -191,7 +197,7 @@ struct BuiltInLayout {
     }
     if node.kind == "group" { dash = " stroke-dasharray=\"4,3\"" }
     var out = "<g id=\"\(idPrefix)-\(node.id)\" class=\"node orgbox \(DOTWriter.className(node.kind))\">"
-    out += "<title>\(Escape.html(node.title))</title>"
+    out += "<title>\(Escape.xml(node.title))</title>"
     out +=
       "<rect x=\"\(n(box.x))\" y=\"\(n(box.y))\" width=\"\(n(box.width))\" height=\"\(n(box.height))\" rx=\"6\" "
     out += "fill=\"\(OrgChart.fill(node))\" stroke=\"\(stroke)\" stroke-width=\"\(n(strokeWidth))\"\(dash)/>"
@@ -199,12 +205,12 @@ struct BuiltInLayout {
     for line in box.titleLines {
       out +=
         "<text x=\"\(n(box.x + box.width / 2))\" y=\"\(n(y))\" text-anchor=\"middle\" font-weight=\"bold\" "
-      out += "font-size=\"\(n(titleFontSize))\">\(Escape.html(line))</text>"
+      out += "font-size=\"\(n(titleFontSize))\">\(Escape.xml(line))</text>"
       y += lineHeight
     }
     for line in box.bodyLines {
       out += "<text x=\"\(n(box.x + padding))\" y=\"\(n(y))\"\(line.italic ? " font-style=\"italic\"" : "")>"
-      out += "\(Escape.html(line.text))</text>"
+      out += "\(Escape.xml(line.text))</text>"
       y += lineHeight
     }
     out += "</g>\n"

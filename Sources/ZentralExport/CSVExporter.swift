@@ -43,7 +43,8 @@ public struct CSVExporter: Exporter {
       for (number, part) in task.moves.enumerated() {
         let centre = "\(part.provider)/\(task.family)"
         let home = centres.contains(centre) ? centre : part.provider
-        let name = "\(task.name) (\(words.pick("aus", "from")) \(index.unitName(task.unit)), \(part.year))"
+        let name =
+          "\(index.name(task)) (\(words.pick("aus", "from")) \(index.unitName(task.unit)), \(part.year))"
         let fields = [
           Escape.csv(task.moves.count > 1 ? "\(task.id)/\(number + 1)" : task.id), Escape.csv(name),
           Escape.csv(home),

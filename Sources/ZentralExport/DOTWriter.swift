@@ -18,10 +18,10 @@ struct DOTWriter {
   /// Graphviz's `unflatten -l` does: the k-th leaf of a parent with n leaves goes to row
   /// `k mod ceil(n / maxPerColumn)`.
   static func stagger(_ chart: OrgChart, maxPerColumn: Int) -> [String: Int] {
-    let parents = Set(chart.nodes.compactMap(\.parent))
+    let tree = chart.tree()
     var lengths: [String: Int] = [:]
-    for parent in parents {
-      let leaves = chart.children(of: parent).filter { !parents.contains($0.id) }
+    for children in tree.children.values {
+      let leaves = children.map { chart.nodes[$0] }.filter { tree.children[$0.id] == nil }
       let rows = (leaves.count + maxPerColumn - 1) / max(maxPerColumn, 1)
       guard rows > 1 else { continue }
       for (position, leaf) in leaves.enumerated() { lengths[leaf.id] = 1 + position % rows }
@@ -43,13 +43,14 @@ struct DOTWriter {
       "  edge [color=\"#9a9a9a\", arrowhead=none, penwidth=1, fontname=\"\(Self.font)\", fontsize=9];\n")
 
     let providers = Set(chart.nodes.filter { $0.kind == "centre" }.compactMap(\.parent))
+    let tree = chart.tree()
     var written = Set<String>()
     for (number, node) in chart.nodes.enumerated() where !written.contains(node.id) {
       // Clusters only without move arrows: dot 2.43 can fail ("trouble in init_rank") on
       // clusters crossed by many edges.
       if providers.contains(node.id) && chart.flows.isEmpty {
         // The provider and its competence centres in one dashed frame.
-        let centres = chart.children(of: node.id).filter { $0.kind == "centre" }
+        let centres = chart.children(of: node.id, in: tree).filter { $0.kind == "centre" }
         output.write("  subgraph cluster_\(node.id) {\n")
         output.write(
           "    graph [id=\"\(p)-k\(number)\", class=\"provider\", label=\"\", style=\"rounded,dashed\", "

@@ -21,11 +21,15 @@ public struct HTMLReportExporter: Exporter {
     let language = options.language(for: plan)
     let report = ReportModel(plan: plan, language: language)
     let words = report.words
-    var charts: [(view: ChartView, svg: String)] = []
+    var charts: [(view: ChartView, svg: String, note: String?)] = []
     for view in plan.hasSolution ? [ChartView.current, .target] : [.current] {
       let chart = try OrgChartBuilder(plan: plan, language: language, view: view).build()
       let document = try ChartSVG.document(chart, renderer: options.renderer, idPrefix: view.rawValue)
-      charts.append((view, ChartSVG.inline(document)))
+      let tooBig =
+        options.renderer == .automatic && Graphviz.isInstalled
+        && chart.nodes.count > ChartRenderer.graphvizMaxBoxes
+      charts.append(
+        (view, ChartSVG.inline(document), tooBig ? words.builtInLayoutNote(boxes: chart.nodes.count) : nil))
     }
     let h = Escape.html
     var page = ""
@@ -35,8 +39,9 @@ public struct HTMLReportExporter: Exporter {
     page += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
     page += "<meta name=\"generator\" content=\"zentral\">\n"
     page +=
-      "<title>\(h(report.title)) – \(h(plan.scenario))</title>\n<style>\n\(Self.styleSheet)</style>\n</head>\n<body>\n"
-    page += "<header>\n<h1>\(h(report.title))</h1>\n<p class=\"scenario\">\(h(plan.scenario))</p>\n"
+      "<title>\(Escape.xml(report.title)) – \(Escape.xml(plan.scenario))</title>\n<style>\n\(Self.styleSheet)</style>\n</head>\n<body>\n"
+    page +=
+      "<header>\n<h1>\(h(report.title))</h1>\n<p class=\"scenario\">\(h(Escape.name(plan.scenario)))</p>\n"
     page +=
       "<p class=\"status status-\(DOTWriter.className(plan.status.rawValue))\">\(h(report.status))</p>\n</header>\n"
 
@@ -76,7 +81,9 @@ public struct HTMLReportExporter: Exporter {
     page += "<section id=\"charts\">\n<h2>\(h(words.pick("Organigramme", "Org charts")))</h2>\n"
     for chart in charts {
       page += "<figure id=\"chart-\(chart.view.rawValue)\" class=\"chart\">\n"
-      page += "<figcaption>\(h(words.viewName(chart.view)))</figcaption>\n\(chart.svg)</figure>\n"
+      page += "<figcaption>\(h(words.viewName(chart.view)))</figcaption>\n"
+      if let note = chart.note { page += "<p class=\"notes\">\(h(note))</p>\n" }
+      page += "\(chart.svg)</figure>\n"
     }
     page += "</section>\n"
 
@@ -117,7 +124,7 @@ public struct HTMLReportExporter: Exporter {
     func row(_ cells: [ReportModel.Cell]) -> String {
       var text = "<tr>"
       for cell in cells {
-        let title = cell.detail.map { " title=\"\(h($0))\"" } ?? ""
+        let title = cell.detail.map { " title=\"\(Escape.xml($0))\"" } ?? ""
         text +=
           cell.numeric ? "<td class=\"num\"\(title)>\(h(cell.text))</td>" : "<td\(title)>\(h(cell.text))</td>"
       }

@@ -30,11 +30,12 @@ public struct MermaidExporter: Exporter {
     output.write("flowchart LR\n")
     output.write("  %% zentral org chart, view: \(chart.view.rawValue)\n")
     let providers = Set(chart.nodes.filter { $0.kind == "centre" }.compactMap(\.parent))
+    let tree = chart.tree()
     var written = Set<String>()
     for node in chart.nodes where !written.contains(node.id) {
       if providers.contains(node.id) {
         output.write("  subgraph k_\(node.id) [\" \"]\n")
-        for member in [node] + chart.children(of: node.id).filter({ $0.kind == "centre" }) {
+        for member in [node] + chart.children(of: node.id, in: tree).filter({ $0.kind == "centre" }) {
           output.write("    \(definition(member))\n")
           written.insert(member.id)
         }

@@ -16,7 +16,19 @@ struct OrgChartBuilder {
     self.index = PlanIndex(plan)
     self.words = Vocabulary(language)
     self.view = view
+    let plan = index.plan
+    self.administrationID = plan.org.first { $0.parent == nil && $0.kind == "administration" }?.id
+    var centres: [String: [(position: Int, centre: Plan.CentreSummary)]] = [:]
+    for (position, centre) in plan.centres.enumerated() {
+      centres[centre.provider, default: []].append((position, centre))
+    }
+    self.centresByProvider = centres
   }
+
+  /// The administration at the top (its box shows the plan's totals when it has no IT itself).
+  private let administrationID: String?
+  /// Competence centres with their position in the plan, by provider.
+  private let centresByProvider: [String: [(position: Int, centre: Plan.CentreSummary)]]
 
   var plan: Plan { index.plan }
   var format: LocaleFormat { words.format }
@@ -81,7 +93,8 @@ struct OrgChartBuilder {
         .map { .init(familyIndex: $0.value, name: index.familyName($0.key)) }
     }
     return OrgChart(
-      view: view, title: words.chartTitle(view, scenario: plan.scenario), nodes: nodes, flows: flows,
+      view: view, title: words.chartTitle(view, scenario: Escape.name(plan.scenario)), nodes: nodes,
+      flows: flows,
       legend: legend, legendTitle: words.pick("Verlagerung nach Aufgabenbereich", "Moves by task family"))
   }
 
@@ -102,15 +115,18 @@ struct OrgChartBuilder {
       let shared = plan.org.filter { parentOf($0) == nil && $0.kind == "shared" && $0.id != root.id }
       children[root.id, default: []] += shared
     }
+    // An explicit stack, not recursion: a chain of 100,000 units overflowed the thread's stack.
     var result: [Plan.OrgNode] = []
     var seen = Set<String>()
-    func visit(_ unit: Plan.OrgNode) {
-      guard seen.insert(unit.id).inserted else { return }
-      result.append(unit)
-      for child in children[unit.id] ?? [] { visit(child) }
+    var stack: [Plan.OrgNode] = []
+    for start in roots + plan.org {
+      stack.append(start)
+      while let unit = stack.popLast() {
+        guard seen.insert(unit.id).inserted else { continue }
+        result.append(unit)
+        stack += (children[unit.id] ?? []).reversed()
+      }
     }
-    for unit in roots { visit(unit) }
-    for unit in plan.org where !seen.contains(unit.id) { visit(unit) }
     return result
   }
 
@@ -119,7 +135,8 @@ struct OrgChartBuilder {
   private func unitNode(_ unit: Plan.OrgNode, id: String, parentID: String?, external: Bool) -> OrgChart.Node
   {
     var node = OrgChart.Node(
-      id: id, key: unit.id, kind: unit.kind, title: unit.name, figures: [], heading: "", items: [],
+      id: id, key: unit.id, kind: unit.kind, title: Escape.name(unit.name), figures: [], heading: "",
+      items: [],
       parent: parentID, external: external, familyIndex: nil, fte: nil, annualCost: nil, isNew: false)
     if let summary = index.units[unit.id] {
       switch view {
@@ -144,9 +161,7 @@ struct OrgChartBuilder {
       node.figures = [words.itFigures(before: fte, after: nil)]
       node.fte = fte
     }
-    if unit.id == plan.org.first(where: { $0.parent == nil && $0.kind == "administration" })?.id,
-      let totals = plan.totals, index.units[unit.id] == nil
-    {
+    if unit.id == administrationID, let totals = plan.totals, index.units[unit.id] == nil {
       node.fte = view == .current ? totals.baselineFTE : totals.steadyStateFTE
       node.annualCost = view == .current ? totals.baselineAnnualCost : totals.steadyStateAnnualCost
     }
@@ -159,7 +174,7 @@ struct OrgChartBuilder {
       let fte = view == .current ? task.fte : task.fte * (1 - task.share)
       guard fte > 1e-9 else { continue }
       if task.rule == "dedicated" {
-        dedicated.append("\(task.name) (\(words.dedicated), \(format.fte(fte)))")
+        dedicated.append("\(index.name(task)) (\(words.dedicated), \(format.fte(fte)))")
       } else if let position = families.firstIndex(where: { $0.family == task.family }) {
         families[position].fte += fte
       } else {
@@ -178,7 +193,7 @@ struct OrgChartBuilder {
 
   private func centreNodes(provider: String, parentID: String) -> [OrgChart.Node] {
     var nodes: [OrgChart.Node] = []
-    for (position, centre) in plan.centres.enumerated() where centre.provider == provider {
+    for (position, centre) in centresByProvider[provider] ?? [] {
       switch view {
       case .current: guard centre.alreadyOpen else { continue }
       case .target, .changes: guard index.isOpenAtEnd(centre) else { continue }
@@ -219,7 +234,7 @@ struct OrgChartBuilder {
         if !moved.isEmpty {
           node.heading = words.takesOver
           if moved.count <= maxNamedTasks {
-            node.items = moved.map { "\($0.task.name) (\(index.unitName($0.task.unit)))" }
+            node.items = moved.map { "\(index.name($0.task)) (\(index.unitName($0.task.unit)))" }
           } else {
             let fte = moved.reduce(0) { $0 + $1.task.fte * $1.share }
             let units = Set(moved.map(\.task.unit)).count
@@ -237,7 +252,7 @@ struct OrgChartBuilder {
   )
     -> OrgChart.Node
   {
-    var items = members.map(\.name)
+    var items = members.map { Escape.name($0.name) }
     if items.count > maxItems {
       let rest = items.count - (maxItems - 1)
       items = Array(items.prefix(maxItems - 1)) + [words.more(rest)]
@@ -257,6 +272,8 @@ struct OrgChartBuilder {
       centreID["\(centre.provider)/\(centre.family)"] = "c\(position)"
     }
     var flows: [OrgChart.Flow] = []
+    // Flow position by old home, new home, wave and family: one look-up per move, not a scan.
+    var flowPosition: [String: Int] = [:]
     for task in plan.tasks {
       guard let from = safeID[task.unit], present.contains(from) else { continue }
       for part in task.moves {
@@ -265,15 +282,15 @@ struct OrgChartBuilder {
         else { continue }
         let family = index.familyIndex[task.family] ?? 0
         let fte = task.fte * part.share
-        if let position = flows.firstIndex(where: {
-          $0.from == from && $0.to == to && $0.year == part.year && $0.familyIndex == family
-        }) {
+        let key = "\(from) \(to) \(part.year) \(family)"
+        if let position = flowPosition[key] {
           flows[position].fte += fte
-          flows[position].tasks.append(task.name)
+          flows[position].tasks.append(index.name(task))
         } else {
+          flowPosition[key] = flows.count
           flows.append(
             .init(
-              from: from, to: to, familyIndex: family, year: part.year, fte: fte, tasks: [task.name],
+              from: from, to: to, familyIndex: family, year: part.year, fte: fte, tasks: [index.name(task)],
               label: ""))
         }
       }

@@ -15,6 +15,14 @@ struct PlanIndex: Sendable {
   let units: [String: Plan.UnitSummary]
   /// Tasks by home unit, in plan order.
   let tasksByUnit: [String: [Plan.TaskDecision]]
+  /// The first group of `policy.together` that holds a task, by task id.
+  private let togetherGroups: [String: [String]]
+  /// The earliest deadline year by family id.
+  private let deadlines: [String: Int]
+  /// Task name by id.
+  let taskNames: [String: String]
+  /// Tasks moved (in full or in part) into a centre, with the share moved, by `[provider, family]`.
+  let movedByCentre: [[String]: [(task: Plan.TaskDecision, share: Double)]]
 
   init(_ plan: Plan) {
     self.plan = plan
@@ -43,11 +51,48 @@ struct PlanIndex: Sendable {
     for unit in plan.units where units[unit.id] == nil { units[unit.id] = unit }
     self.units = units
     self.tasksByUnit = Dictionary(grouping: plan.tasks, by: \.unit)
+    var taskNames: [String: String] = [:]
+    var moved: [[String]: [(task: Plan.TaskDecision, share: Double)]] = [:]
+    for task in plan.tasks {
+      if taskNames[task.id] == nil { taskNames[task.id] = task.name }
+      var shares: [String: Double] = [:]
+      var providers: [String] = []
+      for part in task.moves {
+        if shares[part.provider] == nil { providers.append(part.provider) }
+        shares[part.provider, default: 0] += part.share
+      }
+      for provider in providers where shares[provider]! > 0 {
+        moved[[provider, task.family], default: []].append((task, shares[provider]!))
+      }
+    }
+    self.taskNames = taskNames
+    self.movedByCentre = moved
+    var together: [String: [String]] = [:]
+    for group in plan.policy?.together ?? [] {
+      for id in group where together[id] == nil { together[id] = group }
+    }
+    self.togetherGroups = together
+    var deadlines: [String: Int] = [:]
+    for deadline in plan.policy?.deadlines ?? [] {
+      deadlines[deadline.family] = min(deadlines[deadline.family] ?? deadline.year, deadline.year)
+    }
+    self.deadlines = deadlines
   }
 
-  func unitName(_ id: String) -> String { unitNames[id] ?? id }
-  func familyName(_ id: String) -> String { familyNames[id] ?? id }
-  func taskName(_ id: String) -> String { plan.tasks.first { $0.id == id }?.name ?? id }
+  /// The first group of tasks the policy moves together that holds `task` (empty if none).
+  func togetherGroup(_ task: String) -> [String] { togetherGroups[task] ?? [] }
+
+  /// The earliest deadline of a family, if any.
+  func deadline(_ family: String) -> Int? { deadlines[family] }
+
+  /// The name of a unit (its id if it has none), marked as a name (``Escape/name(_:)``).
+  func unitName(_ id: String) -> String { Escape.name(unitNames[id] ?? id) }
+  /// The name of a family, marked as a name.
+  func familyName(_ id: String) -> String { Escape.name(familyNames[id] ?? id) }
+  /// The name of a task by id, marked as a name.
+  func taskName(_ id: String) -> String { Escape.name(taskNames[id] ?? id) }
+  /// The name of a task, marked as a name.
+  func name(_ task: Plan.TaskDecision) -> String { Escape.name(task.name) }
 
   /// Whether the plan holds a solution (decisions exist).
   var hasSolution: Bool { plan.hasSolution }
@@ -73,11 +118,7 @@ struct PlanIndex: Sendable {
 
   /// Tasks moved (in full or in part) into the centre of `family` at `provider`.
   func movedTasks(provider: String, family: String) -> [(task: Plan.TaskDecision, share: Double)] {
-    plan.tasks.compactMap { task in
-      guard task.family == family else { return nil }
-      let share = task.moves.filter { $0.provider == provider }.reduce(0) { $0 + $1.share }
-      return share > 0 ? (task, share) : nil
-    }
+    movedByCentre[[provider, family]] ?? []
   }
 
   /// Rounds sums to 1e-6 like the plan does, so that exports are stable.

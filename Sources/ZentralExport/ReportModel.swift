@@ -121,9 +121,17 @@ struct ReportModel {
 
   /// What happens in each wave: centres opened, then the moves per centre.
   var rollout: [Wave] {
-    plan.waves.map { wave in
+    var movesByYear: [Int: [Plan.TaskDecision]] = [:]
+    for task in plan.tasks {
+      for year in Set(task.moves.map(\.year)).sorted() { movesByYear[year, default: []].append(task) }
+    }
+    var newCentres: [Int: [Plan.CentreSummary]] = [:]
+    for centre in plan.centres where !centre.alreadyOpen {
+      newCentres[centre.openedYear, default: []].append(centre)
+    }
+    return plan.waves.map { wave in
       var lines: [String] = []
-      for centre in plan.centres where !centre.alreadyOpen && centre.openedYear == wave.year {
+      for centre in newCentres[wave.year] ?? [] {
         lines.append(
           words.pick("Neues Kompetenzzentrum ", "New competence centre ")
             + words.pick("„\(index.familyName(centre.family))“ ", "“\(index.familyName(centre.family))” ")
@@ -131,15 +139,16 @@ struct ReportModel {
             + (centre.setupCost > 0
               ? words.pick(" (Aufbau ", " (set-up ") + format.money(centre.setupCost) + ")" : ""))
       }
+      // Groups and units found through dictionaries: a scan per move made 48,000 tasks quadratic.
       var groups: [(provider: String, family: String, parts: [(task: Plan.TaskDecision, fte: Double)])] = []
-      for task in plan.tasks {
+      var groupPosition: [[String]: Int] = [:]
+      for task in movesByYear[wave.year] ?? [] {
         for part in task.moves where part.year == wave.year {
           let moved = (task, task.fte * part.share)
-          if let position = groups.firstIndex(where: {
-            $0.provider == part.provider && $0.family == task.family
-          }) {
+          if let position = groupPosition[[part.provider, task.family]] {
             groups[position].parts.append(moved)
           } else {
+            groupPosition[[part.provider, task.family]] = groups.count
             groups.append((part.provider, task.family, [moved]))
           }
         }
@@ -150,15 +159,17 @@ struct ReportModel {
         let detail: String
         if group.parts.count <= 3 {
           detail = group.parts.map {
-            "\($0.task.name) (\(index.unitName($0.task.unit)), \(format.fte($0.fte)))"
+            "\(index.name($0.task)) (\(index.unitName($0.task.unit)), \(format.fte($0.fte)))"
           }
           .joined(separator: "; ")
         } else {
           var units: [(unit: String, fte: Double)] = []
+          var unitPosition: [String: Int] = [:]
           for part in group.parts {
-            if let position = units.firstIndex(where: { $0.unit == part.task.unit }) {
+            if let position = unitPosition[part.task.unit] {
               units[position].fte += part.fte
             } else {
+              unitPosition[part.task.unit] = units.count
               units.append((part.task.unit, part.fte))
             }
           }
@@ -213,7 +224,7 @@ struct ReportModel {
     ]
     let rows = plan.units.map { unit in
       [
-        Cell(text: unit.name), Cell(text: words.kindName(unit.kind)),
+        Cell(text: Escape.name(unit.name)), Cell(text: words.kindName(unit.kind)),
         Cell(text: format.fte(unit.fteBefore), numeric: true),
         Cell(text: format.fte(unit.fteAfter), numeric: true),
         Cell(text: format.money(unit.annualCostBefore), numeric: true),
@@ -241,7 +252,7 @@ struct ReportModel {
     ]
     let rows = plan.tasks.map { task in
       [
-        Cell(text: task.name), Cell(text: index.unitName(task.unit)),
+        Cell(text: index.name(task)), Cell(text: index.unitName(task.unit)),
         Cell(text: index.familyName(task.family)),
         Cell(text: format.fte(task.fte), numeric: true), Cell(text: explain.decision(task)),
         Cell(text: explain.reason(task), detail: task.explanation),
@@ -256,7 +267,7 @@ struct ReportModel {
   var assumptions: [(label: String, value: String)] {
     let horizon = plan.horizon
     var items: [(String, String)] = [
-      (words.pick("Szenario", "Scenario"), plan.scenario),
+      (words.pick("Szenario", "Scenario"), Escape.name(plan.scenario)),
       (
         words.pick("Zeitraum", "Horizon"),
         words.pick(

@@ -28,7 +28,7 @@ struct TaskExplanation {
     let moved = !task.moves.isEmpty
     switch task.rule {
     case "dedicated":
-      let reason = task.reason.map { ": \($0)" } ?? ""
+      let reason = task.reason.map { ": " + Escape.name($0) } ?? ""
       return words.pick(
         "dediziert für \(index.unitName(task.unit))", "dedicated to \(index.unitName(task.unit))") + reason
     case "not_eligible":
@@ -40,7 +40,7 @@ struct TaskExplanation {
     case "must_move":
       return words.pick("laut Vorgabe muss die Aufgabe wechseln", "the policy says it must move")
     case "deadline":
-      let year = index.plan.policy?.deadlines.filter { $0.family == task.family }.map(\.year).min()
+      let year = index.deadline(task.family)
       let by = year.map { words.pick(" bis \($0)", " by \($0)") } ?? ""
       return words.pick(
         "Frist: alle Aufgaben aus „\(index.familyName(task.family))“ wechseln\(by)",
@@ -66,7 +66,7 @@ struct TaskExplanation {
           "economic (cost of the opposite not computed)")
       }
       if task.rule == "together" {
-        let group = index.plan.policy?.together.first { $0.contains(task.id) }?.filter { $0 != task.id } ?? []
+        let group = index.togetherGroup(task.id).filter { $0 != task.id }
         if !group.isEmpty {
           text +=
             words.pick(" (gemeinsam mit ", " (together with ")

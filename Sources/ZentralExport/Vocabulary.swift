@@ -58,6 +58,17 @@ struct Vocabulary: Sendable {
   var centrePrefix: String { pick("KompZ", "CC") }
   var externalProviders: String { pick("Externe Dienstleister", "External providers") }
 
+  /// Why a chart was laid out without Graphviz.
+  func builtInLayoutNote(boxes: Int) -> String {
+    let count = format.number(Double(boxes))
+    let limit = format.number(Double(ChartRenderer.graphvizMaxBoxes))
+    return pick(
+      "Dieses Organigramm hat \(count) Kästen. Über \(limit) Kästen zeichnet zentral es mit dem eigenen Layout "
+        + "statt mit Graphviz, das dafür Minuten bräuchte.",
+      "This org chart has \(count) boxes. Above \(limit) boxes zentral lays it out itself instead of with "
+        + "Graphviz, which would take minutes.")
+  }
+
   func more(_ count: Int) -> String { pick("+ \(count) weitere", "+ \(count) more") }
 
   func fromYear(_ year: Int) -> String { pick("ab \(year)", "from \(year)") }

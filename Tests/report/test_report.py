@@ -145,8 +145,9 @@ def screenshots():
             yield pathlib.Path(temporary)
 
 
-def open_report(html, screenshots, name):
-    """Loads `html` in headless Chromium; returns (errors, requests, counts) and saves PNGs."""
+def open_report(html, screenshots, name, probe=None):
+    """Loads `html` in headless Chromium; returns (errors, requests, counts) and saves PNGs.
+    `probe` is a JavaScript expression whose JSON value is returned as counts["probe"]."""
     with tempfile.TemporaryDirectory(prefix="zentral-chromium-") as profile:
         browser = DevTools(chromium_binary(), profile)
         try:
@@ -172,6 +173,9 @@ def open_report(html, screenshots, name):
                                   return [r.x, r.y + window.scrollY, r.width, r.height]; })()
                 })"""}, session=session)["result"]["value"]
             counts = json.loads(counts)
+            if probe:
+                counts["probe"] = browser.send("Runtime.evaluate", {"returnByValue": True, "expression": probe},
+                                               session=session)["result"].get("value")
             height = min(counts["pageHeight"], 12000)
             shot = browser.send("Page.captureScreenshot", {
                 "format": "png", "captureBeyondViewport": True,
@@ -269,3 +273,48 @@ def test_export_writes_atomically_and_to_stdout(tmp_path):
     stdout = subprocess.run([str(zentral_binary()), "export", str(plan), "--format", "csv"], check=True,
                             capture_output=True, timeout=60).stdout
     assert stdout == written
+
+
+# The x positions of the "F" and the "E" of the first "FTE" written after a name that holds an
+# unclosed right-to-left override, in the rollout of the report.
+FIGURES_AFTER_OVERRIDE = r"""
+(() => {
+  const measure = (node, at) => {
+    const range = document.createRange();
+    range.setStart(node, at); range.setEnd(node, at + 1);
+    const first = range.getBoundingClientRect().x;
+    range.setStart(node, at + 2); range.setEnd(node, at + 3);
+    return [first, range.getBoundingClientRect().x];
+  };
+  for (const item of document.querySelectorAll('#rollout li')) {
+    const walker = document.createTreeWalker(item, NodeFilter.SHOW_TEXT);
+    let seen = false;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const start = node.data.indexOf('\u202e');
+      if (start >= 0) seen = true;
+      const at = seen ? node.data.indexOf('FTE', Math.max(start, 0)) : -1;
+      if (at >= 0) return measure(node, at);
+    }
+  }
+  return null;
+})()
+"""
+
+
+def test_unclosed_override_in_a_name_does_not_reverse_the_figures(tmp_path, screenshots):
+    """A unit name with an unclosed U+202E: the figures after it still read left to right, since
+    every name is isolated in <bdi> and its override closed where it ends."""
+    plan = json.loads((FIXTURES / "iserlohn.plan.json").read_text(encoding="utf-8"))
+    for unit in plan["org"] + plan["units"]:
+        unit["name"] += " \u202eBA"
+    plan_file = tmp_path / "override.plan.json"
+    plan_file.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
+    html = tmp_path / "override.html"
+    subprocess.run([str(zentral_binary()), "export", str(plan_file), "--format", "html", "--lang", "en", "--out",
+                    str(html)], check=True, timeout=120)
+    assert "<bdi>" in html.read_text(encoding="utf-8")
+    errors, requests, counts = open_report(html, screenshots, "override", probe=FIGURES_AFTER_OVERRIDE)
+    assert errors == [] and requests == []
+    assert counts["probe"] is not None, "no rollout line with the name"
+    f, e = counts["probe"]
+    assert f < e, f"'FTE' after the name is drawn right to left (F at {f}, E at {e})"
