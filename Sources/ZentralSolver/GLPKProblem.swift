@@ -48,8 +48,8 @@ final class GLPKProblem {
       glp_set_col_bnds(pointer, j, GLP_FX, 1, 1)
       glp_set_obj_coef(pointer, j, model.objective.constant)
     }
-    for (variable, coefficient) in model.objective.sortedTerms {
-      glp_set_obj_coef(pointer, Int32(variable.index + 1), coefficient)
+    for (j, coefficient) in zip(model.objectiveTerms.indices, model.objectiveTerms.coefficients) {
+      glp_set_obj_coef(pointer, Int32(j + 1), coefficient)
     }
 
     if rowCount > 0 { glp_add_rows(pointer, Int32(rowCount)) }
@@ -61,9 +61,9 @@ final class GLPKProblem {
       glp_set_row_name(pointer, i, row.name)
       let (type, lower, upper) = Self.boundType(row.constraint.lower, row.constraint.upper)
       glp_set_row_bnds(pointer, i, type, lower, upper)
-      for (variable, coefficient) in row.constraint.expression.sortedTerms where coefficient != 0 {
+      for (j, coefficient) in zip(row.terms.indices, row.terms.coefficients) where coefficient != 0 {
         ia.append(i)
-        ja.append(Int32(variable.index + 1))
+        ja.append(Int32(j + 1))
         ar.append(coefficient)
       }
     }

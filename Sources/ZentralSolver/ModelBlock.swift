@@ -19,6 +19,13 @@ public struct ModelBlock: Sendable {
   /// For each row of ``model``, its index in the full model.
   public let rows: [Int]
 
+  /// Creates a block from its parts (``ModelSplit/block(_:)`` builds them).
+  init(model: LinearModel, columns: [Int], rows: [Int]) {
+    self.model = model
+    self.columns = columns
+    self.rows = rows
+  }
+
   /// Splits `full` into blocks.
   ///
   /// - Parameters:
@@ -39,70 +46,11 @@ public struct ModelBlock: Sendable {
     _ full: LinearModel, partition: [Int], count: Int, values: [Double], shareSlack: Bool = false,
     dropSharedRows: Bool = false, omitting omitted: Set<Int> = []
   ) throws(ModelError) -> [ModelBlock] {
-    guard partition.count == full.columns.count, values.count == full.columns.count, count >= 0,
-      partition.allSatisfy({ $0 < count })
-    else {
-      throw .invalidPartition(columns: full.columns.count, partition: partition.count, values: values.count)
-    }
-    for (j, value) in values.enumerated() where !value.isFinite {
-      throw .invalidNumber(what: "fixed value of \(full.columns[j].name)", value: value)
-    }
-    var models: [LinearModel] = []
-    var maps: [[Int]] = Array(repeating: [], count: count)
-    var rowMaps: [[Int]] = Array(repeating: [], count: count)
-    var local = Array(repeating: -1, count: full.columns.count)
-    for b in 0..<count { models.append(try LinearModel(name: "\(full.name)_\(b + 1)")) }
-    for (j, column) in full.columns.enumerated() where partition[j] >= 0 {
-      let b = partition[j]
-      local[j] = maps[b].count
-      maps[b].append(j)
-      try models[b].addVariable(column.name, kind: column.kind, lower: column.lower, upper: column.upper)
-    }
-
-    for (i, row) in full.rows.enumerated() where !omitted.contains(i) {
-      let constraint = row.constraint
-      var total = 0.0
-      var own: [Int: (expression: LinearExpression, activity: Double)] = [:]
-      for (variable, coefficient) in constraint.expression.terms {
-        let j = variable.index
-        let contribution = coefficient * values[j]
-        total += contribution
-        let b = partition[j]
-        guard b >= 0 else { continue }
-        var part = own[b] ?? (LinearExpression(), 0)
-        part.expression.add(coefficient, Variable(index: local[j]))
-        part.activity += contribution
-        own[b] = part
-      }
-      if dropSharedRows && own.count > 1 { continue }
-      let share = shareSlack ? 1 / Double(max(own.count, 1)) : 1
-      for b in own.keys.sorted() {
-        guard let part = own[b] else { continue }
-        // Bounds for the block's own part: what the others leave, minus the slack given away
-        // (a row broken at `values` leaves no slack to share: the block must repair all of it).
-        let lower = constraint.lower.map { part.activity - Self.part(of: total - $0, share: share) }
-        let upper = constraint.upper.map { part.activity + Self.part(of: $0 - total, share: share) }
-        let adjusted = Self.ordered(lower, upper)
-        try models[b].addConstraint(
-          LinearConstraint(part.expression, lower: adjusted.lower, upper: adjusted.upper), name: row.name)
-        rowMaps[b].append(i)
-      }
-    }
-
+    let split = try ModelSplit(
+      full, partition: partition, count: count, values: values, shareSlack: shareSlack,
+      dropSharedRows: dropSharedRows, omitting: omitted)
     var blocks: [ModelBlock] = []
-    for b in 0..<count {
-      var objective = LinearExpression(constant: full.objective.constant)
-      for (variable, coefficient) in full.objective.terms {
-        let j = variable.index
-        if partition[j] == b {
-          objective.add(coefficient, Variable(index: local[j]))
-        } else {
-          objective.constant += coefficient * values[j]
-        }
-      }
-      try models[b].setObjective(objective, sense: full.sense)
-      blocks.append(ModelBlock(model: models[b], columns: maps[b], rows: rowMaps[b]))
-    }
+    for b in 0..<count { blocks.append(try split.block(b)) }
     return blocks
   }
 
@@ -116,17 +64,5 @@ public struct ModelBlock: Sendable {
   /// This block's part of `values` (of the full model).
   public func restrict(_ values: [Double]) -> [Double] {
     columns.map { values[$0] }
-  }
-
-  /// The block's part of a row's slack: `share` of it, or all of a negative slack.
-  private static func part(of slack: Double, share: Double) -> Double {
-    slack >= 0 ? share * slack : slack
-  }
-
-  /// Bounds that were equal up to rounding stay consistent (lower never above upper).
-  private static func ordered(_ lower: Double?, _ upper: Double?) -> (lower: Double?, upper: Double?) {
-    guard let lower, let upper, lower > upper else { return (lower, upper) }
-    let middle = (lower + upper) / 2
-    return (middle, middle)
   }
 }

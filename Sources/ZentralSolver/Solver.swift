@@ -102,7 +102,7 @@ public enum Solver {
     }
     return SolveResult(
       termination: .numericalFailure, hasSolution: true,
-      objective: model.objective.value { values[$0.index] },
+      objective: model.objectiveValue(values),
       bestBound: nil, gap: nil, values: values, nodes: context.nodes)
   }
 
@@ -279,7 +279,7 @@ public enum Solver {
       // the start was checked feasible above, so it is the best solution known.
       hasSolution = true
       values = start
-      objective = model.objective.value { start[$0.index] }
+      objective = model.objectiveValue(start)
     }
     var bound: Double? = termination == .optimal ? objective : context.lastBound
     if let b = bound, let o = objective, termination != .optimal {

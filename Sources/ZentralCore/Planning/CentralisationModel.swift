@@ -22,6 +22,9 @@ public struct CentralisationModel: Sendable {
   public private(set) var model: LinearModel
   /// The rule groups the model enforces, in a fixed order.
   public private(set) var groups: [RuleGroup] = []
+  /// The members of ``groups``, to add each once without a scan (5,000 retained-organisation
+  /// groups on a 48,000-task city).
+  private var knownGroups: Set<RuleGroup> = []
   /// The possible moves of each task (by task position; empty for a task that cannot move).
   public private(set) var moves: [[Move]]
   /// `y`: whether each centre is open, per wave (by centre position, then wave).
@@ -184,8 +187,9 @@ public struct CentralisationModel: Sendable {
     }
 
     // 1. Each task moves at most once (exactly once when it must).
+    let mustMoveTasks = Set(policy.mustMove)
     for (t, task) in tasks.enumerated() {
-      let mustMove = policy.mustMove.contains(task.id) && !relaxed.contains(.mustMove(task: task.id))
+      let mustMove = mustMoveTasks.contains(task.id) && !relaxed.contains(.mustMove(task: task.id))
       let deadline = facts.hasDeadline(t) && !relaxed.contains(.deadline(family: task.family))
       guard facts.fixed[t] == nil || mustMove else { continue }
       let total = movedShare(t, by: last)
@@ -301,8 +305,9 @@ public struct CentralisationModel: Sendable {
       addGroup(.pilot(family: family))
       guard !relaxed.contains(.pilot(family: family)) else { continue }
       let pilots = facts.pilotTasks(of: family)
-      for (t, task) in tasks.enumerated()
-      where task.family == family && !pilots.contains(t) && !moves[t].isEmpty {
+      let pilotSet = Set(pilots)
+      for t in facts.tasksOfFamily[family] ?? [] where !pilotSet.contains(t) && !moves[t].isEmpty {
+        let task = tasks[t]
         for (k, year) in years.enumerated() {
           var row = LinearExpression()
           for move in moves[t] where move.wave == k { row.add(1, move.variable) }
@@ -340,7 +345,7 @@ public struct CentralisationModel: Sendable {
     if policy.retained != nil {
       for unit in facts.homeUnits {
         guard let (total, keep) = facts.retainedFTE(unit: unit) else { continue }
-        let movable = tasks.indices.filter { tasks[$0].unit == unit && !moves[$0].isEmpty }
+        let movable = (facts.tasksOfUnit[unit] ?? []).filter { !moves[$0].isEmpty }
         guard !movable.isEmpty, keep > 0 else { continue }
         addGroup(.retained(unit: unit))
         guard !relaxed.contains(.retained(unit: unit)) else { continue }
@@ -414,7 +419,7 @@ public struct CentralisationModel: Sendable {
 
   /// Records a rule group (once, in order of first appearance).
   private mutating func addGroup(_ group: RuleGroup) {
-    if !groups.contains(group) { groups.append(group) }
+    if knownGroups.insert(group).inserted { groups.append(group) }
   }
 
   /// Pooled workload, segments and the effective-FTE rows of one centre.
@@ -486,7 +491,7 @@ public struct CentralisationModel: Sendable {
   func pooledWorkload(centre c: Int, by k: Int) -> LinearExpression {
     let data = facts.centres[c]
     var pooled = LinearExpression(constant: data.existingFTE)
-    for (t, task) in scenario.tasks.enumerated() where task.family == data.key.family {
+    for t in facts.tasksOfFamily[data.key.family] ?? [] {
       guard facts.quote(t, at: data.key.provider) == nil else { continue }
       pooled.add(movedShare(t, to: data.key.provider, by: k), times: facts.workload(t, at: data.key.provider))
     }

@@ -117,25 +117,24 @@ struct FamilyDecomposition {
       search.report()
       // 2. Every family on its own share of the shared rows.
       if !search.finished, let (guided, implied) = try? keepingRetainedWork(lp: relaxation.values),
-        let blocks = try? ModelBlock.split(
+        let split = try? ModelSplit(
           guided, partition: partition, count: count, values: relaxation.values, shareSlack: true,
           omitting: implied)
       {
-        let solutions = solveAll(blocks, starts: blocks.map { _ in nil }, deadline: search.deadline)
-          .map { $0?.values }
+        let solved = solveAll(split, base: nil, deadline: search.deadline)
         var merged = search.best ?? relaxation.values
         var complete = true
-        for (b, block) in blocks.enumerated() {
-          if let values = solutions[b] {
+        for b in 0..<count {
+          if let block = solved[b]?.block, let values = solved[b]?.result?.values {
             merged = block.merge(values, into: merged)
-          } else if search.best == nil && !block.columns.isEmpty {
+          } else if search.best == nil && !split.columns(of: b).isEmpty {
             complete = false
           }
         }
         let fits = complete && full.isFeasible(merged)
         if fits { search.offer(merged) }
         trace?(
-          "family plans on shares of the LP: \(solutions.compactMap { $0 }.count) of \(blocks.count) solved, "
+          "family plans on shares of the LP: \(solved.compactMap { $0?.result }.count) of \(count) solved, "
             + (fits ? "fit together" : "do not fit together") + "; \(search.summary)")
       }
     }
@@ -152,14 +151,12 @@ struct FamilyDecomposition {
     var converged = false
     var rounds = 0
     while !search.finished, let base = search.best {
-      guard let blocks = try? ModelBlock.split(full, partition: partition, count: count, values: base) else {
-        break
-      }
-      let solutions = solveAll(blocks, starts: blocks.map { $0.restrict(base) }, deadline: search.deadline)
-        .map { $0?.values }
+      guard let split = try? ModelSplit(full, partition: partition, count: count, values: base) else { break }
+      let solved = solveAll(split, base: base, deadline: search.deadline)
       var improved = false
-      for (b, block) in blocks.enumerated() {
-        guard let values = solutions[b], let current = search.best else { continue }
+      for b in 0..<count {
+        guard let block = solved[b]?.block, let values = solved[b]?.result?.values, let current = search.best
+        else { continue }
         let candidate = block.merge(values, into: current)
         if full.isFeasible(candidate) && search.offer(candidate) { improved = true }
       }
@@ -247,38 +244,39 @@ struct FamilyDecomposition {
     lpOptions.initialSolution = nil
     var familyBound: Double?
     if count >= 2,
-      let blocks = try? ModelBlock.split(
+      let split = try? ModelSplit(
         relaxed, partition: partition, count: count,
         values: Array(repeating: 0, count: relaxed.columns.count),
         dropSharedRows: true)
     {
       let started = Date()
-      let parts = solveAll(blocks, starts: blocks.map { _ in nil }, deadline: deadline)
+      let solved = solveAll(split, base: nil, deadline: deadline)
       let partsTime = Date().timeIntervalSince(started)
-      let solved = zip(blocks, parts).allSatisfy { block, part in
-        block.columns.isEmpty || part?.objective != nil
+      let complete = (0..<count).allSatisfy { b in
+        split.columns(of: b).isEmpty || solved[b]?.result?.objective != nil
       }
-      if solved, relaxed.sense == .minimize, !partition.contains(where: { $0 < 0 }) {
+      if complete, relaxed.sense == .minimize, !partition.contains(where: { $0 < 0 }) {
         // Each block's objective holds the whole model's constant once.
         let constant = relaxed.objective.constant
-        familyBound = zip(blocks, parts).reduce(constant) { sum, pair in
-          guard !pair.0.columns.isEmpty, let objective = pair.1?.objective else { return sum }
+        familyBound = solved.reduce(constant) { sum, part in
+          guard let objective = part?.result?.objective else { return sum }
           return sum + objective - constant
         }
       }
-      if parts.allSatisfy({ $0?.basis != nil }) {
+      if (0..<count).allSatisfy({ solved[$0]?.result?.basis != nil }) {
         var basis = Basis(
           rows: Array(repeating: .basic, count: relaxed.rows.count),
           columns: Array(repeating: .lower, count: relaxed.columns.count))
-        for (block, part) in zip(blocks, parts) {
-          guard let local = part?.basis else { continue }
+        for part in solved {
+          guard let block = part?.block, let local = part?.result?.basis else { continue }
           for (i, status) in zip(block.rows, local.rows) { basis.rows[i] = status }
           for (j, status) in zip(block.columns, local.columns) { basis.columns[j] = status }
         }
         lpOptions.initialBasis = basis
       }
+      let parts = solved.map { $0?.result }
       trace?(
-        "family LPs: \(parts.filter { $0?.basis != nil }.count) of \(blocks.count) solved in "
+        "family LPs: \(parts.filter { $0?.basis != nil }.count) of \(count) solved in "
           + Self.format(partsTime))
       if let deadline, lpOptions.initialBasis == nil || deadline.timeIntervalSinceNow < partsTime {
         trace?("LP relaxation of the whole model not started: it would not finish within the time limit")
@@ -290,34 +288,48 @@ struct FamilyDecomposition {
     return (try? Solver.solve(relaxed, options: lpOptions), familyBound)
   }
 
-  /// Solves the blocks on `threads` threads, each with an equal share of the time left; the
-  /// results come back in block order (`nil` where a block found no solution).
-  private func solveAll(_ blocks: [ModelBlock], starts: [[Double]?], deadline: Date?) -> [SolveResult?] {
-    let results = Mutex<[SolveResult?]>(Array(repeating: nil, count: blocks.count))
+  /// A block of a split, built by the thread that solved it, and its solution (`nil` when the
+  /// solve found none).
+  struct Solved: Sendable {
+    var block: ModelBlock
+    var result: SolveResult?
+  }
+
+  /// Builds and solves the blocks of `split` on `threads` threads, each with an equal share of the
+  /// time left. A block is built by the thread that solves it, right before its solve and only
+  /// while time is left, so that building counts against the deadline and nothing is built that
+  /// will not be solved. `base` (a plan of the whole model) gives every block its start. The
+  /// results come back in block order (`nil` where a block was not built: no columns, or no time).
+  private func solveAll(_ split: ModelSplit, base: [Double]?, deadline: Date?) -> [Solved?] {
+    let count = split.count
+    let results = Mutex<[Solved?]>(Array(repeating: nil, count: count))
     let next = Mutex(0)
     let group = DispatchGroup()
-    let rounds = Double(max(1, (blocks.count + threads - 1) / threads))
+    let rounds = Double(max(1, (count + threads - 1) / threads))
     let share = deadline.map { max(1, $0.timeIntervalSinceNow / rounds) }
     var options = self.options
     options.relativeGap = min(options.relativeGap ?? 1e-4, 1e-4)
-    for _ in 0..<max(1, min(threads, blocks.count)) {
+    for _ in 0..<max(1, min(threads, count)) {
       group.enter()
       let thread = Thread { [options] in
         var options = options
         while let b = next.withLock({ index -> Int? in
-          guard index < blocks.count else { return nil }
+          guard index < count else { return nil }
           defer { index += 1 }
           return index
         }) {
-          let remaining = deadline.map { $0.timeIntervalSinceNow }
-          guard !blocks[b].columns.isEmpty, remaining.map({ $0 > 0.01 }) ?? true,
-            options.stopSignal?.isRaised != true
+          let columns = split.columns(of: b)
+          guard !columns.isEmpty, Self.timeLeft(until: deadline), options.stopSignal?.isRaised != true,
+            let block = try? split.block(b), Self.timeLeft(until: deadline)
           else { continue }
+          let remaining = deadline.map { $0.timeIntervalSinceNow }
           options.timeLimit = remaining.map { min($0, share ?? $0) }
-          options.initialSolution = starts[b]
-          if let result = try? Solver.solve(blocks[b].model, options: options), result.hasSolution {
-            results.withLock { $0[b] = result }
+          options.initialSolution = base.map { base in columns.map { base[$0] } }
+          var solved = Solved(block: block, result: nil)
+          if let result = try? Solver.solve(block.model, options: options), result.hasSolution {
+            solved.result = result
           }
+          results.withLock { $0[b] = solved }
         }
         group.leave()
       }
@@ -326,6 +338,11 @@ struct FamilyDecomposition {
     }
     group.wait()
     return results.withLock { $0 }
+  }
+
+  /// Whether more than 10 ms are left until `deadline` (always without one).
+  private static func timeLeft(until deadline: Date?) -> Bool {
+    deadline.map { $0.timeIntervalSinceNow > 0.01 } ?? true
   }
 
   /// Seconds with one decimal, for the trace.
@@ -370,7 +387,7 @@ private struct Search {
   /// Keeps `values` (a feasible plan of the whole model) if it is better than the best so far.
   @discardableResult
   mutating func offer(_ values: [Double]) -> Bool {
-    let objective = full.objective.value { values[$0.index] }
+    let objective = full.objectiveValue(values)
     if let current = bestObjective, objective >= current - 1e-9 * max(1, abs(current)) { return false }
     best = values
     bestObjective = objective

@@ -63,8 +63,7 @@ struct PlanBuilder {
 
     // Centres. Tasks by family, looked up once (a scan of every task per centre and year took
     // 4 s on a 48,000-task city with 80 centres).
-    var tasksOfFamily: [String: [Int]] = [:]
-    for (t, task) in scenario.tasks.enumerated() { tasksOfFamily[task.family, default: []].append(t) }
+    let tasksOfFamily = facts.tasksOfFamily
     var effectiveLast: [Double] = []
     for (c, centre) in facts.centres.enumerated() {
       var years: [Plan.CentreYear] = []
@@ -123,8 +122,7 @@ struct PlanBuilder {
     plan.units = unitSummaries(shares: shares, effectiveLast: effectiveLast, result: result)
     for index in plan.centres.indices {
       let key = (plan.centres[index].provider, plan.centres[index].family)
-      guard let c = facts.centres.firstIndex(where: { $0.key.provider == key.0 && $0.key.family == key.1 })
-      else { continue }
+      guard let c = facts.centreIndex[.init(provider: key.0, family: key.1)] else { continue }
       let figures = centreFigures(c, effectiveLast: effectiveLast, result: result)
       plan.centres[index].fteBefore = PlanText.clean(figures.fteBefore)
       plan.centres[index].fteAfter = PlanText.clean(figures.fteAfter)
@@ -222,13 +220,20 @@ struct PlanBuilder {
   ) -> [Plan.UnitSummary] {
     let last = model.waves - 1
     var summaries: [Plan.UnitSummary] = []
+    // Centres by provider, looked up once (with the tasks by unit, a scan per unit made this
+    // quadratic: 5,000 units times 48,000 tasks took 3 s).
+    var centresOfProvider: [String: [Int]] = [:]
+    for (c, centre) in facts.centres.enumerated() {
+      centresOfProvider[centre.key.provider, default: []].append(c)
+    }
     for unit in scenario.units {
       var fteBefore = 0.0
       var fteAfter = 0.0
       var costBefore = 0.0
       var costAfter = 0.0
       var relevant = false
-      for (t, task) in scenario.tasks.enumerated() where task.unit == unit.id {
+      for t in facts.tasksOfUnit[unit.id] ?? [] {
+        let task = scenario.tasks[t]
         relevant = true
         let kept = 1 - result.value(of: model.movedShare(t, by: last))
         fteBefore += task.fte
@@ -236,7 +241,7 @@ struct PlanBuilder {
         costBefore += facts.homeCost(t)
         costAfter += facts.homeCost(t) * kept
       }
-      for (c, centre) in facts.centres.enumerated() where centre.key.provider == unit.id {
+      for c in centresOfProvider[unit.id] ?? [] {
         relevant = true
         let figures = centreFigures(c, effectiveLast: effectiveLast, result: result)
         fteBefore += figures.fteBefore
@@ -267,7 +272,7 @@ struct PlanBuilder {
     let costBefore = centre.isOpen ? centre.rate * centre.baselineEffective + centre.terms.annualOverhead : 0
     var quotedCost = 0.0
     var quotedFTE = 0.0
-    for t in scenario.tasks.indices where scenario.tasks[t].family == centre.key.family {
+    for t in facts.tasksOfFamily[centre.key.family] ?? [] {
       guard let quote = facts.quote(t, at: provider) else { continue }
       let moved = result.value(of: model.movedShare(t, to: provider, by: last))
       quotedCost += quote * moved

@@ -188,7 +188,7 @@ public struct Planner: Sendable {
     }
     return SolveResult(
       termination: .numericalFailure, hasSolution: true,
-      objective: full.objective.value { witness[$0.index] },
+      objective: full.objectiveValue(witness),
       bestBound: nil, gap: nil, values: witness, nodes: result.nodes, seconds: result.seconds)
   }
 

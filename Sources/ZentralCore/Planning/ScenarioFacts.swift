@@ -39,6 +39,11 @@ struct ScenarioFacts: Sendable {
   let units: [String: OrgUnit]
   let families: [String: TaskFamily]
   let taskIndex: [String: Int]
+  /// The tasks of each unit and of each family (by task position, ascending), looked up once:
+  /// scanning every task per unit or per centre made building a 48,000-task city's model
+  /// quadratic (5,000 units times 48,000 tasks).
+  let tasksOfUnit: [String: [Int]]
+  let tasksOfFamily: [String: [Int]]
   /// Eligible providers of each task (empty for a task that cannot move).
   let providers: [[String]]
   /// Why each task cannot move, or `nil` for a movable task.
@@ -55,6 +60,14 @@ struct ScenarioFacts: Sendable {
     units = Dictionary(scenario.units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     families = Dictionary(scenario.families.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     taskIndex = Dictionary(scenario.tasks.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    var tasksOfUnit: [String: [Int]] = [:]
+    var tasksOfFamily: [String: [Int]] = [:]
+    for (t, task) in scenario.tasks.enumerated() {
+      tasksOfUnit[task.unit, default: []].append(t)
+      tasksOfFamily[task.family, default: []].append(t)
+    }
+    self.tasksOfUnit = tasksOfUnit
+    self.tasksOfFamily = tasksOfFamily
     let mustStay = Set(scenario.policy.mustStay)
     var providers: [[String]] = []
     var fixed: [Fixed?] = []
@@ -89,8 +102,8 @@ struct ScenarioFacts: Sendable {
         let isOpen = (local?.isOpen ?? false) || existing > 0
         var maximum = existing
         var used = false
-        for (t, task) in scenario.tasks.enumerated()
-        where task.family == family.id && providers[t].contains(p) {
+        for t in tasksOfFamily[family.id] ?? [] where providers[t].contains(p) {
+          let task = scenario.tasks[t]
           used = true
           if task.at[p]?.annualCost == nil { maximum += task.at[p]?.fte ?? task.fte }
         }
@@ -180,8 +193,8 @@ struct ScenarioFacts: Sendable {
     for pilot in scenario.policy.pilots where pilot.family == family {
       pilotUnits.formUnion(subtree(of: pilot.unit))
     }
-    return scenario.tasks.indices.filter {
-      fixed[$0] == nil && scenario.tasks[$0].family == family && pilotUnits.contains(scenario.tasks[$0].unit)
+    return (tasksOfFamily[family] ?? []).filter {
+      fixed[$0] == nil && pilotUnits.contains(scenario.tasks[$0].unit)
     }
   }
 
@@ -195,7 +208,7 @@ struct ScenarioFacts: Sendable {
   /// What the retention rule asks unit `unit` to keep, FTE, with its total IT work today.
   func retainedFTE(unit: String) -> (total: Double, keep: Double)? {
     guard let rule = scenario.policy.retained else { return nil }
-    let total = scenario.tasks.filter { $0.unit == unit }.reduce(0) { $0 + $1.fte }
+    let total = (tasksOfUnit[unit] ?? []).reduce(0) { $0 + scenario.tasks[$1].fte }
     return (total, min(total, max(rule.minFTE, rule.minShare * total)))
   }
 
