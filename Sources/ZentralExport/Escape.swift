@@ -22,6 +22,9 @@ public enum Escape {
   /// `text` marked as one user-supplied name: HTML isolates it in `<bdi>`, and every format
   /// closes the bidirectional controls it opened where it ends.
   static func name(_ text: String) -> String {
+    if !text.unicodeScalars.contains(where: { $0 == nameStart || $0 == nameEnd }) {
+      return String(nameStart) + text + String(nameEnd)
+    }
     var marked = String(nameStart)
     marked.unicodeScalars += text.unicodeScalars.filter { $0 != nameStart && $0 != nameEnd }
     marked.unicodeScalars.append(nameEnd)
