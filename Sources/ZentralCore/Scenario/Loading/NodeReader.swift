@@ -8,6 +8,9 @@ final class NodeReader {
   let file: String
   /// The problems found so far.
   private(set) var diagnostics: [Diagnostic] = []
+  /// Paths of keys written with an empty value (`cost_per_fte:` or `cost_per_fte: ~`), which
+  /// read as not given.
+  private var emptyValues: Set<String> = []
   /// The places of the keys and values of each mapping read, by the mapping's key path: the
   /// source map that puts later diagnostics (`tasks[3].unit`) at their line and column. One entry
   /// per mapping and per list keeps it cheap for files with thousands of tasks.
@@ -103,6 +106,9 @@ final class NodeReader {
   /// Whether a key at `path` was written in the file (whatever its value).
   func hasKey(_ path: String) -> Bool { entry(path) != nil }
 
+  /// Whether the key at `path` was written with an empty value (which reads as not given).
+  func isEmpty(_ path: String) -> Bool { emptyValues.contains(path) }
+
   /// The place of the key that ends `path` (for a value given under a wrong key), or of the value.
   func keyMark(of path: String) -> Mark? { entry(path)?.keyMark ?? mark(of: path) }
 
@@ -172,6 +178,7 @@ final class NodeReader {
       }
       present.insert(key)
       if case .scalar(let scalar) = value, ScalarValue.isNull(scalar) {
+        emptyValues.insert(Self.member(path, key))
         if let hint = shape.required[key] {
           error(Self.member(path, key), at: keyNode.mark, "'\(key)' is empty; \(hint)")
         }

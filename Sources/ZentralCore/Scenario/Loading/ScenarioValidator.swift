@@ -97,8 +97,14 @@ struct ScenarioValidator {
     }
   }
 
-  /// Whether the key at `path` was written in the file (even with a value that could not be read).
-  private func written(_ path: String) -> Bool { reader.hasKey(path) }
+  /// Whether the key at `path` was written in the file with a value (even one that could not be
+  /// read, which has its own error); a key with an empty value counts as not written.
+  private func written(_ path: String) -> Bool { reader.hasKey(path) && !reader.isEmpty(path) }
+
+  /// How a needed key that is not given is named: missing, or written but empty.
+  private func missing(_ path: String, _ key: String) -> String {
+    reader.isEmpty(NodeReader.member(path, key)) ? "'\(key)' is empty" : "missing key '\(key)'"
+  }
 
   // MARK: Units
 
@@ -110,12 +116,12 @@ struct ScenarioValidator {
         if unit.kind == .central {
           reader.error(
             path,
-            "missing key 'cost_per_fte'; '\(unit.id)' is a central unit, so its employer cost per FTE "
+            "\(missing(path, "cost_per_fte")); '\(unit.id)' is a central unit, so its employer cost per FTE "
               + "(EUR/year) is needed")
         } else if homeUnits.contains(unit.id) && !unit.isProvider {
           reader.error(
             path,
-            "missing key 'cost_per_fte'; '\(unit.id)' does IT work today (it has tasks), so its employer cost "
+            "\(missing(path, "cost_per_fte")); '\(unit.id)' does IT work today (it has tasks), so its employer cost "
               + "per FTE (EUR/year) is needed")
         }
       }
@@ -217,7 +223,8 @@ struct ScenarioValidator {
       if tasks.allSatisfy({ $0.at[provider]?.annualCost != nil }) { continue }
       reader.error(
         unitPath,
-        "missing key 'price_per_fte'; shared provider '\(provider)' may take over work of family '\(family.id)', "
+        "\(missing(unitPath, "price_per_fte")); shared provider '\(provider)' may take over work of family "
+          + "'\(family.id)', "
           + "so its price per FTE (EUR/year) is needed")
     }
   }
