@@ -43,10 +43,12 @@ public enum Escape {
     clean(text, Rules(keep: ["\t", "\n"], replace: entity))
   }
 
-  /// Text inside a Graphviz HTML-like label (`label=<...>`): XML escaping, and `\` doubled
-  /// because Graphviz expands `\N`, `\G` ... in HTML-like labels too.
+  /// Text inside a Graphviz HTML-like label (`label=<...>`): XML escaping, `\` doubled because
+  /// Graphviz expands `\N`, `\G` ... in HTML-like labels too, and line breaks and tabs as spaces
+  /// (a label breaks lines only at `<BR/>`; a raw line break would also split the DOT line in
+  /// the middle of a name, with its bidirectional controls still open).
   public static func dotHTML(_ text: String) -> String {
-    xml(text).replacing("\\", with: "\\\\")
+    clean(text, Rules { scalar in scalar == "\\" ? "\\\\" : entity(scalar) ?? lineBreak(scalar) })
   }
 
   /// One line of a Graphviz label inside a double-quoted DOT string: `\` and `"` are escaped (so
@@ -87,13 +89,14 @@ public enum Escape {
       })
   }
 
-  /// One CSV field (RFC 4180): a text starting with `=`, `+`, `-`, `@`, tab or carriage return is
-  /// prefixed with `'` so that spreadsheets do not read it as a formula; a field with a comma,
-  /// quote or line break is quoted, its quotes doubled. Tab, carriage return and line feed are
-  /// kept (inside quotes), other control characters dropped.
+  /// One CSV field (RFC 4180): a text starting with `=`, `+`, `-` or `@` is prefixed with `'` so
+  /// that spreadsheets do not read it as a formula; a field with a comma or a quote is quoted, its
+  /// quotes doubled. Line breaks and tabs become spaces (a field stays on its
+  /// line, so that a bidirectional control in a name is closed on the line that opened it, as
+  /// text viewers and `grep` see it); other control characters are dropped.
   public static func csv(_ text: String, neutralise: Bool = true) -> String {
-    var field = clean(text, Rules(keep: ["\t", "\r", "\n"]) { _ in nil })
-    if neutralise, let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
+    var field = clean(text, Rules(replace: lineBreak))
+    if neutralise, let first = field.unicodeScalars.first, "=+-@".unicodeScalars.contains(first) {
       field = "'" + field
     }
     let needsQuotes = field.unicodeScalars.contains { "\",\r\n".unicodeScalars.contains($0) }

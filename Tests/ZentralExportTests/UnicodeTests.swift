@@ -169,6 +169,31 @@ struct UnicodeTests {
     try Self.parse(strayText, format.format, format.testDescription)
   }
 
+  /// Export fuzz finding (Fuzz/findings in docs/fuzzing.md): a line break inside a name split a
+  /// DOT line in the middle of the name, leaving its override open on the first line.
+  @Test("A line break inside a name never leaves a bidirectional control open on a line", arguments: Case.all)
+  func lineBreakInsideOverride(_ format: Case) throws {
+    let plan = try Self.plan { "\u{2068}\u{202E}" + $0 + "\n\r\u{2028}zweite Zeile" }
+    let text = try format.export(plan)
+    guard [.dot, .csv, .mermaid, .md].contains(format.format) else { return }
+    for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+      var embeddings = 0
+      var isolates = 0
+      for scalar in line.unicodeScalars {
+        switch scalar {
+        case "\u{202A}", "\u{202B}", "\u{202D}", "\u{202E}": embeddings += 1
+        case "\u{202C}": embeddings -= 1
+        case "\u{2066}", "\u{2067}", "\u{2068}": isolates += 1
+        case "\u{2069}": isolates -= 1
+        default: break
+        }
+      }
+      #expect(
+        embeddings == 0 && isolates == 0,
+        "\(format.testDescription): open at the end of \(line.debugDescription)")
+    }
+  }
+
   @Test("Mermaid directives and comments from names are neutralised", arguments: Case.all)
   func mermaidDirectives(_ format: Case) throws {
     guard format.format == .mermaid || format.format == .md else { return }
