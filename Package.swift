@@ -20,6 +20,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
   ],
   targets: [
     // C layer: GLPK through Debian's libglpk-dev. Debian ships no glpk.pc, so no pkgConfig.
@@ -45,7 +46,10 @@ let package = Package(
     // Exporters: org charts and decision reports from a plan.
     .target(
       name: "ZentralExport",
-      dependencies: ["ZentralCore"],
+      dependencies: [
+        "ZentralCore",
+        .product(name: "Subprocess", package: "swift-subprocess"),
+      ],
       swiftSettings: strictSettings
     ),
     // Thin command-line front end.
