@@ -8,6 +8,10 @@ let strictSettings: [SwiftSetting] = [
   .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+/// swift-system's FilePath where the platform has no System module of its own.
+let systemPackage: Target.Dependency = .product(
+  name: "SystemPackage", package: "swift-system", condition: .when(platforms: [.linux]))
+
 let package = Package(
   name: "zentral",
   platforms: [.macOS(.v15)],
@@ -20,7 +24,10 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    // Child processes (Graphviz `dot`; the tests' runs of the built binary and of Python).
     .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+    // FilePath for swift-subprocess on Linux (Apple platforms have it in their System module).
+    .package(url: "https://github.com/apple/swift-system", from: "1.5.0"),
   ],
   targets: [
     // C layer: GLPK through Debian's libglpk-dev. Debian ships no glpk.pc, so no pkgConfig.
@@ -49,6 +56,7 @@ let package = Package(
       dependencies: [
         "ZentralCore",
         .product(name: "Subprocess", package: "swift-subprocess"),
+        systemPackage,
       ],
       swiftSettings: strictSettings
     ),
@@ -63,28 +71,39 @@ let package = Package(
       ],
       swiftSettings: strictSettings
     ),
+    // The tests' one way to run a program (the built binary, Python, Graphviz) and collect what
+    // it printed, through swift-subprocess.
+    .target(
+      name: "ZentralTestSupport",
+      dependencies: [
+        .product(name: "Subprocess", package: "swift-subprocess"),
+        systemPackage,
+      ],
+      path: "Tests/ZentralTestSupport",
+      swiftSettings: strictSettings
+    ),
     .testTarget(
       name: "ZentralSolverTests",
-      dependencies: ["ZentralSolver", "CGLPK"],
+      dependencies: ["ZentralSolver", "CGLPK", "ZentralTestSupport"],
       resources: [.copy("Resources")],
       swiftSettings: strictSettings
     ),
     .testTarget(
       name: "ZentralCoreTests",
-      dependencies: ["ZentralCore", "ZentralSolver"],
+      dependencies: ["ZentralCore", "ZentralSolver", "ZentralTestSupport"],
       resources: [.copy("Fixtures")],
       swiftSettings: strictSettings
     ),
     .testTarget(
       name: "ZentralExportTests",
-      dependencies: ["ZentralExport", "ZentralCore"],
+      dependencies: ["ZentralExport", "ZentralCore", "ZentralTestSupport"],
       // Read through #filePath (golden files are recorded into the source tree).
       exclude: ["Fixtures", "Golden"],
       swiftSettings: strictSettings
     ),
     .testTarget(
       name: "ZentralCLITests",
-      dependencies: ["ZentralCore"],
+      dependencies: ["ZentralCore", "ZentralTestSupport"],
       swiftSettings: strictSettings
     ),
   ]
