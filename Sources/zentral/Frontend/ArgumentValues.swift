@@ -24,6 +24,7 @@ extension Planner.Decomposition: ExpressibleByArgument {
     }
   }
 
+  /// The values for help, errors and completions.
   public static var allValueStrings: [String] { ["auto", "always", "never"] }
 }
 
@@ -34,6 +35,7 @@ extension BranchingRule: ExpressibleByArgument {
     self = rule
   }
 
+  /// The values for help, errors and completions, in kebab case.
   public static var allValueStrings: [String] { allCases.map { kebabName($0.rawValue) } }
 }
 
@@ -44,6 +46,7 @@ extension BacktrackingRule: ExpressibleByArgument {
     self = rule
   }
 
+  /// The values for help, errors and completions, in kebab case.
   public static var allValueStrings: [String] { allCases.map { kebabName($0.rawValue) } }
 }
 
