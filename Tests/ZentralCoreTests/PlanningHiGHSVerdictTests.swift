@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZentralSolver
+import ZentralTestSupport
 
 @testable import ZentralCore
 
@@ -27,7 +28,7 @@ struct PlanningHiGHSVerdictTests {
   }
 
   @Test("300 random realistic scenarios: the same verdict (infeasible or not) and the same optimum")
-  func threeHundredScenarios() throws {
+  func threeHundredScenarios() async throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
       "zentral-verdicts-\(ProcessInfo.processInfo.processIdentifier)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -45,7 +46,7 @@ struct PlanningHiGHSVerdictTests {
           seed: UInt64(seed), path: path, status: plan.status, objective: plan.objective,
           setupAboveBudget: Self.setupAboveBudget(scenario)))
     }
-    let highs = try Self.highs(cases.map(\.path))
+    let highs = try await Self.highs(cases.map(\.path))
     var infeasible = 0
     for item in cases {
       let (status, objective) = try #require(highs[item.path], "HiGHS gave no line for scenario \(item.seed)")
@@ -68,16 +69,10 @@ struct PlanningHiGHSVerdictTests {
   }
 
   /// HiGHS's status and objective for each model file, from one run of `Tests/tools/highs_solve.py`.
-  static func highs(_ paths: [String]) throws -> [String: (String, Double?)] {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments =
-      ["python3", PlanningSeedTests.root.appendingPathComponent("Tests/tools/highs_solve.py").path] + paths
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
+  static func highs(_ paths: [String]) async throws -> [String: (String, Double?)] {
+    let run = try await Program.run(
+      "python3", [PlanningSeedTests.root.appendingPathComponent("Tests/tools/highs_solve.py").path] + paths)
+    let output = run.stdout
     var results: [String: (String, Double?)] = [:]
     for line in output.split(separator: "\n") {
       let words = line.split(separator: " ").map(String.init)

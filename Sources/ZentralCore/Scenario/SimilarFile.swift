@@ -29,7 +29,7 @@ public enum SimilarFile {
       }
     guard let match else { return nil }
     // Written as the user wrote the folder: `scenarios/krefeld.yaml` for `scenarios/krefled.yaml`.
-    let written = (path as NSString).deletingLastPathComponent
-    return written.isEmpty ? match : (written as NSString).appendingPathComponent(match)
+    guard let slash = path.lastIndex(of: "/") else { return match }
+    return String(path[...slash]) + match
   }
 }

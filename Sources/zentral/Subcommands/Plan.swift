@@ -10,13 +10,14 @@ extension Zentral {
   /// `zentral plan SCENARIO`: solves the centralisation MIP and writes `plan.json`.
   struct Plan: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Finds the best centralisation plan for a scenario and writes DIR/plan.json.",
+      abstract: "Finds the best centralisation plan for a scenario and writes FOLDER/plan.json.",
       discussion: """
         Exit status: 0 a plan was written, 1 invalid input, 2 the scenario has no feasible plan \
         (plan.json then names the conflicting rules). Ctrl-C, SIGTERM or SIGHUP stop the search and \
         write the best plan found so far with its gap (exit status 0); a second one ends the run at \
         once, writing nothing. The output folder is written as one set (staged beside it, then swapped \
-        in) and used by one run at a time.
+        in) and used by one run at a time. The expert solver options (cuts, branching, backtracking, \
+        heuristics, decomposition) are listed by 'zentral plan --help-hidden'.
         """)
 
     @Argument(

@@ -19,13 +19,11 @@ extension Zentral {
       completion: .file(extensions: ["yaml", "yml", "json"]))
     var files: [String] = []
 
-    func validate() throws {
-      if files.isEmpty {
-        throw ValidationError("give at least one scenario file, e.g. 'zentral validate krefeld.yaml'")
-      }
-    }
-
     func run() throws {
+      // In run(), not validate(): argument-parser validates before it reports an unknown option.
+      if files.isEmpty {
+        throw CommandFailure("give at least one scenario file, e.g. 'zentral validate krefeld.yaml'")
+      }
       // Every file is checked; the problems of all of them are reported together at the end.
       var problems: [String] = []
       for file in files {
