@@ -26,7 +26,12 @@ struct OptionTests {
     }
     let export = try await ZentralBinary.run(["export", "--help"])
     #expect(export.stdout.contains("--format <format>"))
-    #expect(export.stdout.contains("(values: dot, svg, mermaid, csv, json, html, md)"))
+    let words = export.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    #expect(
+      words.contains(
+        "--format <format> The format to write. (values: dot, svg, mermaid, csv, json, html, md)"))
+    #expect(
+      words.contains("--lang <language> Language of labels (default: the plan's language). (values: de, en)"))
     #expect(export.stdout.contains("--out <file>"))
   }
 
