@@ -24,7 +24,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-    // Child processes (Graphviz `dot`; the tests' runs of the built binary and of Python).
+    // Child processes of the tests (the built binary, Python, Graphviz).
     .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     // FilePath for swift-subprocess on Linux (Apple platforms have it in their System module).
     .package(url: "https://github.com/apple/swift-system", from: "1.5.0"),
@@ -53,11 +53,7 @@ let package = Package(
     // Exporters: org charts and decision reports from a plan.
     .target(
       name: "ZentralExport",
-      dependencies: [
-        "ZentralCore",
-        .product(name: "Subprocess", package: "swift-subprocess"),
-        systemPackage,
-      ],
+      dependencies: ["ZentralCore"],
       swiftSettings: strictSettings
     ),
     // Thin command-line front end.

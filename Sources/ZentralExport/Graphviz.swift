@@ -1,12 +1,4 @@
-import Dispatch
 public import Foundation
-import Subprocess
-
-#if canImport(System)
-import System
-#else
-import SystemPackage
-#endif
 
 /// Graphviz's `dot`, run as a separate program to lay out DOT source as SVG.
 public enum Graphviz {
@@ -26,52 +18,41 @@ public enum Graphviz {
   public static var isInstalled: Bool { executable() != nil }
 
   /// The SVG document `dot -Tsvg` makes of `source`.
-  ///
-  /// `dot` runs through swift-subprocess, whose API is async; this function is synchronous (the
-  /// exporters are), so it waits for a task that runs on an executor of its own, never on the
-  /// cooperative pool: a caller on the pool (an async test) blocked here would otherwise wait
-  /// for a pool thread it holds itself.
   public static func svg(fromDOT source: String) throws(ExportError) -> String {
     guard let dot = executable() else { throw .graphvizMissing }
-    nonisolated(unsafe) var outcome: Result<String, ExportError> = .failure(.graphvizFailed("not run"))
-    let done = DispatchSemaphore(value: 0)
-    Task(executorPreference: LayoutExecutor.shared) {
-      outcome = await layOut(source, with: dot)
-      done.signal()
+    let folder = FileManager.default.temporaryDirectory
+    let name = "zentral-\(UUID().uuidString)"
+    let input = folder.appendingPathComponent(name + ".dot")
+    let errors = folder.appendingPathComponent(name + ".err")
+    defer {
+      try? FileManager.default.removeItem(at: input)
+      try? FileManager.default.removeItem(at: errors)
     }
-    done.wait()
-    return try outcome.get()
-  }
-
-  /// Runs `dot -Tsvg` with `source` on standard input.
-  private static func layOut(_ source: String, with dot: URL) async -> Result<String, ExportError> {
     do {
-      let result = try await run(
-        .path(FilePath(dot.path)), arguments: ["-Tsvg"], input: .string(source),
-        output: .string(limit: outputLimit), error: .string(limit: 1 << 20))
-      guard result.terminationStatus == .exited(0) else {
-        let message = result.standardError.trimmingCharacters(in: .whitespacesAndNewlines)
-        return .failure(.graphvizFailed(message.isEmpty ? "\(result.terminationStatus)" : message))
+      try Data(source.utf8).write(to: input)
+      _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+      let process = Process()
+      process.executableURL = dot
+      process.arguments = ["-Tsvg", input.path]
+      let output = Pipe()
+      process.standardOutput = output
+      process.standardError = try FileHandle(forWritingTo: errors)
+      process.standardInput = FileHandle.nullDevice
+      try process.run()
+      let data = output.fileHandleForReading.readDataToEndOfFile()
+      process.waitUntilExit()
+      guard process.terminationStatus == 0 else {
+        let message = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
+        throw ExportError.graphvizFailed(
+          message.isEmpty
+            ? "exit status \(process.terminationStatus)"
+            : message.trimmingCharacters(in: .whitespacesAndNewlines))
       }
-      return .success(result.standardOutput)
+      return String(decoding: data, as: UTF8.self)
+    } catch let error as ExportError {
+      throw error
     } catch {
-      return .failure(.graphvizFailed("\(error)"))
+      throw .graphvizFailed(error.localizedDescription)
     }
-  }
-
-  /// The largest SVG accepted from `dot` (the chart of a 48,000-task city is about 30 MiB).
-  private static let outputLimit = 256 << 20
-}
-
-/// The executor of the task that waits for `dot`: a serial dispatch queue of its own, outside
-/// the cooperative pool (see ``Graphviz/svg(fromDOT:)``).
-private final class LayoutExecutor: TaskExecutor {
-  static let shared = LayoutExecutor()
-  private let queue = DispatchQueue(label: "zentral.graphviz")
-
-  func enqueue(_ job: consuming ExecutorJob) {
-    let job = UnownedJob(job)
-    let executor = asUnownedTaskExecutor()
-    queue.async { job.runSynchronously(on: executor) }
   }
 }
