@@ -8,10 +8,6 @@ let strictSettings: [SwiftSetting] = [
   .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
-/// swift-system's FilePath where the platform has no System module of its own.
-let systemPackage: Target.Dependency = .product(
-  name: "SystemPackage", package: "swift-system", condition: .when(platforms: [.linux]))
-
 let package = Package(
   name: "zentral",
   platforms: [.macOS(.v15)],
@@ -24,10 +20,6 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-    // Child processes of the tests (the built binary, Python, Graphviz).
-    .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
-    // FilePath for swift-subprocess on Linux (Apple platforms have it in their System module).
-    .package(url: "https://github.com/apple/swift-system", from: "1.5.0"),
   ],
   targets: [
     // C layer: GLPK through Debian's libglpk-dev. Debian ships no glpk.pc, so no pkgConfig.
@@ -68,13 +60,9 @@ let package = Package(
       swiftSettings: strictSettings
     ),
     // The tests' one way to run a program (the built binary, Python, Graphviz) and collect what
-    // it printed, through swift-subprocess.
+    // it printed: a blocking runner on Foundation's Process (docs/cli.md, "Child processes").
     .target(
       name: "ZentralTestSupport",
-      dependencies: [
-        .product(name: "Subprocess", package: "swift-subprocess"),
-        systemPackage,
-      ],
       path: "Tests/ZentralTestSupport",
       swiftSettings: strictSettings
     ),

@@ -8,8 +8,8 @@ import ZentralTestSupport
 struct OptionTests {
   @Test(
     "--help lists the everyday options with value names; the expert solver options only under --help-hidden")
-  func hiddenSolverOptions() async throws {
-    let help = try await ZentralBinary.run(["plan", "--help"])
+  func hiddenSolverOptions() throws {
+    let help = try ZentralBinary.run(["plan", "--help"])
     #expect(help.status == 0)
     for line in ["--time-limit <seconds>", "--gap <fraction>", "--export-model <file>", "--out <folder>"] {
       #expect(help.stdout.contains(line), "\(line)")
@@ -18,13 +18,13 @@ struct OptionTests {
       #expect(!help.stdout.contains(expert), "\(expert)")
     }
     #expect(help.stdout.contains("zentral plan --help-hidden"))
-    let hidden = try await ZentralBinary.run(["plan", "--help-hidden"])
+    let hidden = try ZentralBinary.run(["plan", "--help-hidden"])
     #expect(hidden.status == 0)
     #expect(hidden.stdout.contains("SOLVER OPTIONS (EXPERT):"))
     for expert in ["--cuts <list>", "--branching <rule>", "--backtracking <rule>", "--heuristics <list>"] {
       #expect(hidden.stdout.contains(expert), "\(expert)")
     }
-    let export = try await ZentralBinary.run(["export", "--help"])
+    let export = try ZentralBinary.run(["export", "--help"])
     #expect(export.stdout.contains("--format <format>"))
     let words = export.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     #expect(
@@ -73,21 +73,21 @@ struct OptionTests {
       ),
       (["validate"], "zentral: give at least one scenario file"),
     ])
-  func wrongValue(arguments: [String], expected: String) async throws {
-    let run = try await ZentralBinary.run(arguments)
+  func wrongValue(arguments: [String], expected: String) throws {
+    let run = try ZentralBinary.run(arguments)
     #expect(run.status == 1)
     #expect(run.stderr.hasPrefix(expected), "\(run.stderr)")
     #expect(run.stdout.isEmpty)
   }
 
   @Test("--gap 1% plans exactly as --gap 0.01; the expert options are applied")
-  func gapAsPercentage() async throws {
+  func gapAsPercentage() throws {
     let directory = try ZentralBinary.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let scenario = PlanCommandTests.root.appendingPathComponent("scenarios/iserlohn.yaml").path
     var plans: [Data] = []
     for (name, gap) in [("fraction", "0.01"), ("percent", "1%"), ("spaced", "1 %")] {
-      let run = try await ZentralBinary.run(
+      let run = try ZentralBinary.run(
         [
           "plan", scenario, "--out", name, "--gap", gap, "--no-explain", "--no-exports", "--quiet",
           "--branching", "pseudo-cost", "--cuts", "mir,clique", "--decomposition", "never",

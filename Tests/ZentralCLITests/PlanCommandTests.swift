@@ -29,14 +29,14 @@ struct PlanCommandTests {
     """
 
   @Test("two runs write byte-identical plan.json")
-  func deterministic() async throws {
+  func deterministic() throws {
     let directory = try Self.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let scenario = Self.root.appendingPathComponent("scenarios/krefeld.yaml").path
     var files: [Data] = []
     for run in ["one", "two"] {
       let out = directory.appendingPathComponent(run)
-      let result = try await ZentralBinary.run(["plan", scenario, "--out", out.path, "--quiet"])
+      let result = try ZentralBinary.run(["plan", scenario, "--out", out.path, "--quiet"])
       #expect(result.status == 0, "\(result.stderr)")
       #expect(result.stdout.isEmpty)
       files.append(try Data(contentsOf: out.appendingPathComponent("plan.json")))
@@ -46,11 +46,11 @@ struct PlanCommandTests {
   }
 
   @Test("prints a summary, writes out/<name>/plan.json by default and exports the model")
-  func summaryAndDefaults() async throws {
+  func summaryAndDefaults() throws {
     let directory = try Self.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let scenario = Self.root.appendingPathComponent("scenarios/iserlohn.yaml").path
-    let result = try await ZentralBinary.run(
+    let result = try ZentralBinary.run(
       ["plan", scenario, "--export-model", "model.mps", "--no-explain"], in: directory)
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("status:       optimal"))
@@ -66,12 +66,12 @@ struct PlanCommandTests {
   }
 
   @Test("an infeasible scenario exits 2 and names the conflict")
-  func infeasible() async throws {
+  func infeasible() throws {
     let directory = try Self.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let file = directory.appendingPathComponent("small.yaml")
     try Self.tooSmall.write(to: file, atomically: true, encoding: .utf8)
-    let result = try await ZentralBinary.run(["plan", file.path, "--out", directory.path])
+    let result = try ZentralBinary.run(["plan", file.path, "--out", directory.path])
     #expect(result.status == 2)
     #expect(
       result.stdout.contains("must-move tasks of IT security need 3 FTE at it in 2025, capacity there is 2"))
@@ -83,31 +83,31 @@ struct PlanCommandTests {
   }
 
   @Test("invalid input exits 1 with a message")
-  func invalidInput() async throws {
-    let missing = try await ZentralBinary.run(["plan", "/nonexistent/city.yaml"])
+  func invalidInput() throws {
+    let missing = try ZentralBinary.run(["plan", "/nonexistent/city.yaml"])
     #expect(missing.status == 1)
     #expect(!missing.stderr.isEmpty)
     let scenario = Self.root.appendingPathComponent("scenarios/iserlohn.yaml").path
-    let badLimit = try await ZentralBinary.run(["plan", scenario, "--time-limit", "0"])
+    let badLimit = try ZentralBinary.run(["plan", scenario, "--time-limit", "0"])
     #expect(badLimit.status == 1)
     #expect(badLimit.stderr.hasPrefix("zentral: --time-limit must be a positive number of seconds"))
-    let badExport = try await ZentralBinary.run(["plan", scenario, "--export-model", "model.txt"])
+    let badExport = try ZentralBinary.run(["plan", scenario, "--export-model", "model.txt"])
     #expect(badExport.status == 1)
     #expect(badExport.stderr.contains("must end in .mps or .lp"))
   }
 
   @Test("--decomposition: family by family with its steps under --timings; a bad mode exits 1")
-  func decomposition() async throws {
+  func decomposition() throws {
     let directory = try Self.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let scenario = directory.appendingPathComponent("region.yaml")
-    let generated = try await ZentralBinary.run([
+    let generated = try ZentralBinary.run([
       "generate", "--municipalities", "6", "--providers", "2", "--families", "4", "--waves", "2", "--seed",
       "3",
       "--out", scenario.path,
     ])
     #expect(generated.status == 0)
-    let result = try await ZentralBinary.run([
+    let result = try ZentralBinary.run([
       "plan", scenario.path, "--out", directory.path, "--decomposition", "always", "--timings",
       "--no-explain",
     ])
@@ -121,7 +121,7 @@ struct PlanCommandTests {
     #expect((json?["message"] as? String)?.contains("Teilprobleme") == true)
     #expect(json?["bound"] is Double)
 
-    let bad = try await ZentralBinary.run(["plan", scenario.path, "--decomposition", "sometimes"])
+    let bad = try ZentralBinary.run(["plan", scenario.path, "--decomposition", "sometimes"])
     #expect(bad.status == 1)
     #expect(
       bad.stderr.hasPrefix(

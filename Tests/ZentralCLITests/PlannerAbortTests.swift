@@ -60,14 +60,14 @@ struct PlannerAbortTests {
   ]
 
   @Test("no abort: a plan (exit 0 or 2) or one sentence (exit 1)", arguments: cases.indices)
-  func neverAborts(_ index: Int) async throws {
+  func neverAborts(_ index: Int) throws {
     let (name, yaml, extra) = Self.cases[index]
     let directory = try ZentralBinary.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let file = directory.appendingPathComponent("extreme.yaml")
     try yaml.write(to: file, atomically: true, encoding: .utf8)
     let out = directory.appendingPathComponent("out")
-    let run = try await ZentralBinary.run(
+    let run = try ZentralBinary.run(
       ["plan", file.path, "--out", out.path, "--no-exports", "--time-limit", "20"] + extra)
     #expect([0, 1, 2].contains(run.status), "\(name): exit \(run.status)\n\(run.stderr.prefix(2_000))")
     #expect(!run.stderr.contains("Program crashed"), "\(name)")

@@ -28,11 +28,11 @@ struct RunSafetyTests {
   }
 
   @Test("--out '' and the current folder are refused; nothing is written", arguments: ["", "."])
-  func emptyOut(out: String) async throws {
+  func emptyOut(out: String) throws {
     let directory = try ZentralBinary.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let scenario = Self.scenarios.appendingPathComponent("krefeld.yaml").path
-    let run = try await ZentralBinary.run(["plan", scenario, "--out", out, "--no-explain"], in: directory)
+    let run = try ZentralBinary.run(["plan", scenario, "--out", out, "--no-explain"], in: directory)
     #expect(run.status == 1)
     #expect(
       run.stderr.hasPrefix(
@@ -43,16 +43,16 @@ struct RunSafetyTests {
   }
 
   @Test("zentral export --out '' is refused")
-  func exportEmptyOut() async throws {
+  func exportEmptyOut() throws {
     let directory = try ZentralBinary.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let scenario = Self.scenarios.appendingPathComponent("krefeld.yaml").path
     let out = directory.appendingPathComponent("k")
-    let plan = try await ZentralBinary.run([
+    let plan = try ZentralBinary.run([
       "plan", scenario, "--out", out.path, "--no-explain", "--no-exports",
     ])
     #expect(plan.status == 0, "\(plan.stderr)")
-    let export = try await ZentralBinary.run(
+    let export = try ZentralBinary.run(
       ["export", out.appendingPathComponent("plan.json").path, "--format", "html", "--out", ""], in: directory
     )
     #expect(export.status == 1)
@@ -61,7 +61,7 @@ struct RunSafetyTests {
   }
 
   @Test("a folder locked by another run is refused with its process id; the folder stays as it was")
-  func locked() async throws {
+  func locked() throws {
     let directory = try ZentralBinary.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let out = directory.appendingPathComponent("krefeld")
@@ -77,7 +77,7 @@ struct RunSafetyTests {
     _ = pid.withCString { write(descriptor, $0, strlen($0)) }
 
     let scenario = Self.scenarios.appendingPathComponent("krefeld.yaml").path
-    let run = try await ZentralBinary.run(["plan", scenario, "--out", out.path, "--no-explain"])
+    let run = try ZentralBinary.run(["plan", scenario, "--out", out.path, "--no-explain"])
     #expect(run.status == 1)
     #expect(
       run.stderr
@@ -88,13 +88,13 @@ struct RunSafetyTests {
 
     // Once released, the next run goes ahead and removes the lock file when it ends.
     flock(descriptor, LOCK_UN)
-    let next = try await ZentralBinary.run(["plan", scenario, "--out", out.path, "--no-explain", "--quiet"])
+    let next = try ZentralBinary.run(["plan", scenario, "--out", out.path, "--no-explain", "--quiet"])
     #expect(next.status == 0, "\(next.stderr)")
     #expect(try Self.json(out.appendingPathComponent("plan.json"))["status"] as? String == "optimal")
   }
 
   @Test("the folder's files are one set: zentral's old files go, other files stay, leftovers are removed")
-  func oneSet() async throws {
+  func oneSet() throws {
     let directory = try ZentralBinary.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let out = directory.appendingPathComponent("small")
@@ -113,7 +113,7 @@ struct RunSafetyTests {
     // An infeasible scenario: plan.json and the report, no org chart.
     let scenario = directory.appendingPathComponent("small.yaml")
     try PlanCommandTests.tooSmall.write(to: scenario, atomically: true, encoding: .utf8)
-    let run = try await ZentralBinary.run(["plan", scenario.path, "--out", out.path, "--quiet"])
+    let run = try ZentralBinary.run(["plan", scenario.path, "--out", out.path, "--quiet"])
     #expect(run.status == 2, "\(run.stderr)")
     let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
     #expect(files == ["drafts", "notes.txt", "plan.json", "report.html"])
@@ -128,11 +128,11 @@ struct RunSafetyTests {
     arguments: [
       SIGTERM, SIGHUP,
     ])
-  func stopSignal(signal number: Int32) async throws {
+  func stopSignal(signal number: Int32) throws {
     let directory = try ZentralBinary.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let scenario = directory.appendingPathComponent("city.yaml")
-    let generated = try await ZentralBinary.run([
+    let generated = try ZentralBinary.run([
       "generate", "--big-city", "--seed", "2", "--out", scenario.path,
     ])
     #expect(generated.status == 0, "\(generated.stderr)")
@@ -141,13 +141,15 @@ struct RunSafetyTests {
     // The big city is solved family by family; under a time limit the search goes on until it.
     // Once the search is under way (the LP bound is known, so a plan exists to keep), a second
     // run on the same folder is refused and names the first; then the first gets the signal.
+    // (The callback runs on the runner's stderr thread while the first run goes on.)
     let second = Mutex<ZentralBinary.Run?>(nil)
     let started = ContinuousClock.now
-    let run = try await ZentralBinary.run(
-      ["plan", scenario.path, "--out", out.path, "--no-explain", "--time-limit", "120", "--timings"]
+    let run = try ZentralBinary.run(
+      ["plan", scenario.path, "--out", out.path, "--no-explain", "--time-limit", "120", "--timings"],
+      timeout: .seconds(100)
     ) { pid, line in
       guard line.contains("decomposition: LP relaxation:"), second.withLock({ $0 == nil }) else { return }
-      let refused = try await ZentralBinary.run(["plan", scenario.path, "--out", out.path, "--no-explain"])
+      let refused = try ZentralBinary.run(["plan", scenario.path, "--out", out.path, "--no-explain"])
       second.withLock { $0 = refused }
       kill(pid, number)
     }
@@ -155,6 +157,7 @@ struct RunSafetyTests {
     #expect(refused.status == 1)
     #expect(refused.stderr.contains("is in use by another zentral run (pid \(run.processIdentifier))"))
     let text = run.stderr
+    #expect(!run.timedOut, "the run did not stop within 100 s of its start")
     #expect(run.status == 0, "\(text)")
     #expect(ContinuousClock.now - started < .seconds(100))
     #expect(text.contains(number == SIGTERM ? "zentral: SIGTERM: stopping" : "zentral: SIGHUP: stopping"))
@@ -166,13 +169,13 @@ struct RunSafetyTests {
   }
 
   @Test("the time limit bounds the flip re-solves too; flips not priced in time say so")
-  func timeLimitCoversExplanations() async throws {
+  func timeLimitCoversExplanations() throws {
     let directory = try ZentralBinary.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let scenario = Self.scenarios.appendingPathComponent("muenchen.yaml").path
     let out = directory.appendingPathComponent("m")
     // München's search ends in well under a second; its flips take several seconds.
-    let run = try await ZentralBinary.run([
+    let run = try ZentralBinary.run([
       "plan", scenario, "--out", out.path, "--time-limit", "1", "--no-exports",
     ])
     #expect(run.status == 0, "\(run.stderr)")

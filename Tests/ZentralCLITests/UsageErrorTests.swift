@@ -11,19 +11,19 @@ struct UsageErrorTests {
       (["plan", "x.yaml", "--time-limit", "soon"], "--time-limit"),
       (["frobnicate"], "Unexpected argument 'frobnicate'"),
     ])
-  func usageErrors(arguments: [String], expected: String) async throws {
-    let run = try await ZentralBinary.run(arguments)
+  func usageErrors(arguments: [String], expected: String) throws {
+    let run = try ZentralBinary.run(arguments)
     #expect(run.status == 1)
     #expect(run.stderr.contains(expected), "\(run.stderr)")
     #expect(run.stdout.isEmpty)
   }
 
   @Test("--help and --version exit with status 0")
-  func helpAndVersion() async throws {
-    let help = try await ZentralBinary.run(["--help"])
+  func helpAndVersion() throws {
+    let help = try ZentralBinary.run(["--help"])
     #expect(help.status == 0)
     #expect(help.stdout.contains("USAGE: zentral"))
-    let version = try await ZentralBinary.run(["--version"])
+    let version = try ZentralBinary.run(["--version"])
     #expect(version.status == 0)
     #expect(version.stdout.contains("0.1.0"))
   }

@@ -21,27 +21,27 @@ struct ValidateCommandTests {
   /// Writes files into a new directory, runs `zentral validate` on them there, and cleans up.
   private func validate(
     _ files: [(name: String, data: Data)], arguments: [String]? = nil
-  ) async throws -> ZentralBinary.Run {
+  ) throws -> ZentralBinary.Run {
     let directory = try ZentralBinary.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     for file in files {
       try file.data.write(to: directory.appendingPathComponent(file.name))
     }
-    return try await ZentralBinary.run(["validate"] + (arguments ?? files.map(\.name)), in: directory)
+    return try ZentralBinary.run(["validate"] + (arguments ?? files.map(\.name)), in: directory)
   }
 
   @Test("a valid file: exit 0, 'FILE: valid' on standard output, nothing on standard error")
-  func validFile() async throws {
-    let run = try await validate([("muelheim.yaml", Data(Self.valid.utf8))])
+  func validFile() throws {
+    let run = try validate([("muelheim.yaml", Data(Self.valid.utf8))])
     #expect(run.status == 0)
     #expect(run.stdout == "muelheim.yaml: valid\n")
     #expect(run.stderr == "")
   }
 
   @Test("warnings are printed, but the file is valid")
-  func warnings() async throws {
+  func warnings() throws {
     let text = Self.valid.replacingOccurrences(of: "fte: 2}", with: "fte: 2.500}")
-    let run = try await validate([("w.yaml", Data(text.utf8))])
+    let run = try validate([("w.yaml", Data(text.utf8))])
     #expect(run.status == 0)
     #expect(run.stdout == "w.yaml: valid\n")
     #expect(
@@ -51,10 +51,10 @@ struct ValidateCommandTests {
   }
 
   @Test("a German thousands point in money and a decimal comma are errors that say what was meant")
-  func germanNumbers() async throws {
+  func germanNumbers() throws {
     let text = Self.valid.replacingOccurrences(of: "cost_per_fte: 75000", with: "cost_per_fte: 78.000")
       .replacingOccurrences(of: "fte: 2}", with: "fte: 1,5}")
-    let run = try await validate([("de.yaml", Data(text.utf8))])
+    let run = try validate([("de.yaml", Data(text.utf8))])
     #expect(run.status == 1)
     #expect(run.stdout == "")
     #expect(
@@ -65,11 +65,11 @@ struct ValidateCommandTests {
   }
 
   @Test("every problem of every file is listed, and the exit status is 1")
-  func invalidFiles() async throws {
+  func invalidFiles() throws {
     let broken = Self.valid
       .replacingOccurrences(of: "fte: 2}", with: "fte: -2}")
       .replacingOccurrences(of: "family: sap,", with: "family: sapp,")
-    let run = try await validate([
+    let run = try validate([
       ("good.yaml", Data(Self.valid.utf8)), ("bad.yaml", Data(broken.utf8)), ("empty.json", Data()),
     ])
     #expect(run.status == 1)
@@ -85,11 +85,11 @@ struct ValidateCommandTests {
   }
 
   @Test("a missing file and no file at all are usage errors with exit status 1")
-  func usageErrors() async throws {
-    let missing = try await validate([], arguments: ["nowhere.yaml"])
+  func usageErrors() throws {
+    let missing = try validate([], arguments: ["nowhere.yaml"])
     #expect(missing.status == 1)
     #expect(missing.stderr == "zentral: nowhere.yaml: cannot be read: there is no such file\n")
-    let none = try await validate([], arguments: [])
+    let none = try validate([], arguments: [])
     #expect(none.status == 1)
     #expect(none.stderr.hasPrefix("zentral: give at least one scenario file"))
   }
@@ -131,9 +131,9 @@ struct ValidateCommandTests {
   ]
 
   @Test("hostile files are refused fast with one clear line and exit status 1", arguments: 0..<hostile.count)
-  func hostileFile(index: Int) async throws {
+  func hostileFile(index: Int) throws {
     let (name, data, says) = Self.hostile[index]
-    let run = try await validate([(name, data())])
+    let run = try validate([(name, data())])
     #expect(run.status == 1)
     #expect(run.duration < .seconds(2), "\(name) took \(run.duration)")
     #expect(run.stdout == "")

@@ -13,17 +13,17 @@ struct WrongFileTests {
     "Tests/ZentralCoreTests/Fixtures/import/tasks.csv")
 
   @Test("zentral plan PLAN.json says it is a plan and to use zentral export; so does validate")
-  func planGivenAPlan() async throws {
+  func planGivenAPlan() throws {
     let directory = try ZentralBinary.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let out = directory.appendingPathComponent("k")
-    let made = try await ZentralBinary.run([
+    let made = try ZentralBinary.run([
       "plan", Self.scenarios.appendingPathComponent("krefeld.yaml").path, "--out", out.path, "--no-explain",
       "--no-exports", "--quiet",
     ])
     #expect(made.status == 0, "\(made.stderr)")
     for command in ["plan", "validate"] {
-      let run = try await ZentralBinary.run([command, "k/plan.json"], in: directory)
+      let run = try ZentralBinary.run([command, "k/plan.json"], in: directory)
       #expect(run.status == 1)
       #expect(
         run.stderr
@@ -33,8 +33,8 @@ struct WrongFileTests {
   }
 
   @Test("zentral plan units.csv points to zentral import")
-  func planGivenASpreadsheet() async throws {
-    let run = try await ZentralBinary.run(["plan", Self.units.path])
+  func planGivenASpreadsheet() throws {
+    let run = try ZentralBinary.run(["plan", Self.units.path])
     #expect(run.status == 1)
     #expect(run.stderrLines.count == 1)
     #expect(run.stderr.contains("units.csv is a spreadsheet, not a scenario"), "\(run.stderr)")
@@ -42,9 +42,9 @@ struct WrongFileTests {
   }
 
   @Test("zentral export SCENARIO.yaml points to zentral plan")
-  func exportGivenAScenario() async throws {
+  func exportGivenAScenario() throws {
     let scenario = Self.scenarios.appendingPathComponent("iserlohn.yaml").path
-    let run = try await ZentralBinary.run(["export", scenario, "--format", "html"])
+    let run = try ZentralBinary.run(["export", scenario, "--format", "html"])
     #expect(run.status == 1)
     #expect(
       run.stderr
@@ -59,19 +59,19 @@ struct WrongFileTests {
       (["validate", "scenarios/Muenchen.yml"], "scenarios/Muenchen.yml", "scenarios/muenchen.yaml"),
       (["export", "scenarios/iserlon.json", "--format", "md"], "scenarios/iserlon.json", nil),
     ])
-  func mistypedPath(arguments: [String], path: String, suggestion: String?) async throws {
-    let run = try await ZentralBinary.run(arguments, in: PlanCommandTests.root)
+  func mistypedPath(arguments: [String], path: String, suggestion: String?) throws {
+    let run = try ZentralBinary.run(arguments, in: PlanCommandTests.root)
     #expect(run.status == 1)
     let hint = suggestion.map { "; did you mean \($0)?" } ?? ""
     #expect(run.stderr == "zentral: \(path): cannot be read: there is no such file\(hint)\n")
   }
 
   @Test("a missing output folder gets the same message from every subcommand; nothing is created")
-  func missingOutputFolder() async throws {
+  func missingOutputFolder() throws {
     let directory = try ZentralBinary.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let krefeld = Self.scenarios.appendingPathComponent("krefeld.yaml").path
-    let made = try await ZentralBinary.run(
+    let made = try ZentralBinary.run(
       [
         "plan", krefeld, "--out", "k", "--no-explain", "--no-exports", "--quiet",
       ], in: directory)
@@ -91,7 +91,7 @@ struct WrongFileTests {
       (["generate", "--municipalities", "2", "--out", "nowhere/g.yaml"], "--out", "nowhere/g.yaml"),
     ]
     for (arguments, option, path) in runs {
-      let run = try await ZentralBinary.run(arguments, in: directory)
+      let run = try ZentralBinary.run(arguments, in: directory)
       #expect(run.status == 1, "\(arguments)")
       #expect(
         run.stderr

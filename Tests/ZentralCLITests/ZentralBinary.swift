@@ -25,14 +25,15 @@ enum ZentralBinary {
     return nil
   }
 
-  /// Runs `zentral` with `arguments` in `directory` and waits for it to end; `onErrorLine` sees
-  /// each line of standard error as it arrives (``Program/run(_:_:in:input:onErrorLine:)``).
+  /// Runs `zentral` with `arguments` in `directory` and waits for it to end (killed after
+  /// `timeout`); `onErrorLine` sees each line of standard error as it arrives
+  /// (``Program/run(_:_:in:environment:input:timeout:onErrorLine:)``).
   static func run(
-    _ arguments: [String], in directory: URL? = nil,
-    onErrorLine: (@Sendable (_ processIdentifier: Int32, _ line: String) async throws -> Void)? = nil
-  ) async throws -> Run {
+    _ arguments: [String], in directory: URL? = nil, timeout: Duration? = nil,
+    onErrorLine: (@Sendable (_ processIdentifier: Int32, _ line: String) throws -> Void)? = nil
+  ) throws -> Run {
     let binary = try #require(url, "the zentral executable was not built next to the tests")
-    return try await Program.run(binary.path, arguments, in: directory, onErrorLine: onErrorLine)
+    return try Program.run(binary.path, arguments, in: directory, timeout: timeout, onErrorLine: onErrorLine)
   }
 
   /// A new empty directory for the files of one test; removed by the caller.

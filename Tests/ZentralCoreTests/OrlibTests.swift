@@ -15,7 +15,7 @@ struct OrlibTests {
   }
 
   /// Converts the bundled instance `file` (problem `problem`) and returns the scenario text.
-  static func convert(_ file: String, problem: Int? = nil) async throws -> String {
+  static func convert(_ file: String, problem: Int? = nil) throws -> String {
     let source = Bundle.module.resourceURL!.appendingPathComponent("Fixtures/orlib/\(file)")
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
       "zentral-orlib-\(UUID().uuidString)")
@@ -24,7 +24,7 @@ struct OrlibTests {
     let output = directory.appendingPathComponent("scenario.yaml")
     var arguments = [script.path, source.path, "--out", output.path]
     if let problem { arguments += ["--problem", String(problem)] }
-    let (status, errors) = try await run(arguments)
+    let (status, errors) = try run(arguments)
     try #require(status == 0, "orlib-to-scenario failed: \(errors)")
     return try String(contentsOf: output, encoding: .utf8)
   }
@@ -36,8 +36,8 @@ struct OrlibTests {
   }
 
   /// Runs the converter with python3 and returns its exit status and standard error.
-  static func run(_ arguments: [String]) async throws -> (Int32, String) {
-    let run = try await Program.run("python3", arguments)
+  static func run(_ arguments: [String]) throws -> (Int32, String) {
+    let run = try Program.run("python3", arguments)
     return (run.status, run.stderr)
   }
 
@@ -63,8 +63,8 @@ struct OrlibTests {
   }
 
   @Test("cap41 (16 warehouses, 50 customers, split demand) solves to 1,040,444.375")
-  func cap41() async throws {
-    let text = try await Self.convert("cap41.txt")
+  func cap41() throws {
+    let text = try Self.convert("cap41.txt")
     let header = try Self.header(of: text)
     #expect(header.kind == "cap" && header.offset == 0 && header.jobs == 50)
     let objective = try Self.objective(of: text, fileName: "cap41.yaml")
@@ -73,8 +73,8 @@ struct OrlibTests {
   }
 
   @Test("gap1 problem 1 (5 agents, 15 jobs, maximisation) gives n*C - objective = 336 exactly")
-  func gap1Problem1() async throws {
-    let text = try await Self.convert("gap1.txt", problem: 1)
+  func gap1Problem1() throws {
+    let text = try Self.convert("gap1.txt", problem: 1)
     let header = try Self.header(of: text)
     #expect(header.kind == "gap" && header.jobs == 15)
     let objective = try Self.objective(of: text, fileName: "gap1-1.yaml")
@@ -82,7 +82,7 @@ struct OrlibTests {
   }
 
   @Test("The converter names the place of a malformed number and writes nothing")
-  func malformedInput() async throws {
+  func malformedInput() throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
       "zentral-orlib-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -90,7 +90,7 @@ struct OrlibTests {
     let source = directory.appendingPathComponent("gap-broken.txt")
     try "1\n2 2\n1 2\n3 x4\n".write(to: source, atomically: true, encoding: .utf8)
     let output = directory.appendingPathComponent("out.yaml")
-    let (status, errors) = try await Self.run([Self.script.path, source.path, "--out", output.path])
+    let (status, errors) = try Self.run([Self.script.path, source.path, "--out", output.path])
     #expect(status == 1)
     #expect(errors.contains("gap-broken.txt:4: cost c(2,2) of problem 1 is 'x4', which is not a number"))
     #expect(!FileManager.default.fileExists(atPath: output.path))

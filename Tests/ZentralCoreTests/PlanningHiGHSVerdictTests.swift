@@ -28,7 +28,7 @@ struct PlanningHiGHSVerdictTests {
   }
 
   @Test("300 random realistic scenarios: the same verdict (infeasible or not) and the same optimum")
-  func threeHundredScenarios() async throws {
+  func threeHundredScenarios() throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
       "zentral-verdicts-\(ProcessInfo.processInfo.processIdentifier)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -46,7 +46,7 @@ struct PlanningHiGHSVerdictTests {
           seed: UInt64(seed), path: path, status: plan.status, objective: plan.objective,
           setupAboveBudget: Self.setupAboveBudget(scenario)))
     }
-    let highs = try await Self.highs(cases.map(\.path))
+    let highs = try Self.highs(cases.map(\.path))
     var infeasible = 0
     for item in cases {
       let (status, objective) = try #require(highs[item.path], "HiGHS gave no line for scenario \(item.seed)")
@@ -69,8 +69,8 @@ struct PlanningHiGHSVerdictTests {
   }
 
   /// HiGHS's status and objective for each model file, from one run of `Tests/tools/highs_solve.py`.
-  static func highs(_ paths: [String]) async throws -> [String: (String, Double?)] {
-    let run = try await Program.run(
+  static func highs(_ paths: [String]) throws -> [String: (String, Double?)] {
+    let run = try Program.run(
       "python3", [PlanningSeedTests.root.appendingPathComponent("Tests/tools/highs_solve.py").path] + paths)
     let output = run.stdout
     var results: [String: (String, Double?)] = [:]

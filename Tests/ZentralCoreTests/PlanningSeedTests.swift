@@ -23,8 +23,8 @@ struct PlanningSeedTests {
   }
 
   /// Runs `Tests/tools/highs_solve.py` on a model file and returns HiGHS's optimal objective.
-  static func highs(_ path: String) async throws -> Double {
-    let run = try await Program.run(
+  static func highs(_ path: String) throws -> Double {
+    let run = try Program.run(
       "python3", [root.appendingPathComponent("Tests/tools/highs_solve.py").path, path])
     let last = run.stdout.split(separator: "\n").last.map(String.init) ?? ""
     let words = last.split(separator: " ")
@@ -39,7 +39,7 @@ struct PlanningSeedTests {
   @Test("there are seed scenarios") func seedsExist() { #expect(Self.seeds.count >= 3) }
 
   @Test("plans to optimal and HiGHS finds the same objective for the exported model", arguments: seeds)
-  func optimalAndHiGHS(_ name: String) async throws {
+  func optimalAndHiGHS(_ name: String) throws {
     let started = Date()
     let planner = try Planner(scenario: try Self.load(name))
     let plan = try planner.plan(options: PlanningOptions(explain: false))
@@ -52,7 +52,7 @@ struct PlanningSeedTests {
       ).path
       defer { try? FileManager.default.removeItem(atPath: path) }
       try ModelFile.write(planner.model.model, format: format, to: path)
-      let highs = try await Self.highs(path)
+      let highs = try Self.highs(path)
       let difference = abs(highs - objective) / max(1, abs(objective))
       print(
         "seed \(name) (\(format.rawValue)): GLPK \(objective), HiGHS \(highs), relative difference \(difference), solve \(solved) s"

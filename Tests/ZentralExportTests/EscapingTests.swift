@@ -66,7 +66,7 @@ struct EscapingTests {
   }
 
   @Test("DOT: quotes and backslashes escaped; Graphviz shows the names literally")
-  func dot() async throws {
+  func dot() throws {
     let plan = try Self.hostilePlan()
     let dot = try ExportFixtures.export(plan, .dot, ExportOptions(view: .changes))
     // Quoted strings (graph label): \" and \\ ; HTML-like labels: &quot; and \\.
@@ -75,7 +75,7 @@ struct EscapingTests {
     // Inside HTML-like labels markup characters are entities.
     #expect(dot.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
     guard Graphviz.isInstalled else { return }
-    let result = try await ExportFixtures.runDot(dot)
+    let result = try ExportFixtures.runDot(dot)
     #expect(result.status == 0)
     #expect(result.errors.isEmpty, "dot: \(result.errors)")
     // \N stays text (not the node name) and the quotes survive.

@@ -60,9 +60,9 @@ enum ExportFixtures {
   }
 
   /// Runs Graphviz `dot -Tsvg` on `source`; returns stdout, stderr and the exit status.
-  static func runDot(_ source: String) async throws -> (svg: String, errors: String, status: Int32) {
+  static func runDot(_ source: String) throws -> (svg: String, errors: String, status: Int32) {
     let dot = try #require(Graphviz.executable())
-    let run = try await Program.run(dot.path, ["-Tsvg"], input: source)
+    let run = try Program.run(dot.path, ["-Tsvg"], input: source)
     return (run.stdout, run.stderr, run.status)
   }
 

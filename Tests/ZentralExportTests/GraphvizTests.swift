@@ -13,11 +13,11 @@ import FoundationXML
 struct GraphvizTests {
   @Test(
     "dot -Tsvg renders every view of every seed plan with an empty stderr", arguments: ExportFixtures.seeds)
-  func renders(name: String) async throws {
+  func renders(name: String) throws {
     let plan = try ExportFixtures.plan(name)
     for view in ChartView.allCases {
       let source = try ExportFixtures.export(plan, .dot, ExportOptions(view: view))
-      let result = try await ExportFixtures.runDot(source)
+      let result = try ExportFixtures.runDot(source)
       #expect(result.status == 0, "\(name) \(view)")
       #expect(result.errors.isEmpty, "\(name) \(view): \(result.errors)")
       let boxes = try SVGBoxes(result.svg)

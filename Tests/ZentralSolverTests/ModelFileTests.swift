@@ -6,7 +6,7 @@ import ZentralTestSupport
 @Suite("Exported models solved by another solver")
 struct ModelFileTests {
   /// Solves a model file with HiGHS (highspy) and returns its objective.
-  static func highsObjective(_ path: String) async throws -> Double {
+  static func highsObjective(_ path: String) throws -> Double {
     let script = """
       import sys, highspy
       h = highspy.Highs()
@@ -16,7 +16,7 @@ struct ModelFileTests {
       assert h.getModelStatus() == highspy.HighsModelStatus.kOptimal, h.getModelStatus()
       print('objective', repr(h.getInfo().objective_function_value))
       """
-    let run = try await Program.run("python3", ["-c", script, path])
+    let run = try Program.run("python3", ["-c", script, path])
     let line = run.stdout.split(separator: "\n").last { $0.hasPrefix("objective ") }
     guard run.status == 0, let line, let value = Double(line.dropFirst("objective ".count))
     else { throw HighsFailure(status: run.status, output: run.stdout + run.stderr) }
@@ -35,7 +35,7 @@ struct ModelFileTests {
   @Test(
     "Models written as MPS and LP solve in HiGHS to GLPK's objective, constant included",
     arguments: ModelFile.Format.allCases)
-  func roundTrip(format: ModelFile.Format) async throws {
+  func roundTrip(format: ModelFile.Format) throws {
     var models = [try TestModels.wyndor(), try TestModels.cap41()]
     models += try (1...3).map { try TestModels.facilityMIP(seed: $0) }
     for model in models {
@@ -43,17 +43,17 @@ struct ModelFileTests {
       defer { try? FileManager.default.removeItem(atPath: path) }
       try ModelFile.write(model, format: format, to: path)
       let glpk = try #require(try Solver.solve(model).objective)
-      let highs = try await Self.highsObjective(path)
+      let highs = try Self.highsObjective(path)
       #expect(abs(glpk - highs) <= 1e-6 * max(1, abs(glpk)), "\(model.name): GLPK \(glpk), HiGHS \(highs)")
     }
   }
 
   @Test("The objective constant survives the MPS round trip (the Wyndor LP has constant 7)")
-  func constantSurvives() async throws {
+  func constantSurvives() throws {
     let path = Self.temporaryPath("wyndor.mps")
     defer { try? FileManager.default.removeItem(atPath: path) }
     try ModelFile.write(try TestModels.wyndor(), format: .freeMPS, to: path)
-    #expect(abs(try await Self.highsObjective(path) - 43) < 1e-9)
+    #expect(abs(try Self.highsObjective(path) - 43) < 1e-9)
   }
 
   @Test("A write into a missing folder fails with a clear error and leaves nothing behind")

@@ -1,17 +1,20 @@
 public import Foundation
-import Subprocess
+import Synchronization
 
-#if canImport(System)
-import System
-#else
-import SystemPackage
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// The tests' one way to run a program (the built `zentral`, `python3`, Graphviz's `dot`) to its
-/// end and collect what it printed, through swift-subprocess.
+/// end and collect what it printed, with Foundation's `Process`.
 ///
-/// Async, so that a test waiting for a program holds no thread of the cooperative pool (2 threads
-/// on a 2-core machine; tests that blocked them while a run needed them would hang).
+/// Blocking on purpose: the calling test thread waits, and the pipes are read and written on
+/// threads of their own, so a run needs no thread of the cooperative pool. (An async runner had
+/// to wait for a pool thread to resume after the program ended; with long synchronous planning
+/// tests holding both pool threads of a 2-core machine, `zentral validate` of an empty file took
+/// 9 s instead of a few milliseconds. docs/cli.md, "Child processes".)
 public enum Program {
   /// What one run printed and how it ended.
   public struct Run: Sendable {
@@ -25,6 +28,8 @@ public enum Program {
     public var duration: Duration
     /// The process id the program had.
     public var processIdentifier: Int32
+    /// Whether the program was killed because it ran past its timeout.
+    public var timedOut: Bool
 
     /// Standard error as lines.
     public var stderrLines: [String] {
@@ -32,59 +37,139 @@ public enum Program {
     }
   }
 
-  /// The most a run may print on each stream before it counts as failed.
-  public static let outputLimit = 256 << 20
+  /// A program that could not be started.
+  public struct StartFailure: Error, CustomStringConvertible {
+    /// Why.
+    public var description: String
+  }
 
   /// Runs `executable` (a path, or a name looked up on `PATH`) with `arguments` in `directory`,
-  /// with `input` on standard input (none: standard input is empty), and waits for it to end.
-  /// `onErrorLine`, if given, is called with the process id and each line of standard error as it
-  /// arrives (to wait for a phase of the run, then signal it).
+  /// with `environment` added to this process's environment and `input` on standard input (none:
+  /// standard input is empty), and waits for it to end. A program still running after `timeout`
+  /// is killed (``Run/timedOut``). `onErrorLine`, if given, is called with the process id and
+  /// each line of standard error as it arrives, on the thread that reads standard error (to wait
+  /// for a phase of the run, then signal it); if it throws, the program is killed and the error
+  /// is rethrown once the program has ended.
   public static func run(
-    _ executable: String, _ arguments: [String], in directory: URL? = nil, input: String? = nil,
-    onErrorLine: (@Sendable (_ processIdentifier: Int32, _ line: String) async throws -> Void)? = nil
-  ) async throws -> Run {
-    let program: Executable = executable.contains("/") ? .path(FilePath(executable)) : .name(executable)
-    let folder = directory.map { FilePath($0.path) }
+    _ executable: String, _ arguments: [String], in directory: URL? = nil,
+    environment: [String: String] = [:], input: String? = nil, timeout: Duration? = nil,
+    onErrorLine: (@Sendable (_ processIdentifier: Int32, _ line: String) throws -> Void)? = nil
+  ) throws -> Run {
+    ignoreBrokenPipes
+    let process = Process()
+    process.executableURL = try locate(executable)
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
+    let output = Pipe()
+    let errors = Pipe()
+    let standardInput = input.map { _ in Pipe() }
+    process.standardOutput = output
+    process.standardError = errors
+    process.standardInput = standardInput ?? FileHandle.nullDevice
+    let ended = DispatchSemaphore(value: 0)
+    process.terminationHandler = { _ in ended.signal() }
+
     let clock = ContinuousClock()
     let start = clock.now
-    let ended: TerminationStatus
-    let stdout: String
-    let stderr: String
-    let pid: Int32
-    if let onErrorLine {
-      // Standard error line by line as it arrives.
-      let result = try await Subprocess.run(
-        program, arguments: Arguments(arguments), workingDirectory: folder,
-        input: .string(input ?? ""), output: .string(limit: outputLimit), error: .sequence
-      ) { execution in
-        let pid = execution.processIdentifier.value
-        var text = ""
-        for try await line in execution.standardError.strings(bufferingPolicy: .unbounded) {
-          let line = line.trimmingCharacters(in: .newlines)
-          text += line + "\n"
-          try await onErrorLine(pid, line)
-        }
-        return (pid, text)
-      }
-      (ended, stdout, pid, stderr) =
-        (result.terminationStatus, result.standardOutput, result.closureResult.0, result.closureResult.1)
-    } else {
-      let result = try await Subprocess.run(
-        program, arguments: Arguments(arguments), workingDirectory: folder,
-        input: .string(input ?? ""), output: .string(limit: outputLimit), error: .string(limit: outputLimit))
-      (ended, stdout, pid, stderr) =
-        (
-          result.terminationStatus, result.standardOutput, result.processIdentifier.value,
-          result.standardError
-        )
+    // Process closes the parent's copies of the child's pipe ends, so each pipe ends with the child.
+    try process.run()
+    let pid = process.processIdentifier
+
+    let readers = DispatchGroup()
+    let stdout = Mutex(Data())
+    let stderr = Mutex(Data())
+    let callbackError = Mutex<(any Error)?>(nil)
+    thread(in: readers) {
+      let data = output.fileHandleForReading.readDataToEndOfFile()
+      stdout.withLock { $0 = data }
     }
-    let status: Int32 =
-      switch ended {
-      case .exited(let code): code
-      case .signaled(let signal): 128 + signal
+    thread(in: readers) {
+      let reader = errors.fileHandleForReading
+      guard let onErrorLine else {
+        let data = reader.readDataToEndOfFile()
+        stderr.withLock { $0 = data }
+        return
       }
+      var pending = Data()
+      func deliver(_ line: Data) {
+        guard callbackError.withLock({ $0 == nil }) else { return }
+        do {
+          try onErrorLine(pid, String(decoding: line, as: UTF8.self))
+        } catch {
+          callbackError.withLock { $0 = error }
+          kill(pid, SIGKILL)
+        }
+      }
+      while case let data = reader.availableData, !data.isEmpty {
+        stderr.withLock { $0.append(data) }
+        pending.append(data)
+        while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
+          deliver(pending[pending.startIndex..<newline])
+          pending = Data(pending[(newline + 1)...])
+        }
+      }
+      if !pending.isEmpty { deliver(pending) }
+    }
+    if let standardInput, let input {
+      thread(in: readers) {
+        // A program that ends without reading all of it is not an error of the run.
+        try? standardInput.fileHandleForWriting.write(contentsOf: Data(input.utf8))
+        try? standardInput.fileHandleForWriting.close()
+      }
+    }
+
+    var timedOut = false
+    if let timeout {
+      let (seconds, attoseconds) = timeout.components
+      let deadline =
+        DispatchTime.now() + .nanoseconds(Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000))
+      if ended.wait(timeout: deadline) == .timedOut {
+        timedOut = true
+        kill(pid, SIGKILL)
+        ended.wait()
+      }
+    } else {
+      ended.wait()
+    }
+    process.waitUntilExit()
+    readers.wait()
+    let duration = clock.now - start
+    if let error = callbackError.withLock({ $0 }) { throw error }
+    let status =
+      process.terminationReason == .uncaughtSignal
+      ? 128 + process.terminationStatus : process.terminationStatus
     return Run(
-      stdout: stdout, stderr: stderr, status: status, duration: clock.now - start,
-      processIdentifier: pid)
+      stdout: String(decoding: stdout.withLock { $0 }, as: UTF8.self),
+      stderr: String(decoding: stderr.withLock { $0 }, as: UTF8.self), status: status, duration: duration,
+      processIdentifier: pid, timedOut: timedOut)
   }
+
+  /// The program `name` stands for: a path as it is, a bare name looked up on `PATH`.
+  static func locate(_ name: String) throws -> URL {
+    if name.contains("/") { return URL(fileURLWithPath: name) }
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+    for folder in path.split(separator: ":") where !folder.isEmpty {
+      let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent(name)
+      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+    }
+    throw StartFailure(description: "\(name) is not on the PATH (\(path))")
+  }
+
+  /// Runs `body` on a thread of its own (not one of the cooperative pool), as a member of `group`.
+  private static func thread(in group: DispatchGroup, _ body: @escaping @Sendable () -> Void) {
+    group.enter()
+    let thread = Thread {
+      body()
+      group.leave()
+    }
+    thread.start()
+  }
+
+  /// Writing to a program that has ended fails with EPIPE instead of ending the test process.
+  private static let ignoreBrokenPipes: Void = {
+    _ = signal(SIGPIPE, SIG_IGN)
+  }()
 }
