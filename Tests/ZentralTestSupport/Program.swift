@@ -11,10 +11,10 @@ import Darwin
 /// end and collect what it printed, with Foundation's `Process`.
 ///
 /// Blocking on purpose: the calling test thread waits, and the pipes are read and written on
-/// threads of their own, so a run needs no thread of the cooperative pool. (An async runner had
-/// to wait for a pool thread to resume after the program ended; with long synchronous planning
-/// tests holding both pool threads of a 2-core machine, `zentral validate` of an empty file took
-/// 9 s instead of a few milliseconds. docs/cli.md, "Child processes".)
+/// threads of their own, so a run needs no other thread of the cooperative pool to finish. (An
+/// async runner had to wait for a pool thread to resume after the program ended; with long
+/// synchronous planning tests holding both pool threads of a 2-core machine, `zentral validate`
+/// of an empty file took about 9 s instead of about 0.1 s. docs/cli.md, "Child processes".)
 public enum Program {
   /// What one run printed and how it ended.
   public struct Run: Sendable {
@@ -46,7 +46,8 @@ public enum Program {
   /// Runs `executable` (a path, or a name looked up on `PATH`) with `arguments` in `directory`,
   /// with `environment` added to this process's environment and `input` on standard input (none:
   /// standard input is empty), and waits for it to end. A program still running after `timeout`
-  /// is killed (``Run/timedOut``). `onErrorLine`, if given, is called with the process id and
+  /// is killed (``Run/timedOut``; programs it started itself are not, and the run ends when
+  /// they have closed its output). `onErrorLine`, if given, is called with the process id and
   /// each line of standard error as it arrives, on the thread that reads standard error (to wait
   /// for a phase of the run, then signal it); if it throws, the program is killed and the error
   /// is rethrown once the program has ended.
@@ -55,7 +56,6 @@ public enum Program {
     environment: [String: String] = [:], input: String? = nil, timeout: Duration? = nil,
     onErrorLine: (@Sendable (_ processIdentifier: Int32, _ line: String) throws -> Void)? = nil
   ) throws -> Run {
-    ignoreBrokenPipes
     let process = Process()
     process.executableURL = try locate(executable)
     process.arguments = arguments
@@ -75,7 +75,7 @@ public enum Program {
     let clock = ContinuousClock()
     let start = clock.now
     // Process closes the parent's copies of the child's pipe ends, so each pipe ends with the child.
-    try process.run()
+    try withSignalsUnblocked { try process.run() }
     let pid = process.processIdentifier
 
     let readers = DispatchGroup()
@@ -115,7 +115,9 @@ public enum Program {
     }
     if let standardInput, let input {
       thread(in: readers) {
-        // A program that ends without reading all of it is not an error of the run.
+        // A program that ends without reading all of it is not an error of the run: with SIGPIPE
+        // blocked on this thread the write fails with EPIPE instead of ending the test process.
+        blockBrokenPipes()
         try? standardInput.fileHandleForWriting.write(contentsOf: Data(input.utf8))
         try? standardInput.fileHandleForWriting.close()
       }
@@ -168,8 +170,24 @@ public enum Program {
     thread.start()
   }
 
-  /// Writing to a program that has ended fails with EPIPE instead of ending the test process.
-  private static let ignoreBrokenPipes: Void = {
-    _ = signal(SIGPIPE, SIG_IGN)
-  }()
+  /// Runs `body` (which starts a program) with no signal blocked on this thread, so the program
+  /// starts with an empty signal mask as from a shell: the threads that run tests have most
+  /// signals blocked, and a child inherits the mask of the thread that starts it (SIGTERM blocked
+  /// would not end it).
+  private static func withSignalsUnblocked<T>(_ body: () throws -> T) rethrows -> T {
+    var none = sigset_t()
+    var previous = sigset_t()
+    sigemptyset(&none)
+    pthread_sigmask(SIG_SETMASK, &none, &previous)
+    defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+    return try body()
+  }
+
+  /// Blocks SIGPIPE on the calling thread, so a write to a closed pipe fails with EPIPE.
+  private static func blockBrokenPipes() {
+    var pipeSignal = sigset_t()
+    sigemptyset(&pipeSignal)
+    sigaddset(&pipeSignal, SIGPIPE)
+    pthread_sigmask(SIG_BLOCK, &pipeSignal, nil)
+  }
 }
