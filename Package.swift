@@ -59,28 +59,35 @@ let package = Package(
       ],
       swiftSettings: strictSettings
     ),
+    // The tests' one way to run a program (the built binary, Python, Graphviz) and collect what
+    // it printed: a blocking runner on Foundation's Process (docs/cli.md, "Child processes").
+    .target(
+      name: "ZentralTestSupport",
+      path: "Tests/ZentralTestSupport",
+      swiftSettings: strictSettings
+    ),
     .testTarget(
       name: "ZentralSolverTests",
-      dependencies: ["ZentralSolver", "CGLPK"],
+      dependencies: ["ZentralSolver", "CGLPK", "ZentralTestSupport"],
       resources: [.copy("Resources")],
       swiftSettings: strictSettings
     ),
     .testTarget(
       name: "ZentralCoreTests",
-      dependencies: ["ZentralCore", "ZentralSolver"],
+      dependencies: ["ZentralCore", "ZentralSolver", "ZentralTestSupport"],
       resources: [.copy("Fixtures")],
       swiftSettings: strictSettings
     ),
     .testTarget(
       name: "ZentralExportTests",
-      dependencies: ["ZentralExport", "ZentralCore"],
+      dependencies: ["ZentralExport", "ZentralCore", "ZentralTestSupport"],
       // Read through #filePath (golden files are recorded into the source tree).
       exclude: ["Fixtures", "Golden"],
       swiftSettings: strictSettings
     ),
     .testTarget(
       name: "ZentralCLITests",
-      dependencies: ["ZentralCore"],
+      dependencies: ["ZentralCore", "ZentralTestSupport"],
       swiftSettings: strictSettings
     ),
   ]

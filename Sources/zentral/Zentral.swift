@@ -14,19 +14,44 @@ struct Zentral: ParsableCommand {
     subcommands: [Validate.self, Import.self, Plan.self, Generate.self, Export.self]
   )
 
-  /// Runs the command line. Usage errors (an unknown option, a missing argument) exit with
-  /// status 1 like every other input error, not with argument-parser's 64, so scripts need to
-  /// tell apart only "input wrong" (1) and "no feasible plan" (2).
+  /// Runs the command line; every error of every subcommand leaves through ``report(_:)``.
   static func main() {
     do {
       var command = try parseAsRoot()
       try command.run()
     } catch {
-      if exitCode(for: error) == .validationFailure {
-        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-        Foundation.exit(1)
-      }
-      exit(withError: error)
+      Foundation.exit(report(error))
     }
+  }
+
+  /// The one path for error output: writes `error` to standard error as `zentral: …` lines (or
+  /// `FILE:LINE:COLUMN: …` for a problem at a place in a file) and returns the exit status.
+  ///
+  /// Usage errors (an unknown option, a missing argument, a value `validate()` refuses) exit with
+  /// status 1 like every other input error, not with argument-parser's 64, so scripts need to
+  /// tell apart only "input wrong" (1) and "no feasible plan" (2). `--help`, `--help-hidden` and
+  /// `--version` are argument-parser's to print (status 0).
+  static func report(_ error: any Error) -> Int32 {
+    switch error {
+    case let failure as CommandFailure:
+      write(failure.lines)
+      return failure.status
+    case let code as ExitCode:
+      return code.rawValue
+    default:
+      let status = exitCode(for: error)
+      if status == .success { exit(withError: error) }
+      var message = fullMessage(for: error)
+      if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
+      write(("zentral: " + message).split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+      return ExitCode.invalidInput.rawValue
+    }
+  }
+
+  /// Writes `lines` to standard error.
+  static func write(_ lines: [String]) {
+    var text = lines.joined(separator: "\n")
+    if !text.hasSuffix("\n") { text += "\n" }
+    FileHandle.standardError.write(Data(text.utf8))
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZentralTestSupport
 
 /// End-to-end tests of `zentral import`: the real binary, its output streams and exit status.
 @Suite("zentral import (end to end)")

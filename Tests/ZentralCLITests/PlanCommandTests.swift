@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZentralTestSupport
 
 /// End-to-end tests of `zentral plan`: the built binary, its files, output and exit status.
 @Suite("zentral plan (end to end)")
@@ -7,47 +8,7 @@ struct PlanCommandTests {
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 
-  /// The `zentral` binary next to the test bundle (or `ZENTRAL_BIN`).
-  static var binary: URL {
-    if let path = ProcessInfo.processInfo.environment["ZENTRAL_BIN"] { return URL(fileURLWithPath: path) }
-    var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    if directory.lastPathComponent == "MacOS" {
-      directory = directory.deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    }
-    return directory.appendingPathComponent("zentral")
-  }
-
-  struct Run {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-  }
-
-  static func run(_ arguments: [String], in directory: URL? = nil) throws -> Run {
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    if let directory { process.currentDirectoryURL = directory }
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Run(
-      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-      stderr: String(decoding: stderr, as: UTF8.self))
-  }
-
-  static func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "zentral-plan-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-  }
+  static func temporaryDirectory() throws -> URL { try ZentralBinary.temporaryDirectory() }
 
   static let tooSmall = """
     format: zentral/1
@@ -75,7 +36,7 @@ struct PlanCommandTests {
     var files: [Data] = []
     for run in ["one", "two"] {
       let out = directory.appendingPathComponent(run)
-      let result = try Self.run(["plan", scenario, "--out", out.path, "--quiet"])
+      let result = try ZentralBinary.run(["plan", scenario, "--out", out.path, "--quiet"])
       #expect(result.status == 0, "\(result.stderr)")
       #expect(result.stdout.isEmpty)
       files.append(try Data(contentsOf: out.appendingPathComponent("plan.json")))
@@ -89,7 +50,7 @@ struct PlanCommandTests {
     let directory = try Self.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let scenario = Self.root.appendingPathComponent("scenarios/iserlohn.yaml").path
-    let result = try Self.run(
+    let result = try ZentralBinary.run(
       ["plan", scenario, "--export-model", "model.mps", "--no-explain"], in: directory)
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("status:       optimal"))
@@ -110,7 +71,7 @@ struct PlanCommandTests {
     defer { try? FileManager.default.removeItem(at: directory) }
     let file = directory.appendingPathComponent("small.yaml")
     try Self.tooSmall.write(to: file, atomically: true, encoding: .utf8)
-    let result = try Self.run(["plan", file.path, "--out", directory.path])
+    let result = try ZentralBinary.run(["plan", file.path, "--out", directory.path])
     #expect(result.status == 2)
     #expect(
       result.stdout.contains("must-move tasks of IT security need 3 FTE at it in 2025, capacity there is 2"))
@@ -123,14 +84,14 @@ struct PlanCommandTests {
 
   @Test("invalid input exits 1 with a message")
   func invalidInput() throws {
-    let missing = try Self.run(["plan", "/nonexistent/city.yaml"])
+    let missing = try ZentralBinary.run(["plan", "/nonexistent/city.yaml"])
     #expect(missing.status == 1)
     #expect(!missing.stderr.isEmpty)
     let scenario = Self.root.appendingPathComponent("scenarios/iserlohn.yaml").path
-    let badLimit = try Self.run(["plan", scenario, "--time-limit", "0"])
+    let badLimit = try ZentralBinary.run(["plan", scenario, "--time-limit", "0"])
     #expect(badLimit.status == 1)
     #expect(badLimit.stderr.hasPrefix("zentral: --time-limit must be a positive number of seconds"))
-    let badExport = try Self.run(["plan", scenario, "--export-model", "model.txt"])
+    let badExport = try ZentralBinary.run(["plan", scenario, "--export-model", "model.txt"])
     #expect(badExport.status == 1)
     #expect(badExport.stderr.contains("must end in .mps or .lp"))
   }
@@ -140,13 +101,13 @@ struct PlanCommandTests {
     let directory = try Self.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let scenario = directory.appendingPathComponent("region.yaml")
-    let generated = try Self.run([
+    let generated = try ZentralBinary.run([
       "generate", "--municipalities", "6", "--providers", "2", "--families", "4", "--waves", "2", "--seed",
       "3",
       "--out", scenario.path,
     ])
     #expect(generated.status == 0)
-    let result = try Self.run([
+    let result = try ZentralBinary.run([
       "plan", scenario.path, "--out", directory.path, "--decomposition", "always", "--timings",
       "--no-explain",
     ])
@@ -160,8 +121,11 @@ struct PlanCommandTests {
     #expect((json?["message"] as? String)?.contains("Teilprobleme") == true)
     #expect(json?["bound"] is Double)
 
-    let bad = try Self.run(["plan", scenario.path, "--decomposition", "sometimes"])
+    let bad = try ZentralBinary.run(["plan", scenario.path, "--decomposition", "sometimes"])
     #expect(bad.status == 1)
-    #expect(bad.stderr.contains("--decomposition: 'sometimes' is not a mode; use auto, always or never"))
+    #expect(
+      bad.stderr.hasPrefix(
+        "zentral: The value 'sometimes' is invalid for '--decomposition': 'sometimes' is not one of 'auto', "
+          + "'always', 'never'"), "\(bad.stderr)")
   }
 }

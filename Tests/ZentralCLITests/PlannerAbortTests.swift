@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZentralTestSupport
 
 /// Amounts at and beyond the edge of what GLPK can take, through every phase of `zentral plan`
 /// (solve, flip re-solves, infeasibility diagnosis, decomposition): the process never aborts

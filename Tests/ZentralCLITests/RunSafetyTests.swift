@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+import ZentralTestSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -47,7 +48,9 @@ struct RunSafetyTests {
     defer { try? FileManager.default.removeItem(at: directory) }
     let scenario = Self.scenarios.appendingPathComponent("krefeld.yaml").path
     let out = directory.appendingPathComponent("k")
-    let plan = try ZentralBinary.run(["plan", scenario, "--out", out.path, "--no-explain", "--no-exports"])
+    let plan = try ZentralBinary.run([
+      "plan", scenario, "--out", out.path, "--no-explain", "--no-exports",
+    ])
     #expect(plan.status == 0, "\(plan.stderr)")
     let export = try ZentralBinary.run(
       ["export", out.appendingPathComponent("plan.json").path, "--format", "html", "--out", ""], in: directory
@@ -129,51 +132,33 @@ struct RunSafetyTests {
     let directory = try ZentralBinary.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let scenario = directory.appendingPathComponent("city.yaml")
-    let generated = try ZentralBinary.run(["generate", "--big-city", "--seed", "2", "--out", scenario.path])
+    let generated = try ZentralBinary.run([
+      "generate", "--big-city", "--seed", "2", "--out", scenario.path,
+    ])
     #expect(generated.status == 0, "\(generated.stderr)")
     let out = directory.appendingPathComponent("city")
 
     // The big city is solved family by family; under a time limit the search goes on until it.
-    let binary = try #require(ZentralBinary.url)
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = [
-      "plan", scenario.path, "--out", out.path, "--no-explain", "--time-limit", "120", "--timings",
-    ]
-    let errors = Pipe()
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = errors
-    process.standardInput = FileHandle.nullDevice
-    let stderr = Mutex("")
-    let reader = errors.fileHandleForReading
-    let done = DispatchSemaphore(value: 0)
-    Thread.detachNewThread {
-      while case let data = reader.availableData, !data.isEmpty {
-        stderr.withLock { $0 += String(decoding: data, as: UTF8.self) }
-      }
-      done.signal()
-    }
+    // Once the search is under way (the LP bound is known, so a plan exists to keep), a second
+    // run on the same folder is refused and names the first; then the first gets the signal.
+    // (The callback runs on the runner's stderr thread while the first run goes on.)
+    let second = Mutex<ZentralBinary.Run?>(nil)
     let started = ContinuousClock.now
-    try process.run()
-    // Wait until the search is under way (the LP bound is known), so a plan exists to keep.
-    while !stderr.withLock({ $0.contains("decomposition: LP relaxation:") }) && process.isRunning
-      && ContinuousClock.now - started < .seconds(100)
-    {
-      Thread.sleep(forTimeInterval: 0.05)
+    let run = try ZentralBinary.run(
+      ["plan", scenario.path, "--out", out.path, "--no-explain", "--time-limit", "120", "--timings"],
+      timeout: .seconds(100)
+    ) { pid, line in
+      guard line.contains("decomposition: LP relaxation:"), second.withLock({ $0 == nil }) else { return }
+      let refused = try ZentralBinary.run(["plan", scenario.path, "--out", out.path, "--no-explain"])
+      second.withLock { $0 = refused }
+      kill(pid, number)
     }
-    #expect(process.isRunning)
-
-    // A second run on the same folder meanwhile is refused and names the first.
-    let second = try ZentralBinary.run(["plan", scenario.path, "--out", out.path, "--no-explain"])
-    #expect(second.status == 1)
-    #expect(second.stderr.contains("is in use by another zentral run (pid \(process.processIdentifier))"))
-
-    kill(process.processIdentifier, number)
-    process.waitUntilExit()
-    done.wait()
-    let text = stderr.withLock { $0 }
-    #expect(process.terminationReason == .exit)
-    #expect(process.terminationStatus == 0, "\(text)")
+    let refused = try #require(second.withLock { $0 }, "the search never got under way:\n\(run.stderr)")
+    #expect(refused.status == 1)
+    #expect(refused.stderr.contains("is in use by another zentral run (pid \(run.processIdentifier))"))
+    let text = run.stderr
+    #expect(!run.timedOut, "the run did not stop within 100 s of its start")
+    #expect(run.status == 0, "\(text)")
     #expect(ContinuousClock.now - started < .seconds(100))
     #expect(text.contains(number == SIGTERM ? "zentral: SIGTERM: stopping" : "zentral: SIGHUP: stopping"))
     let plan = try Self.json(out.appendingPathComponent("plan.json"))

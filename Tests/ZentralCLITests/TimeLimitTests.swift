@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZentralTestSupport
 
 /// `--time-limit` bounds the whole run of a decomposed scenario (docs/model.md, "Time limit, stop
 /// signals and the output folder"): the search ends at the limit, the plan is built and written,

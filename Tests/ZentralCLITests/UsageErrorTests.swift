@@ -1,11 +1,12 @@
 import Testing
+import ZentralTestSupport
 
 @Suite("Usage errors of the command line")
 struct UsageErrorTests {
   @Test(
     "Unknown options, missing arguments and bad values exit with status 1 and say what is wrong",
     arguments: [
-      (["plan"], "Missing expected argument '<scenario>'"),
+      (["plan"], "zentral: Missing expected argument '<scenario-file>'"),
       (["validate", "--verbose"], "Unknown option '--verbose'"),
       (["plan", "x.yaml", "--time-limit", "soon"], "--time-limit"),
       (["frobnicate"], "Unexpected argument 'frobnicate'"),

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZentralTestSupport
 
 /// End-to-end tests of `zentral validate`: the real binary, its output streams and exit status.
 @Suite("zentral validate (end to end)")

@@ -1,24 +1,11 @@
 import Foundation
 import Testing
+import ZentralTestSupport
 
 /// The built `zentral` executable, run as a user would run it.
 enum ZentralBinary {
   /// What one run printed and how it ended.
-  struct Run {
-    /// Standard output.
-    var stdout: String
-    /// Standard error.
-    var stderr: String
-    /// The exit status.
-    var status: Int32
-    /// How long the run took.
-    var duration: Duration
-
-    /// Standard error as lines.
-    var stderrLines: [String] {
-      stderr.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
-    }
-  }
+  typealias Run = Program.Run
 
   /// The `zentral` executable next to the test bundle (`.build/debug/zentral`), or `ZENTRAL_BIN`.
   static var url: URL? {
@@ -38,36 +25,15 @@ enum ZentralBinary {
     return nil
   }
 
-  /// Runs `zentral` with `arguments` in `directory` and waits for it to end.
-  static func run(_ arguments: [String], in directory: URL? = nil) throws -> Run {
+  /// Runs `zentral` with `arguments` in `directory` and waits for it to end (killed after
+  /// `timeout`); `onErrorLine` sees each line of standard error as it arrives
+  /// (``Program/run(_:_:in:environment:input:timeout:onErrorLine:)``).
+  static func run(
+    _ arguments: [String], in directory: URL? = nil, timeout: Duration? = nil,
+    onErrorLine: (@Sendable (_ processIdentifier: Int32, _ line: String) throws -> Void)? = nil
+  ) throws -> Run {
     let binary = try #require(url, "the zentral executable was not built next to the tests")
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    if let directory { process.currentDirectoryURL = directory }
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    process.standardInput = FileHandle.nullDevice
-    let clock = ContinuousClock()
-    let start = clock.now
-    try process.run()
-    // Read both pipes while the process runs, so that a full pipe cannot block it.
-    let group = DispatchGroup()
-    nonisolated(unsafe) var outputData = Data()
-    nonisolated(unsafe) var errorData = Data()
-    DispatchQueue.global().async(group: group) {
-      outputData = output.fileHandleForReading.readDataToEndOfFile()
-    }
-    DispatchQueue.global().async(group: group) {
-      errorData = errors.fileHandleForReading.readDataToEndOfFile()
-    }
-    process.waitUntilExit()
-    group.wait()
-    return Run(
-      stdout: String(decoding: outputData, as: UTF8.self), stderr: String(decoding: errorData, as: UTF8.self),
-      status: process.terminationStatus, duration: clock.now - start)
+    return try Program.run(binary.path, arguments, in: directory, timeout: timeout, onErrorLine: onErrorLine)
   }
 
   /// A new empty directory for the files of one test; removed by the caller.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZentralCore
+import ZentralTestSupport
 
 /// OR-Library instances with published optima, through the normal path: converted by
 /// `scripts/orlib-to-scenario`, loaded by ``ScenarioLoader`` and solved by ``Planner``.
@@ -36,16 +37,8 @@ struct OrlibTests {
 
   /// Runs the converter with python3 and returns its exit status and standard error.
   static func run(_ arguments: [String]) throws -> (Int32, String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3"] + arguments
-    let errors = Pipe()
-    process.standardError = errors
-    process.standardOutput = FileHandle.nullDevice
-    try process.run()
-    let data = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    let run = try Program.run("python3", arguments)
+    return (run.status, run.stderr)
   }
 
   static func header(of text: String) throws -> Header {

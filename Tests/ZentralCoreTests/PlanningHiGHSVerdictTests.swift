@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZentralSolver
+import ZentralTestSupport
 
 @testable import ZentralCore
 
@@ -69,15 +70,9 @@ struct PlanningHiGHSVerdictTests {
 
   /// HiGHS's status and objective for each model file, from one run of `Tests/tools/highs_solve.py`.
   static func highs(_ paths: [String]) throws -> [String: (String, Double?)] {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments =
-      ["python3", PlanningSeedTests.root.appendingPathComponent("Tests/tools/highs_solve.py").path] + paths
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
+    let run = try Program.run(
+      "python3", [PlanningSeedTests.root.appendingPathComponent("Tests/tools/highs_solve.py").path] + paths)
+    let output = run.stdout
     var results: [String: (String, Double?)] = [:]
     for line in output.split(separator: "\n") {
       let words = line.split(separator: " ").map(String.init)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZentralSolver
+import ZentralTestSupport
 
 @testable import ZentralCore
 
@@ -23,19 +24,13 @@ struct PlanningSeedTests {
 
   /// Runs `Tests/tools/highs_solve.py` on a model file and returns HiGHS's optimal objective.
   static func highs(_ path: String) throws -> Double {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", root.appendingPathComponent("Tests/tools/highs_solve.py").path, path]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    let last = output.split(separator: "\n").last.map(String.init) ?? ""
+    let run = try Program.run(
+      "python3", [root.appendingPathComponent("Tests/tools/highs_solve.py").path, path])
+    let last = run.stdout.split(separator: "\n").last.map(String.init) ?? ""
     let words = last.split(separator: " ")
-    guard process.terminationStatus == 0, words.count == 2,
+    guard run.status == 0, words.count == 2,
       let value = Double(words[1].trimmingCharacters(in: .whitespacesAndNewlines))
-    else { throw HighsFailure(output: output) }
+    else { throw HighsFailure(output: run.stdout + run.stderr) }
     return value
   }
 

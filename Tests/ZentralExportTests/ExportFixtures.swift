@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ZentralCore
 import ZentralExport
+import ZentralTestSupport
 
 /// Fixture plans (written by `zentral plan` for the seed scenarios) and golden files.
 enum ExportFixtures {
@@ -60,26 +61,9 @@ enum ExportFixtures {
 
   /// Runs Graphviz `dot -Tsvg` on `source`; returns stdout, stderr and the exit status.
   static func runDot(_ source: String) throws -> (svg: String, errors: String, status: Int32) {
-    let process = Process()
-    process.executableURL = Graphviz.executable()
-    process.arguments = ["-Tsvg"]
-    let input = Pipe()
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    // Write stdin on another thread so that a full stdout pipe cannot block us.
-    let writer = Thread { [data = Data(source.utf8)] in
-      input.fileHandleForWriting.write(data)
-      try? input.fileHandleForWriting.close()
-    }
-    writer.start()
-    let errorBox = ErrorCollector(errors.fileHandleForReading)
-    let svg = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (String(decoding: svg, as: UTF8.self), errorBox.text(), process.terminationStatus)
+    let dot = try #require(Graphviz.executable())
+    let run = try Program.run(dot.path, ["-Tsvg"], input: source)
+    return (run.stdout, run.stderr, run.status)
   }
 
   /// The boxes an org chart of `view` should have: every unit (leaves without IT grouped per
@@ -101,23 +85,5 @@ enum ExportFixtures {
     let centres = plan.centres.filter { view == .current ? $0.alreadyOpen : ($0.years.last?.open ?? true) }
       .count
     return units + centres
-  }
-}
-
-/// Reads a pipe to its end on a background thread.
-final class ErrorCollector: @unchecked Sendable {
-  private var data = Data()
-  private let done = DispatchSemaphore(value: 0)
-
-  init(_ handle: FileHandle) {
-    Thread {
-      self.data = handle.readDataToEndOfFile()
-      self.done.signal()
-    }.start()
-  }
-
-  func text() -> String {
-    done.wait()
-    return String(decoding: data, as: UTF8.self)
   }
 }

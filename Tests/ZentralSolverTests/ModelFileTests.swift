@@ -1,13 +1,12 @@
 import Foundation
 import Testing
 import ZentralSolver
+import ZentralTestSupport
 
 @Suite("Exported models solved by another solver")
 struct ModelFileTests {
   /// Solves a model file with HiGHS (highspy) and returns its objective.
   static func highsObjective(_ path: String) throws -> Double {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     let script = """
       import sys, highspy
       h = highspy.Highs()
@@ -17,15 +16,10 @@ struct ModelFileTests {
       assert h.getModelStatus() == highspy.HighsModelStatus.kOptimal, h.getModelStatus()
       print('objective', repr(h.getInfo().objective_function_value))
       """
-    process.arguments = ["python3", "-c", script, path]
-    let output = Pipe()
-    process.standardOutput = output
-    try process.run()
-    process.waitUntilExit()
-    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    let line = text.split(separator: "\n").last { $0.hasPrefix("objective ") }
-    guard process.terminationStatus == 0, let line, let value = Double(line.dropFirst("objective ".count))
-    else { throw HighsFailure(status: process.terminationStatus, output: text) }
+    let run = try Program.run("python3", ["-c", script, path])
+    let line = run.stdout.split(separator: "\n").last { $0.hasPrefix("objective ") }
+    guard run.status == 0, let line, let value = Double(line.dropFirst("objective ".count))
+    else { throw HighsFailure(status: run.status, output: run.stdout + run.stderr) }
     return value
   }
 

@@ -247,10 +247,11 @@ def test_plan_writes_org_chart_and_report(tmp_path, screenshots):
 
 
 @pytest.mark.parametrize("arguments, message", [
-    (["--format", "pdf"], "zentral: unknown format 'pdf'"),
-    (["--format", "csv", "--view", "later"], "zentral: unknown view 'later'"),
-    (["--format", "csv", "--lang", "fr"], "zentral: unknown language 'fr'"),
-    (["--format", "csv", "--out", "/nonexistent-folder/x.csv"], "the folder /nonexistent-folder does not exist"),
+    (["--format", "pdf"], "zentral: The value 'pdf' is invalid for '--format <format>'"),
+    (["--format", "csv", "--view", "later"], "zentral: The value 'later' is invalid for '--view <view>'"),
+    (["--format", "csv", "--lang", "fr"], "zentral: The value 'fr' is invalid for '--lang <language>'"),
+    (["--format", "csv", "--out", "/nonexistent-folder/x.csv"],
+     "zentral: --out '/nonexistent-folder/x.csv': the folder '/nonexistent-folder' does not exist"),
 ])
 def test_export_usage_errors(arguments, message):
     plan = FIXTURES / "iserlohn.plan.json"

@@ -16,60 +16,52 @@ extension Zentral {
         once the new one is complete.
         """)
 
-    @Argument(help: "The plan.json written by 'zentral plan'.")
+    @Argument(
+      help: ArgumentHelp("The plan.json written by 'zentral plan'.", valueName: "plan-file"),
+      completion: .file(extensions: ["json"]))
     var plan: String
 
-    @Option(help: "dot, svg, mermaid, csv, json, html or md.")
-    var format: String
+    @Option(help: "The format to write.")
+    var format: ExportFormat
 
-    @Option(help: "Write to FILE instead of standard output.")
+    @Option(
+      help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"),
+      completion: .file())
     var out: String?
 
-    @Option(help: "Language of labels: de or en (default: the plan's language).")
-    var lang: String?
+    @Option(help: ArgumentHelp("Language of labels (default: the plan's language).", valueName: "language"))
+    var lang: ReportLanguage?
 
     @Option(help: "Org chart view: target (recommended), current (today) or changes (moves as arrows).")
-    var view: String = ChartView.target.rawValue
+    var view: ChartView = .target
+
+    func validate() throws {
+      if let out, out.isEmpty {
+        throw ValidationError(
+          "--out is empty; name the file to write, or leave --out out to write to standard output")
+      }
+    }
 
     func run() throws {
-      guard let format = ExportFormat(rawValue: format.lowercased()) else {
-        throw fail(
-          "unknown format '\(format)'; use one of \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))"
-        )
-      }
-      guard let chartView = ChartView(rawValue: view.lowercased()) else {
-        throw fail(
-          "unknown view '\(view)'; use one of \(ChartView.allCases.map(\.rawValue).joined(separator: ", "))")
-      }
-      var language: ReportLanguage?
-      if let lang {
-        guard let chosen = ReportLanguage(rawValue: lang.lowercased()) else {
-          throw fail("unknown language '\(lang)'; use de or en")
-        }
-        language = chosen
-      }
-      if let out, out.isEmpty {
-        throw fail("--out is empty; name the file to write, or leave --out out to write to standard output")
-      }
-      guard FileManager.default.fileExists(atPath: plan) else {
-        throw fail("cannot read \(plan): no such file (write one with 'zentral plan SCENARIO')")
-      }
+      try InputFile.checkPlan(plan)
+      if let out { try OutputPath.checkFolder(of: out, option: "--out") }
       let data: Data
       do {
         data = try Data(contentsOf: URL(fileURLWithPath: plan))
       } catch {
-        throw fail("cannot read \(plan): \((error as NSError).localizedDescription)")
+        throw CommandFailure("\(plan): cannot be read: \((error as NSError).localizedDescription)")
       }
       let decoded: ZentralCore.Plan
       do {
         decoded = try ZentralCore.Plan.decode(from: data)
       } catch {
-        throw fail("\(plan) is not a plan file written by 'zentral plan' (\(Self.describe(error)))")
+        throw CommandFailure("\(plan) is not a plan file written by 'zentral plan' (\(Self.describe(error)))")
       }
       guard decoded.format == "zentral-plan/1" else {
-        throw fail("\(plan): format '\(decoded.format)' is not supported; expected 'zentral-plan/1'")
+        throw CommandFailure(
+          "\(plan): format '\(decoded.format)' is not supported; expected 'zentral-plan/1'")
       }
-      let options = ExportOptions(language: language, view: chartView)
+      let options = ExportOptions(language: lang, view: view)
       var text = ""
       do {
         try format.exporter(options: options).write(decoded, to: &text)
@@ -79,7 +71,7 @@ extension Zentral {
           FileHandle.standardOutput.write(Data(text.utf8))
         }
       } catch {
-        throw fail(error.description)
+        throw CommandFailure(error.description)
       }
     }
 
@@ -99,11 +91,6 @@ extension Zentral {
 
     private static func path(_ keys: [any CodingKey]) -> String {
       keys.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
-    }
-
-    private func fail(_ message: String) -> ExitCode {
-      FileHandle.standardError.write(Data("zentral: \(message)\n".utf8))
-      return ExitCode(1)
     }
   }
 }

@@ -15,57 +15,62 @@ extension Zentral {
         error as FILE:LINE:FIELD: message. Exit status: 0 written, 1 invalid input.
         """)
 
-    @Option(help: "CSV file of the organisation's units.", completion: .file(extensions: ["csv", "txt"]))
+    @Option(
+      help: ArgumentHelp("CSV file of the organisation's units.", valueName: "file"),
+      completion: .file(extensions: ["csv", "txt"]))
     var units: String
 
-    @Option(help: "CSV file of the IT tasks done today.", completion: .file(extensions: ["csv", "txt"]))
+    @Option(
+      help: ArgumentHelp("CSV file of the IT tasks done today.", valueName: "file"),
+      completion: .file(extensions: ["csv", "txt"]))
     var tasks: String
 
-    @Option(help: "Title of the scenario (default: from the administration's name).")
+    @Option(
+      help: ArgumentHelp(
+        "Title of the scenario (default: from the administration's name).", valueName: "title"))
     var name: String?
 
-    @Option(help: "First year of the planning horizon (default: next year).")
+    @Option(help: ArgumentHelp("First year of the planning horizon (default: next year).", valueName: "year"))
     var start: Int?
 
-    @Option(help: "Number of years (waves) of the horizon, 1 to 30.")
+    @Option(help: ArgumentHelp("Number of years (waves) of the horizon, 1 to 30.", valueName: "count"))
     var years: Int = 5
 
-    @Option(help: "The scenario file to write (.yaml).", completion: .file(extensions: ["yaml", "yml"]))
+    @Option(
+      help: ArgumentHelp("The scenario file to write (.yaml).", valueName: "file"),
+      completion: .file(extensions: ["yaml", "yml"]))
     var out: String
 
     @Flag(help: "Replace the output file if it exists.")
     var force = false
 
-    func run() throws {
-      var errors = StandardError()
-      let startYear = start ?? Calendar(identifier: .gregorian).component(.year, from: Date()) + 1
-      let options = ImportOptions(name: name, startYear: startYear, years: years)
-      do {
-        let result = try SpreadsheetImporter.importFiles(unitsPath: units, tasksPath: tasks, options: options)
-        try SpreadsheetImporter.write(result, to: out, inputs: [units, tasks], overwrite: force)
-        for warning in result.warnings { print(line(warning), to: &errors) }
-        let scenario = result.scenario
-        print(
-          "\(out): \(scenario.units.count) units, \(scenario.families.count) task families, "
-            + "\(scenario.tasks.count) tasks; \(result.todoCount) TODO comments to settle before planning")
-      } catch {
-        for diagnostic in error.diagnostics { print(line(diagnostic), to: &errors) }
-        throw ExitCode(1)
+    func validate() throws {
+      if out.isEmpty {
+        throw ValidationError("--out is empty; name the scenario file to write, e.g. --out stadt.yaml")
       }
     }
 
-    /// A diagnostic line: a problem without a line (a whole file) reads as a CLI error.
-    private func line(_ diagnostic: Diagnostic) -> String {
-      (diagnostic.line == nil && diagnostic.isError ? "zentral: " : "") + diagnostic.description
+    func run() throws {
+      try OutputPath.checkFolder(of: out, option: "--out")
+      let startYear = start ?? Calendar(identifier: .gregorian).component(.year, from: Date()) + 1
+      let options = ImportOptions(name: name, startYear: startYear, years: years)
+      let result: ImportResult
+      do {
+        result = try SpreadsheetImporter.importFiles(unitsPath: units, tasksPath: tasks, options: options)
+        try SpreadsheetImporter.write(result, to: out, inputs: [units, tasks], overwrite: force)
+      } catch {
+        throw CommandFailure(lines: error.diagnostics.map(Self.line))
+      }
+      if !result.warnings.isEmpty { Zentral.write(result.warnings.map(Self.line)) }
+      let scenario = result.scenario
+      print(
+        "\(out): \(scenario.units.count) units, \(scenario.families.count) task families, "
+          + "\(scenario.tasks.count) tasks; \(result.todoCount) TODO comments to settle before planning")
     }
-  }
-}
 
-extension Zentral.Import {
-  /// Standard error as a text stream, for the problem lines.
-  struct StandardError: TextOutputStream {
-    mutating func write(_ string: String) {
-      FileHandle.standardError.write(Data(string.utf8))
+    /// A diagnostic line: a problem without a line (a whole file) reads as a CLI error.
+    private static func line(_ diagnostic: Diagnostic) -> String {
+      CommandFailure.line(diagnostic.description, hasPlace: diagnostic.line != nil || !diagnostic.isError)
     }
   }
 }

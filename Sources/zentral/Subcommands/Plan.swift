@@ -10,150 +10,84 @@ extension Zentral {
   /// `zentral plan SCENARIO`: solves the centralisation MIP and writes `plan.json`.
   struct Plan: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Finds the best centralisation plan for a scenario and writes DIR/plan.json.",
+      abstract: "Finds the best centralisation plan for a scenario and writes FOLDER/plan.json.",
       discussion: """
         Exit status: 0 a plan was written, 1 invalid input, 2 the scenario has no feasible plan \
         (plan.json then names the conflicting rules). Ctrl-C, SIGTERM or SIGHUP stop the search and \
         write the best plan found so far with its gap (exit status 0); a second one ends the run at \
         once, writing nothing. The output folder is written as one set (staged beside it, then swapped \
-        in) and used by one run at a time.
+        in) and used by one run at a time. The expert solver options (cuts, branching, backtracking, \
+        heuristics, decomposition) are listed by 'zentral plan --help-hidden'.
         """)
 
-    @Argument(help: "The scenario file (.yaml, .yml or .json).")
+    @Argument(
+      help: ArgumentHelp("The scenario file (.yaml, .yml or .json).", valueName: "scenario-file"),
+      completion: .file(extensions: ["yaml", "yml", "json"]))
     var scenario: String
 
     @Option(
-      name: .customLong("out"),
       help: ArgumentHelp(
         "Output folder, replaced as one set; other files in it are kept (default: out/<scenario file name>).",
-        valueName: "folder"))
+        valueName: "folder"),
+      completion: .directory)
     var out: String?
 
     @Option(
-      name: .customLong("time-limit"),
       help: ArgumentHelp(
-        "Time limit of the whole run (reading, search, explanations, exports), seconds; see docs/model.md.",
+        "Time limit of the whole run (reading, search, explanations, exports); see docs/model.md.",
         valueName: "seconds"))
     var timeLimit: Double?
 
-    @Option(name: .customLong("gap"), help: "Stop once the relative gap is at most this, e.g. 0.01.")
-    var gap: Double?
+    @Option(
+      help: ArgumentHelp(
+        "Stop once the relative gap between the plan and the bound is at most this: a fraction (0.01) or a "
+          + "percentage (1%).", valueName: "fraction"))
+    var gap: RelativeGap?
 
-    @Option(name: .customLong("export-model"), help: "Write the exact MIP solved to FILE.mps or FILE.lp.")
+    @Option(
+      help: ArgumentHelp("Write the exact MIP solved to this file, .mps or .lp.", valueName: "file"),
+      completion: .file(extensions: ["mps", "lp"]))
     var exportModel: String?
 
-    @Flag(name: .customLong("quiet"), help: "Print nothing but errors.")
+    @Flag(help: "Print nothing but errors.")
     var quiet = false
 
-    @Flag(
-      name: .customLong("no-explain"), help: "Skip the flip costs of decisions taken on the merits (faster).")
+    @Flag(help: "Skip the flip costs of decisions taken on the merits (faster).")
     var noExplain = false
 
-    @Flag(name: .customLong("no-exports"), help: "Write only plan.json, not the org chart and report.html.")
+    @Flag(help: "Write only plan.json, not the org chart and report.html.")
     var noExports = false
 
-    @Flag(
-      name: .customLong("timings"),
-      help: "Print the wall time of each phase (parse, build, solve, explain, export) to standard error.")
+    @Flag(help: "Print the wall time of each phase (parse, build, solve, explain, export) to standard error.")
     var timings = false
 
-    @Option(
-      name: .customLong("cuts"),
-      help: ArgumentHelp(
-        "Solver (expert): GLPK cut families, comma-separated from gomory, mir, cover, clique, or 'none' "
-          + "(default: zentral's measured choice, see BENCHMARKS.md).", valueName: "list"))
-    var cuts: String?
+    @OptionGroup(title: "Solver options (expert)", visibility: .hidden)
+    var solver: SolverOptions
 
-    @Option(
-      name: .customLong("branching"),
-      help: ArgumentHelp(
-        "Solver (expert): first-fractional, last-fractional, most-fractional, driebeck-tomlin or pseudo-cost.",
-        valueName: "rule"))
-    var branching: String?
-
-    @Option(
-      name: .customLong("backtracking"),
-      help: ArgumentHelp(
-        "Solver (expert): depth-first, breadth-first, best-local-bound or best-projection.", valueName: "rule"
-      ))
-    var backtracking: String?
-
-    @Option(
-      name: .customLong("heuristics"),
-      help: ArgumentHelp(
-        "Solver (expert): GLPK primal heuristics, comma-separated from rounding, fpump (feasibility pump), "
-          + "proximity (proximity search), or 'none'.", valueName: "list"))
-    var heuristics: String?
-
-    @Option(
-      name: .customLong("decomposition"),
-      help: ArgumentHelp(
-        "auto (family by family for models of 5,000 or more variables), always, or never (one MIP).",
-        valueName: "mode"))
-    var decomposition: String?
+    func validate() throws {
+      if let timeLimit, !(timeLimit.isFinite && timeLimit > 0) {
+        throw ValidationError("--time-limit must be a positive number of seconds, not \(timeLimit)")
+      }
+      if let gap, !(gap.fraction.isFinite && gap.fraction >= 0) {
+        throw ValidationError("--gap must be 0 or more, not \(gap.fraction)")
+      }
+      if let out, out.isEmpty {
+        throw ValidationError("--out is empty; name the folder for the results, e.g. --out out/krefeld")
+      }
+      if let exportModel, Self.modelFormat(exportModel) == nil {
+        throw ValidationError("--export-model '\(exportModel)' must end in .mps or .lp")
+      }
+    }
 
     func run() throws {
-      var decompositionMode = Planner.Decomposition.automatic
-      if let decomposition {
-        switch decomposition.lowercased() {
-        case "auto", "automatic": decompositionMode = .automatic
-        case "always": decompositionMode = .always
-        case "never": decompositionMode = .never
-        default: throw fail("--decomposition: '\(decomposition)' is not a mode; use auto, always or never")
-        }
+      try InputFile.checkScenario(scenario)
+      if let out { try OutputPath.checkFolder(of: out, option: "--out") }
+      if let exportModel, !isInOutputFolder(exportModel) {
+        try OutputPath.checkFolder(of: exportModel, option: "--export-model")
       }
-      if let timeLimit, !(timeLimit.isFinite && timeLimit > 0) {
-        throw fail("--time-limit must be a positive number of seconds, not \(timeLimit)")
-      }
-      if let gap, !(gap.isFinite && gap >= 0) { throw fail("--gap must be 0 or more, not \(gap)") }
       let clock = PhaseClock()
-      var solveOptions = SolveOptions(timeLimit: timeLimit, relativeGap: gap)
-      if let cuts {
-        let names = cuts.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        var families = Set<CutFamily>()
-        for name in names where name != "none" {
-          guard let family = CutFamily(rawValue: name) else {
-            throw fail("--cuts: '\(name)' is not a cut family; use gomory, mir, cover, clique or none")
-          }
-          families.insert(family)
-        }
-        solveOptions.cuts = families
-      }
-      if let heuristics {
-        let names = heuristics.split(separator: ",").map {
-          $0.trimmingCharacters(in: .whitespaces).lowercased()
-        }
-        for name in names where !["none", "rounding", "fpump", "proximity"].contains(name) {
-          throw fail("--heuristics: '\(name)' is not a heuristic; use rounding, fpump, proximity or none")
-        }
-        solveOptions.roundingHeuristic = names.contains("rounding")
-        solveOptions.feasibilityPump = names.contains("fpump")
-        solveOptions.proximitySearch = names.contains("proximity")
-      }
-      if let branching {
-        guard let rule = Self.rule(branching, of: BranchingRule.self) else {
-          throw fail(
-            "--branching: '\(branching)' is not a branching rule; use first-fractional, last-fractional, "
-              + "most-fractional, driebeck-tomlin or pseudo-cost")
-        }
-        solveOptions.branching = rule
-      }
-      if let backtracking {
-        guard let rule = Self.rule(backtracking, of: BacktrackingRule.self) else {
-          throw fail(
-            "--backtracking: '\(backtracking)' is not a backtracking rule; use depth-first, breadth-first, "
-              + "best-local-bound or best-projection")
-        }
-        solveOptions.backtracking = rule
-      }
-      var exportFormat: ModelFile.Format?
-      if let exportModel {
-        guard let format = ModelFile.Format(pathExtension: URL(fileURLWithPath: exportModel).pathExtension)
-        else {
-          throw fail("--export-model '\(exportModel)' must end in .mps or .lp")
-        }
-        exportFormat = format
-      }
+      var solveOptions = SolveOptions(timeLimit: timeLimit, relativeGap: gap?.fraction)
+      solver.apply(to: &solveOptions)
 
       let started = ContinuousClock.now
       let deadline = timeLimit.map { started + .seconds($0) }
@@ -161,7 +95,7 @@ extension Zentral {
       do {
         folder = try OutputFolder(path: out ?? defaultDirectory(), ownNames: Self.ownNames)
       } catch {
-        throw fail(error.description)
+        throw CommandFailure(error.description)
       }
       defer { folder.abandon() }
       let stop = StopSignal()
@@ -182,26 +116,27 @@ extension Zentral {
       do {
         loaded = try ScenarioLoader.load(path: scenario)
       } catch {
-        for diagnostic in error.diagnostics { printError("\(diagnostic)") }
-        throw ExitCode(1)
+        throw CommandFailure(
+          lines: error.diagnostics.map { CommandFailure.line($0.description, hasPlace: $0.line != nil) })
       }
       if !quiet { for warning in loaded.warnings { printError("\(warning)") } }
       clock.lap("parse")
 
       let planner: Planner
       do {
-        planner = try Planner(scenario: loaded.scenario, decomposition: decompositionMode)
+        planner = try Planner(scenario: loaded.scenario, decomposition: solver.decomposition ?? .automatic)
       } catch {
-        throw fail("\(scenario): \(error.description)")
+        throw CommandFailure("\(scenario): \(error.description)")
       }
       clock.lap("build")
-      if let exportModel, let exportFormat {
+      if let exportModel, let exportFormat = Self.modelFormat(exportModel) {
         do {
+          // The output folder of this run is created for a model written into it.
           let parent = URL(fileURLWithPath: exportModel).deletingLastPathComponent()
-          try? FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+          try? FileManager.default.createDirectory(at: parent, withIntermediateDirectories: false)
           try ModelFile.write(planner.model.model, format: exportFormat, to: exportModel)
         } catch {
-          throw fail(error.description)
+          throw CommandFailure(error.description)
         }
       }
       clock.lap("export")
@@ -224,7 +159,7 @@ extension Zentral {
         }
       } catch {
         line.clear()
-        throw fail(error.description)
+        throw CommandFailure(error.description)
       }
       line.clear()
       clock.lap("solve", excluding: ["solve", "explain"])
@@ -233,7 +168,8 @@ extension Zentral {
       do {
         try plan.jsonData().write(to: file)
       } catch {
-        throw fail("could not write \(folder.displayPath)/\(Self.planFile): \(error.localizedDescription)")
+        throw CommandFailure(
+          "could not write \(folder.displayPath)/\(Self.planFile): \(error.localizedDescription)")
       }
       // The org chart (DOT, SVG when Graphviz is installed, Mermaid, CSV) and the HTML report,
       // within the time limit's export allowance (or after a stop signal, within that allowance).
@@ -250,12 +186,12 @@ extension Zentral {
             do {
               try Data(text.utf8).write(to: folder.staging.appendingPathComponent(export.fileName))
             } catch {
-              throw fail(
+              throw CommandFailure(
                 "could not write \(folder.displayPath)/\(export.fileName): \(error.localizedDescription)")
             }
             written.append(export.fileName)
           case .failed(let message):
-            throw fail(message)
+            throw CommandFailure(message)
           case .outOfTime:
             if !quiet {
               printError(
@@ -269,7 +205,7 @@ extension Zentral {
       do {
         try folder.commit()
       } catch {
-        throw fail(error.description)
+        throw CommandFailure(error.description)
       }
       if !quiet {
         print(PlanSummary.text(plan), terminator: "")
@@ -278,7 +214,7 @@ extension Zentral {
       }
       clock.lap("export")
       if timings { printError("zentral: timings: \(clock.summary)") }
-      if plan.status == .infeasible { throw ExitCode(2) }
+      if plan.status == .infeasible { throw ExitCode.noFeasiblePlan }
     }
 
     /// The plan file in the output folder.
@@ -297,23 +233,21 @@ extension Zentral {
       return Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18
     }
 
-    /// The case of `Rule` whose name matches `text` written in kebab case (`pseudo-cost` for `pseudoCost`).
-    private static func rule<Rule: CaseIterable & RawRepresentable<String>>(
-      _ text: String, of: Rule.Type
-    ) -> Rule? {
-      let key = text.lowercased().replacingOccurrences(of: "-", with: "")
-      return Rule.allCases.first { $0.rawValue.lowercased() == key }
+    /// The model file format of `path`, by its extension (`.mps` or `.lp`).
+    static func modelFormat(_ path: String) -> ModelFile.Format? {
+      ModelFile.Format(pathExtension: URL(fileURLWithPath: path).pathExtension)
+    }
+
+    /// Whether `path` is a file directly in this run's output folder (created by the run).
+    private func isInOutputFolder(_ path: String) -> Bool {
+      let folder = URL(fileURLWithPath: out ?? defaultDirectory()).standardizedFileURL.path
+      return URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL.path == folder
     }
 
     /// `out/<scenario file name without extension>`.
     private func defaultDirectory() -> String {
       let name = URL(fileURLWithPath: scenario).deletingPathExtension().lastPathComponent
       return "out/\(name)"
-    }
-
-    private func fail(_ message: String) -> ExitCode {
-      printError("zentral: \(message)")
-      return ExitCode(1)
     }
   }
 }

@@ -14,42 +14,35 @@ extension Zentral {
         """)
 
     @Argument(
-      help: "Scenario files in format zentral/1 (.yaml, .yml or .json).",
+      help: ArgumentHelp(
+        "Scenario files in format zentral/1 (.yaml, .yml or .json).", valueName: "scenario-file"),
       completion: .file(extensions: ["yaml", "yml", "json"]))
     var files: [String] = []
 
     func run() throws {
-      var errors = StandardError()
-      guard !files.isEmpty else {
-        print("zentral: give at least one scenario file, e.g. 'zentral validate krefeld.yaml'", to: &errors)
-        throw ExitCode(1)
+      // In run(), not validate(): argument-parser validates before it reports an unknown option.
+      if files.isEmpty {
+        throw CommandFailure("give at least one scenario file, e.g. 'zentral validate krefeld.yaml'")
       }
-      var allValid = true
+      // Every file is checked; the problems of all of them are reported together at the end.
+      var problems: [String] = []
       for file in files {
-        let diagnostics = ScenarioLoader.diagnostics(path: file)
-        for diagnostic in diagnostics {
-          // A diagnostic without a place (the file cannot be read) is a plain CLI error line.
-          let prefix = diagnostic.line == nil ? "zentral: " : ""
-          print(prefix + diagnostic.description, to: &errors)
+        do {
+          try InputFile.checkScenario(file)
+        } catch {
+          problems += error.lines
+          continue
         }
+        let diagnostics = ScenarioLoader.diagnostics(path: file)
+        let lines = diagnostics.map { CommandFailure.line($0.description, hasPlace: $0.line != nil) }
         if diagnostics.contains(where: \.isError) {
-          allValid = false
+          problems += lines
         } else {
+          if !lines.isEmpty { Zentral.write(lines) }
           print("\(file): valid")
         }
       }
-      if !allValid {
-        throw ExitCode(1)
-      }
-    }
-  }
-}
-
-extension Zentral.Validate {
-  /// Standard error as a text stream, for the problem lines.
-  struct StandardError: TextOutputStream {
-    mutating func write(_ string: String) {
-      FileHandle.standardError.write(Data(string.utf8))
+      if !problems.isEmpty { throw CommandFailure(lines: problems) }
     }
   }
 }
