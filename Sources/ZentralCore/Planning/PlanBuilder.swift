@@ -203,7 +203,7 @@ struct PlanBuilder {
         return ("must_move", "\(describe(parts, share: share)): the policy says it must move")
       }
       if facts.hasDeadline(t) {
-        let year = scenario.policy.deadlines.filter { $0.family == task.family }.map(\.year).min() ?? 0
+        let year = facts.deadlineYear[task.family] ?? 0
         return (
           "deadline",
           "\(describe(parts, share: share)): every task of \(facts.familyName(task.family)) must move by \(year)"
