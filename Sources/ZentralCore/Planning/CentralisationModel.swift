@@ -96,34 +96,34 @@ public struct CentralisationModel: Sendable {
 
   /// `y`: whether the centre of `family` at `provider` is open in `year`.
   public func openVariable(provider: String, family: String, year: Int) -> Variable? {
-    guard let c = facts.centreIndex[.init(provider: provider, family: family)],
-      let k = facts.years.firstIndex(of: year)
-    else { return nil }
+    guard let (c, k) = centreAndWave(provider: provider, family: family, year: year) else { return nil }
     return open[c][k]
   }
 
   /// `E`: effective FTE of the centre of `family` at `provider` in `year`.
   public func effectiveVariable(provider: String, family: String, year: Int) -> Variable? {
-    guard let c = facts.centreIndex[.init(provider: provider, family: family)],
-      let k = facts.years.firstIndex(of: year)
-    else { return nil }
+    guard let (c, k) = centreAndWave(provider: provider, family: family, year: year) else { return nil }
     return effective[c][k]
   }
 
   /// `L`: pooled workload of the centre of `family` at `provider` in `year` (an expression).
   public func pooledWorkload(provider: String, family: String, year: Int) -> LinearExpression? {
-    guard let c = facts.centreIndex[.init(provider: provider, family: family)],
-      let k = facts.years.firstIndex(of: year)
-    else { return nil }
+    guard let (c, k) = centreAndWave(provider: provider, family: family, year: year) else { return nil }
     return pooledWorkload(centre: c, by: k)
   }
 
   /// The segment binaries `z` of the centre's scale curve in `year` (empty for a linear curve).
   public func segmentVariables(provider: String, family: String, year: Int) -> [Variable] {
+    guard let (c, k) = centreAndWave(provider: provider, family: family, year: year) else { return [] }
+    return segments[c][k].compactMap(\.full)
+  }
+
+  /// The position of the centre of `family` at `provider` and the wave of `year`, if both exist.
+  private func centreAndWave(provider: String, family: String, year: Int) -> (c: Int, k: Int)? {
     guard let c = facts.centreIndex[.init(provider: provider, family: family)],
       let k = facts.years.firstIndex(of: year)
-    else { return [] }
-    return segments[c][k].compactMap(\.full)
+    else { return nil }
+    return (c, k)
   }
 
   /// The model's objective split: NPV of running and one-time costs, and the penalties.
