@@ -283,8 +283,7 @@ public struct CentralisationModel: Sendable {
   private mutating func addCapacity(relaxed: Set<RuleGroup>) throws(ModelError) {
     for unit in scenario.units where unit.isProvider {
       guard let capacity = unit.capacityFTE else { continue }
-      let centres = facts.centres.indices.filter { facts.centres[$0].key.provider == unit.id }
-      guard !centres.isEmpty else { continue }
+      guard facts.centresOfProvider[unit.id] != nil else { continue }
       for (k, year) in facts.years.enumerated() {
         guard let limit = capacity.value(in: year) else { continue }
         let group = RuleGroup.capacity(provider: unit.id, year: year)
@@ -574,9 +573,7 @@ public struct CentralisationModel: Sendable {
   /// Staff a provider needs in wave `k`: effective FTE of its centres plus quoted workload.
   func providerFTE(_ p: String, by k: Int) -> LinearExpression {
     var expression = quotedWorkload(p, by: k)
-    for (c, centre) in facts.centres.enumerated() where centre.key.provider == p {
-      expression.add(1, effective[c][k])
-    }
+    for c in facts.centresOfProvider[p] ?? [] { expression.add(1, effective[c][k]) }
     return expression
   }
 
