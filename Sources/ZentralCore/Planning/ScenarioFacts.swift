@@ -5,6 +5,11 @@ import Foundation
 ///
 /// Everything is in the scenario's order (units, families, tasks, providers as listed), so that
 /// models and plans come out the same on every run.
+///
+/// The one owner of every fact derived from the scenario (a family's deadline year, the together
+/// groups, the decomposition blocks, a centre's scale segments, the centres of a provider): the
+/// model, the plan builder, the planner's explanations, the infeasibility diagnosis and the
+/// decomposition read them here instead of deriving them again.
 struct ScenarioFacts: Sendable {
   /// Why a task cannot move.
   enum Fixed: String, Sendable {
@@ -154,10 +159,9 @@ struct ScenarioFacts: Sendable {
 
     var annual = 0.0
     var fte = 0.0
-    for (t, task) in scenario.tasks.enumerated() {
+    for task in scenario.tasks {
       annual += Self.homeCost(task, units: units)
       fte += task.fte
-      _ = t
     }
     for centre in centres where centre.isOpen {
       annual += centre.rate * centre.baselineEffective + centre.terms.annualOverhead
