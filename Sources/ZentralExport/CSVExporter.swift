@@ -23,8 +23,7 @@ public struct CSVExporter: Exporter {
 
   /// Writes one row per box of the chart of `options.view`.
   public func write(_ plan: Plan, to output: inout some TextOutputStream) throws(ExportError) {
-    let chart = try OrgChartBuilder(plan: plan, language: options.language(for: plan), view: options.view)
-      .build()
+    let chart = try options.chart(of: plan, view: options.view)
     let keys = Dictionary(uniqueKeysWithValues: chart.nodes.map { ($0.id, $0.key) })
     output.write(Self.columns.joined(separator: ",") + "\r\n")
     for node in chart.nodes {

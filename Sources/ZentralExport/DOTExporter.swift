@@ -15,8 +15,7 @@ public struct DOTExporter: Exporter {
 
   /// Writes the DOT source of the chart of `options.view`.
   public func write(_ plan: Plan, to output: inout some TextOutputStream) throws(ExportError) {
-    let chart = try OrgChartBuilder(plan: plan, language: options.language(for: plan), view: options.view)
-      .build()
+    let chart = try options.chart(of: plan, view: options.view)
     DOTWriter(idPrefix: options.view.rawValue).write(chart, to: &output)
   }
 }

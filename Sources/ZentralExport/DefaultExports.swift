@@ -22,6 +22,12 @@ public enum DefaultExports {
     return [.dot] + (svg ? [.svg] : []) + [.mermaid, .csv, .html]
   }
 
+  /// The options the default exports of `plan` are written with: the target view, and one
+  /// ``PlanCharts`` for all of them, so that each chart is built and laid out once.
+  public static func options(for plan: Plan, renderer: ChartRenderer = .automatic) -> ExportOptions {
+    ExportOptions(view: .target, renderer: renderer, charts: PlanCharts(plan))
+  }
+
   /// Writes the default exports of `plan` into `directory` (created if needed), each file
   /// atomically, in the plan's language and the target view; returns the files written.
   @discardableResult
@@ -35,7 +41,7 @@ public enum DefaultExports {
     } catch {
       throw .writeFailed(path: directory.path, reason: error.localizedDescription)
     }
-    let options = ExportOptions(view: .target, renderer: renderer)
+    let options = Self.options(for: plan, renderer: renderer)
     var written: [URL] = []
     for format in formats(for: plan, renderer: renderer) {
       var text = ""

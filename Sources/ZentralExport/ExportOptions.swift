@@ -8,18 +8,39 @@ public struct ExportOptions: Sendable {
   public var view: ChartView
   /// Who lays out SVG charts (the SVG format and the charts inside the HTML report).
   public var renderer: ChartRenderer
+  /// Charts built and laid out once for all exporters of one plan (``DefaultExports``); `nil`:
+  /// each exporter builds its own.
+  public var charts: PlanCharts?
 
   /// Creates options; by default the plan's language, the target view and automatic layout.
   public init(
-    language: ReportLanguage? = nil, view: ChartView = .target, renderer: ChartRenderer = .automatic
+    language: ReportLanguage? = nil, view: ChartView = .target, renderer: ChartRenderer = .automatic,
+    charts: PlanCharts? = nil
   ) {
     self.language = language
     self.view = view
     self.renderer = renderer
+    self.charts = charts
   }
 
   /// The language used for `plan`: the option, else the plan's `language`, else German.
   public func language(for plan: Plan) -> ReportLanguage {
     language ?? ReportLanguage(rawValue: plan.language) ?? .de
+  }
+
+  /// The chart of `view` of `plan` in its language, from ``charts`` when they are `plan`'s.
+  func chart(of plan: Plan, view: ChartView) throws(ExportError) -> OrgChart {
+    if let charts, charts.plan == plan { return try charts.chart(language: language(for: plan), view: view) }
+    return try OrgChartBuilder(plan: plan, language: language(for: plan), view: view).build()
+  }
+
+  /// The chart of `view` of `plan` and its SVG document, laid out by ``renderer``, from
+  /// ``charts`` when they are `plan`'s.
+  func svg(of plan: Plan, view: ChartView) throws(ExportError) -> (chart: OrgChart, document: String) {
+    if let charts, charts.plan == plan {
+      return try charts.svg(language: language(for: plan), view: view, renderer: renderer)
+    }
+    let chart = try OrgChartBuilder(plan: plan, language: language(for: plan), view: view).build()
+    return (chart, try ChartSVG.document(chart, renderer: renderer, idPrefix: view.rawValue))
   }
 }

@@ -23,8 +23,7 @@ public struct HTMLReportExporter: Exporter {
     let words = report.words
     var charts: [(view: ChartView, svg: String, note: String?)] = []
     for view in plan.hasSolution ? [ChartView.current, .target] : [.current] {
-      let chart = try OrgChartBuilder(plan: plan, language: language, view: view).build()
-      let document = try ChartSVG.document(chart, renderer: options.renderer, idPrefix: view.rawValue)
+      let (chart, document) = try options.svg(of: plan, view: view)
       let tooBig =
         options.renderer == .automatic && Graphviz.isInstalled
         && chart.nodes.count > ChartRenderer.graphvizMaxBoxes

@@ -32,8 +32,7 @@ public struct JSONTreeExporter: Exporter {
   /// refuses trees deeper than 512 levels, and a nested value 100,000 levels deep overflows the
   /// stack when it is built or freed.
   public func write(_ plan: Plan, to output: inout some TextOutputStream) throws(ExportError) {
-    let chart = try OrgChartBuilder(plan: plan, language: options.language(for: plan), view: options.view)
-      .build()
+    let chart = try options.chart(of: plan, view: options.view)
     let tree = chart.tree()
     var moves: [(key: String, value: Value)] = []
     if chart.view == .changes {

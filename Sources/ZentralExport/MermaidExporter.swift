@@ -16,8 +16,7 @@ public struct MermaidExporter: Exporter {
 
   /// Writes the flowchart of the chart of `options.view`.
   public func write(_ plan: Plan, to output: inout some TextOutputStream) throws(ExportError) {
-    let chart = try OrgChartBuilder(plan: plan, language: options.language(for: plan), view: options.view)
-      .build()
+    let chart = try options.chart(of: plan, view: options.view)
     Self.write(chart, to: &output)
   }
 

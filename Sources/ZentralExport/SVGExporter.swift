@@ -16,8 +16,6 @@ public struct SVGExporter: Exporter {
 
   /// Writes the SVG document of the chart of `options.view`.
   public func write(_ plan: Plan, to output: inout some TextOutputStream) throws(ExportError) {
-    let chart = try OrgChartBuilder(plan: plan, language: options.language(for: plan), view: options.view)
-      .build()
-    output.write(try ChartSVG.document(chart, renderer: options.renderer, idPrefix: options.view.rawValue))
+    output.write(try options.svg(of: plan, view: options.view).document)
   }
 }

@@ -96,34 +96,34 @@ public struct CentralisationModel: Sendable {
 
   /// `y`: whether the centre of `family` at `provider` is open in `year`.
   public func openVariable(provider: String, family: String, year: Int) -> Variable? {
-    guard let c = facts.centreIndex[.init(provider: provider, family: family)],
-      let k = facts.years.firstIndex(of: year)
-    else { return nil }
+    guard let (c, k) = centreAndWave(provider: provider, family: family, year: year) else { return nil }
     return open[c][k]
   }
 
   /// `E`: effective FTE of the centre of `family` at `provider` in `year`.
   public func effectiveVariable(provider: String, family: String, year: Int) -> Variable? {
-    guard let c = facts.centreIndex[.init(provider: provider, family: family)],
-      let k = facts.years.firstIndex(of: year)
-    else { return nil }
+    guard let (c, k) = centreAndWave(provider: provider, family: family, year: year) else { return nil }
     return effective[c][k]
   }
 
   /// `L`: pooled workload of the centre of `family` at `provider` in `year` (an expression).
   public func pooledWorkload(provider: String, family: String, year: Int) -> LinearExpression? {
-    guard let c = facts.centreIndex[.init(provider: provider, family: family)],
-      let k = facts.years.firstIndex(of: year)
-    else { return nil }
+    guard let (c, k) = centreAndWave(provider: provider, family: family, year: year) else { return nil }
     return pooledWorkload(centre: c, by: k)
   }
 
   /// The segment binaries `z` of the centre's scale curve in `year` (empty for a linear curve).
   public func segmentVariables(provider: String, family: String, year: Int) -> [Variable] {
+    guard let (c, k) = centreAndWave(provider: provider, family: family, year: year) else { return [] }
+    return segments[c][k].compactMap(\.full)
+  }
+
+  /// The position of the centre of `family` at `provider` and the wave of `year`, if both exist.
+  private func centreAndWave(provider: String, family: String, year: Int) -> (c: Int, k: Int)? {
     guard let c = facts.centreIndex[.init(provider: provider, family: family)],
       let k = facts.years.firstIndex(of: year)
-    else { return [] }
-    return segments[c][k].compactMap(\.full)
+    else { return nil }
+    return (c, k)
   }
 
   /// The model's objective split: NPV of running and one-time costs, and the penalties.
@@ -145,20 +145,56 @@ public struct CentralisationModel: Sendable {
 
   // MARK: Building
 
+  /// Adds the model's elements in the order of docs/model.md ("How the model is built"): each
+  /// `add` function adds one element's variables, rows and rule groups. Elements that the model
+  /// adds per centre (scale, critical mass) or per year (budget, change capacity) alternate in
+  /// that loop, so that the rows, and with them the exported model and the order in which the
+  /// infeasibility diagnosis tries the rule groups, stay as they are.
   private mutating func build(relaxed: Set<RuleGroup>, feasibilityOnly: Bool) throws(ModelError) {
-    let tasks = scenario.tasks
-    let years = facts.years
-    let policy = scenario.policy
-    let last = waves - 1
+    try addMoves(relaxed: relaxed)
+    try addCentres()
+    try addOneMove(relaxed: relaxed)
+    try addOpenLinks()
+    try addMonotone()
+    for c in facts.centres.indices {
+      try addScale(centre: c, data: facts.centres[c])
+      try addCriticalMass(centre: c, relaxed: relaxed)
+    }
+    try addCapacity(relaxed: relaxed)
+    addCosts()
+    for k in 0..<waves {
+      try addBudget(wave: k, relaxed: relaxed)
+      try addChangeCapacity(wave: k, relaxed: relaxed)
+    }
+    try addPilots(relaxed: relaxed)
+    try addTogether(relaxed: relaxed)
+    try addRetained(relaxed: relaxed)
+    try addSavingsTarget(relaxed: relaxed)
+    try addObjective(feasibilityOnly: feasibilityOnly)
+  }
 
-    // Moves.
-    for (t, task) in tasks.enumerated() where facts.fixed[t] == nil {
-      var deadlineYear: Int?
-      if !relaxed.contains(.deadline(family: task.family)) {
-        deadlineYear = policy.deadlines.filter { $0.family == task.family }.map(\.year).min()
-      }
+  /// The number of columns the model of `facts` has (the same with and without compact links),
+  /// counted without building it: `x` per movable task, provider and wave; `y` and `E` per centre
+  /// and wave; per centre with a curve of two or more segments, `d` per segment and `z` per
+  /// segment but the last, per wave.
+  static func columnCount(of facts: ScenarioFacts) -> Int {
+    let waves = facts.years.count
+    var count = facts.providers.reduce(0) { $0 + $1.count } * waves
+    for centre in facts.centres {
+      let pieces = centre.pieces.count
+      count += waves * (2 + (pieces > 1 ? 2 * pieces - 1 : 0))
+    }
+    return count
+  }
+
+  /// `x(task,provider,year)` for every movable task, with the deadline as upper bounds (`x = 0`
+  /// after the deadline year); records the must-move and deadline rule groups.
+  private mutating func addMoves(relaxed: Set<RuleGroup>) throws(ModelError) {
+    for (t, task) in scenario.tasks.enumerated() where facts.fixed[t] == nil {
+      let deadlineYear =
+        relaxed.contains(.deadline(family: task.family)) ? nil : facts.deadlineYear[task.family]
       for p in facts.providers[t] {
-        for (k, year) in years.enumerated() {
+        for (k, year) in facts.years.enumerated() {
           let upper: Double = (deadlineYear.map { year > $0 } ?? false) ? 0 : 1
           let variable = try model.addVariable(
             "x(\(task.id),\(p),\(year))", kind: task.divisible ? .continuous : .binary, lower: 0, upper: upper
@@ -167,15 +203,19 @@ public struct CentralisationModel: Sendable {
         }
       }
     }
-    for task in policy.mustMove where facts.taskIndex[task] != nil { addGroup(.mustMove(task: task)) }
-    for deadline in policy.deadlines { addGroup(.deadline(family: deadline.family)) }
+    for task in scenario.policy.mustMove where facts.taskIndex[task] != nil {
+      addGroup(.mustMove(task: task))
+    }
+    for deadline in scenario.policy.deadlines { addGroup(.deadline(family: deadline.family)) }
+  }
 
-    // Centres.
+  /// `y(provider,family,year)` (fixed to 1 for a centre open today) and `E(provider,family,year)`.
+  private mutating func addCentres() throws(ModelError) {
     for centre in facts.centres {
       let c = centre.key
       var ys: [Variable] = []
       var es: [Variable] = []
-      for year in years {
+      for year in facts.years {
         ys.append(
           try model.addVariable(
             "y(\(c.provider),\(c.family),\(year))", kind: .binary, lower: centre.isOpen ? 1 : 0, upper: 1))
@@ -185,60 +225,66 @@ public struct CentralisationModel: Sendable {
       effective.append(es)
       segments.append(Array(repeating: [], count: waves))
     }
+  }
 
-    // 1. Each task moves at most once (exactly once when it must).
-    let mustMoveTasks = Set(policy.mustMove)
-    for (t, task) in tasks.enumerated() {
+  /// `one(task)`: each task moves at most once, exactly once when it must (must-move, deadline).
+  private mutating func addOneMove(relaxed: Set<RuleGroup>) throws(ModelError) {
+    let mustMoveTasks = Set(scenario.policy.mustMove)
+    for (t, task) in scenario.tasks.enumerated() {
       let mustMove = mustMoveTasks.contains(task.id) && !relaxed.contains(.mustMove(task: task.id))
       let deadline = facts.hasDeadline(t) && !relaxed.contains(.deadline(family: task.family))
       guard facts.fixed[t] == nil || mustMove else { continue }
-      let total = movedShare(t, by: last)
+      let total = movedShare(t, by: waves - 1)
       let row = mustMove || deadline ? LinearConstraint.equal(total, 1) : total <= 1
       try model.addConstraint(row, name: "one(\(task.id))")
     }
+  }
 
-    // 2. No move without an open centre; centres stay open.
-    if compactLinks {
-      try addCompactLinks()
-    }
-    for (t, task) in tasks.enumerated() where !compactLinks {
+  /// `open(task,provider,year)`: no move without an open centre (in aggregated form with
+  /// ``compactLinks``, see ``addCompactLinks()``).
+  private mutating func addOpenLinks() throws(ModelError) {
+    if compactLinks { return try addCompactLinks() }
+    for (t, task) in scenario.tasks.enumerated() {
       for move in moves[t] {
         guard let c = facts.centreIndex[.init(provider: move.provider, family: task.family)] else { continue }
         try model.addConstraint(
           move.variable - LinearExpression(open[c][move.wave]) <= 0,
-          name: "open(\(task.id),\(move.provider),\(years[move.wave]))")
+          name: "open(\(task.id),\(move.provider),\(facts.years[move.wave]))")
       }
     }
+  }
+
+  /// `mono(provider,family,year)`: a centre, once opened, stays open.
+  private mutating func addMonotone() throws(ModelError) {
     for (c, centre) in facts.centres.enumerated() where !centre.isOpen {
       for k in 1..<max(waves, 1) {
         try model.addConstraint(
           open[c][k - 1] - LinearExpression(open[c][k]) <= 0,
-          name: "mono(\(centre.key.provider),\(centre.key.family),\(years[k]))")
+          name: "mono(\(centre.key.provider),\(centre.key.family),\(facts.years[k]))")
       }
     }
+  }
 
-    // 3/4. Pooled workload, economies of scale, critical mass.
-    for (c, centre) in facts.centres.enumerated() {
-      try addScale(centre: c, data: centre)
-      let group = RuleGroup.criticalMass(provider: centre.key.provider, family: centre.key.family)
-      if centre.terms.minFTE > 0 {
-        addGroup(group)
-        if !relaxed.contains(group) {
-          for k in 0..<waves {
-            try model.addConstraint(
-              effective[c][k] - centre.terms.minFTE * open[c][k] >= 0,
-              name: "mass(\(centre.key.provider),\(centre.key.family),\(years[k]))")
-          }
-        }
-      }
+  /// `mass(provider,family,year)`: critical mass of centre `c`, `E >= min_fte * y`.
+  private mutating func addCriticalMass(centre c: Int, relaxed: Set<RuleGroup>) throws(ModelError) {
+    let centre = facts.centres[c]
+    guard centre.terms.minFTE > 0 else { return }
+    let group = RuleGroup.criticalMass(provider: centre.key.provider, family: centre.key.family)
+    addGroup(group)
+    guard !relaxed.contains(group) else { return }
+    for k in 0..<waves {
+      try model.addConstraint(
+        effective[c][k] - centre.terms.minFTE * open[c][k] >= 0,
+        name: "mass(\(centre.key.provider),\(centre.key.family),\(facts.years[k]))")
     }
+  }
 
-    // 5. Capacity per provider and year.
+  /// `cap(provider,year)`: headcount ceiling of each provider per year.
+  private mutating func addCapacity(relaxed: Set<RuleGroup>) throws(ModelError) {
     for unit in scenario.units where unit.isProvider {
       guard let capacity = unit.capacityFTE else { continue }
-      let centres = facts.centres.indices.filter { facts.centres[$0].key.provider == unit.id }
-      guard !centres.isEmpty else { continue }
-      for (k, year) in years.enumerated() {
+      guard facts.centresOfProvider[unit.id] != nil else { continue }
+      for (k, year) in facts.years.enumerated() {
         guard let limit = capacity.value(in: year) else { continue }
         let group = RuleGroup.capacity(provider: unit.id, year: year)
         addGroup(group)
@@ -247,13 +293,16 @@ public struct CentralisationModel: Sendable {
           providerFTE(unit.id, by: k) <= LinearExpression(constant: limit), name: "cap(\(unit.id),\(year))")
       }
     }
+  }
 
-    // Costs per wave.
+  /// The cost expressions per wave (running, transition, set-up, FTE moved) and the NPV; no
+  /// variables or rows.
+  private mutating func addCosts() {
     for k in 0..<waves {
       var running = LinearExpression()
       var transitionCost = LinearExpression()
       var moved = LinearExpression()
-      for (t, task) in tasks.enumerated() {
+      for (t, task) in scenario.tasks.enumerated() {
         let home = facts.homeCost(t)
         running.constant += home
         running.add(movedShare(t, by: k), times: -home)
@@ -282,33 +331,37 @@ public struct CentralisationModel: Sendable {
       movedFTE.append(moved)
       npv.add(running + transitionCost + setupCost, times: facts.discount[k])
     }
+  }
 
-    // 6. Budget and change capacity per wave.
-    for (k, year) in years.enumerated() {
-      if let limit = policy.budget?.value(in: year) {
-        addGroup(.budget(year: year))
-        if !relaxed.contains(.budget(year: year)) {
-          try model.addConstraint(
-            transition[k] + setup[k] <= LinearExpression(constant: limit), name: "budget(\(year))")
-        }
-      }
-      if let limit = policy.maxMovedFTEPerWave?.value(in: year) {
-        addGroup(.changeCapacity(year: year))
-        if !relaxed.contains(.changeCapacity(year: year)) {
-          try model.addConstraint(movedFTE[k] <= LinearExpression(constant: limit), name: "change(\(year))")
-        }
-      }
-    }
+  /// `budget(year)`: one-time money of wave `k`.
+  private mutating func addBudget(wave k: Int, relaxed: Set<RuleGroup>) throws(ModelError) {
+    let year = facts.years[k]
+    guard let limit = scenario.policy.budget?.value(in: year) else { return }
+    addGroup(.budget(year: year))
+    guard !relaxed.contains(.budget(year: year)) else { return }
+    try model.addConstraint(
+      transition[k] + setup[k] <= LinearExpression(constant: limit), name: "budget(\(year))")
+  }
 
-    // 7. Pilots.
+  /// `change(year)`: FTE moved in wave `k`.
+  private mutating func addChangeCapacity(wave k: Int, relaxed: Set<RuleGroup>) throws(ModelError) {
+    let year = facts.years[k]
+    guard let limit = scenario.policy.maxMovedFTEPerWave?.value(in: year) else { return }
+    addGroup(.changeCapacity(year: year))
+    guard !relaxed.contains(.changeCapacity(year: year)) else { return }
+    try model.addConstraint(movedFTE[k] <= LinearExpression(constant: limit), name: "change(\(year))")
+  }
+
+  /// `pilot(family,task,year)`: outside the pilot units a family moves only after a pilot task.
+  private mutating func addPilots(relaxed: Set<RuleGroup>) throws(ModelError) {
     for family in facts.pilotFamilies {
       addGroup(.pilot(family: family))
       guard !relaxed.contains(.pilot(family: family)) else { continue }
       let pilots = facts.pilotTasks(of: family)
       let pilotSet = Set(pilots)
       for t in facts.tasksOfFamily[family] ?? [] where !pilotSet.contains(t) && !moves[t].isEmpty {
-        let task = tasks[t]
-        for (k, year) in years.enumerated() {
+        let task = scenario.tasks[t]
+        for (k, year) in facts.years.enumerated() {
           var row = LinearExpression()
           for move in moves[t] where move.wave == k { row.add(1, move.variable) }
           for pilot in pilots { for move in moves[pilot] where move.wave < k { row.add(-1, move.variable) } }
@@ -316,68 +369,77 @@ public struct CentralisationModel: Sendable {
         }
       }
     }
+  }
 
-    // 9. Together groups.
-    for (g, members) in policy.together.enumerated() {
-      let indices = members.compactMap { facts.taskIndex[$0] }
-      guard indices.count >= 2 else { continue }
+  /// `tog(group,task,provider,year)`: the members of a together group move alike.
+  private mutating func addTogether(relaxed: Set<RuleGroup>) throws(ModelError) {
+    for group in facts.togetherGroups {
+      let g = group.index
       addGroup(.together(index: g))
       guard !relaxed.contains(.together(index: g)) else { continue }
       var providers: [String] = []
-      for t in indices { for p in facts.providers[t] where !providers.contains(p) { providers.append(p) } }
-      let first = indices[0]
-      for t in indices.dropFirst() {
+      for t in group.tasks {
+        for p in facts.providers[t] where !providers.contains(p) { providers.append(p) }
+      }
+      let first = group.tasks[0]
+      for t in group.tasks.dropFirst() {
         for p in providers {
-          for (k, year) in years.enumerated() {
+          for (k, year) in facts.years.enumerated() {
             let a = moves[first].first { $0.provider == p && $0.wave == k }?.variable
             let b = moves[t].first { $0.provider == p && $0.wave == k }?.variable
             guard a != nil || b != nil else { continue }
             var row = LinearExpression()
             if let a { row.add(1, a) }
             if let b { row.add(-1, b) }
-            try model.addConstraint(.equal(row, 0), name: "tog(\(g + 1),\(tasks[t].id),\(p),\(year))")
+            try model.addConstraint(
+              .equal(row, 0), name: "tog(\(g + 1),\(scenario.tasks[t].id),\(p),\(year))")
           }
         }
       }
     }
+  }
 
-    // 10. Retained organisation.
-    if policy.retained != nil {
-      for unit in facts.homeUnits {
-        guard let (total, keep) = facts.retainedFTE(unit: unit) else { continue }
-        let movable = (facts.tasksOfUnit[unit] ?? []).filter { !moves[$0].isEmpty }
-        guard !movable.isEmpty, keep > 0 else { continue }
-        addGroup(.retained(unit: unit))
-        guard !relaxed.contains(.retained(unit: unit)) else { continue }
-        var row = LinearExpression()
-        for t in movable { row.add(movedShare(t, by: last), times: tasks[t].fte) }
-        try model.addConstraint(row <= LinearExpression(constant: total - keep), name: "retain(\(unit))")
-        retained.append(RetainedRow(row: model.rows.count - 1, tasks: movable, limit: total - keep))
+  /// `retain(unit)`: every department keeps its IT coordination.
+  private mutating func addRetained(relaxed: Set<RuleGroup>) throws(ModelError) {
+    guard scenario.policy.retained != nil else { return }
+    for unit in facts.homeUnits {
+      guard let (total, keep) = facts.retainedFTE(unit: unit) else { continue }
+      let movable = (facts.tasksOfUnit[unit] ?? []).filter { !moves[$0].isEmpty }
+      guard !movable.isEmpty, keep > 0 else { continue }
+      addGroup(.retained(unit: unit))
+      guard !relaxed.contains(.retained(unit: unit)) else { continue }
+      var row = LinearExpression()
+      for t in movable { row.add(movedShare(t, by: waves - 1), times: scenario.tasks[t].fte) }
+      try model.addConstraint(row <= LinearExpression(constant: total - keep), name: "retain(\(unit))")
+      retained.append(RetainedRow(row: model.rows.count - 1, tasks: movable, limit: total - keep))
+    }
+  }
+
+  /// `save_cost` and `save_fte`: the savings target at steady state (the last year).
+  private mutating func addSavingsTarget(relaxed: Set<RuleGroup>) throws(ModelError) {
+    guard let target = scenario.policy.savingsTarget else { return }
+    let last = waves - 1
+    if let cost = target.annualCost {
+      addGroup(.savingsCost)
+      if !relaxed.contains(.savingsCost) {
+        try model.addConstraint(
+          annual[last] <= LinearExpression(constant: facts.baselineAnnual - cost), name: "save_cost")
       }
     }
-
-    // 11. Savings target.
-    if let target = policy.savingsTarget {
-      if let cost = target.annualCost {
-        addGroup(.savingsCost)
-        if !relaxed.contains(.savingsCost) {
-          try model.addConstraint(
-            annual[last] <= LinearExpression(constant: facts.baselineAnnual - cost), name: "save_cost")
-        }
-      }
-      if let fte = target.fte {
-        addGroup(.savingsFTE)
-        if !relaxed.contains(.savingsFTE) {
-          try model.addConstraint(
-            totalFTE(by: last) <= LinearExpression(constant: facts.baselineFTE - fte), name: "save_fte")
-        }
+    if let fte = target.fte {
+      addGroup(.savingsFTE)
+      if !relaxed.contains(.savingsFTE) {
+        try model.addConstraint(
+          totalFTE(by: last) <= LinearExpression(constant: facts.baselineFTE - fte), name: "save_fte")
       }
     }
+  }
 
-    // Objective.
-    for (t, task) in tasks.enumerated() where !moves[t].isEmpty {
+  /// The objective: NPV plus the concern and disruption penalties (0 with `feasibilityOnly`).
+  private mutating func addObjective(feasibilityOnly: Bool) throws(ModelError) {
+    for (t, task) in scenario.tasks.enumerated() where !moves[t].isEmpty {
       let weight = task.concern + scenario.objective.disruptionWeight * task.fte
-      if weight != 0 { penalty.add(movedShare(t, by: last), times: weight) }
+      if weight != 0 { penalty.add(movedShare(t, by: waves - 1), times: weight) }
     }
     try model.setObjective(feasibilityOnly ? LinearExpression() : npv + penalty, sense: .minimize)
   }
@@ -422,9 +484,10 @@ public struct CentralisationModel: Sendable {
     if knownGroups.insert(group).inserted { groups.append(group) }
   }
 
-  /// Pooled workload, segments and the effective-FTE rows of one centre.
+  /// `scale(provider,family,year)`, `pool`, `seg`, `next` and the variables `d`, `z` of one
+  /// centre: pooled workload and economies of scale, `E >= scale(L)`.
   private mutating func addScale(centre c: Int, data: ScenarioFacts.CentreData) throws(ModelError) {
-    let pieces = data.curve.pieces(upTo: data.maximumPooled)
+    let pieces = data.pieces
     guard !pieces.isEmpty else { return }
     let name = "\(data.key.provider),\(data.key.family)"
     for (k, year) in facts.years.enumerated() {
@@ -510,9 +573,7 @@ public struct CentralisationModel: Sendable {
   /// Staff a provider needs in wave `k`: effective FTE of its centres plus quoted workload.
   func providerFTE(_ p: String, by k: Int) -> LinearExpression {
     var expression = quotedWorkload(p, by: k)
-    for (c, centre) in facts.centres.enumerated() where centre.key.provider == p {
-      expression.add(1, effective[c][k])
-    }
+    for c in facts.centresOfProvider[p] ?? [] { expression.add(1, effective[c][k]) }
     return expression
   }
 

@@ -35,43 +35,18 @@ struct FamilyDecomposition {
   /// Receives one line per step (what was solved, how long it took, the best plan and bound).
   var trace: (@Sendable (String) -> Void)? = nil
 
-  /// The block of every column: the family of its task or centre; families that share a
-  /// together group share a block.
+  /// The block of every column: the block of its task's or centre's family
+  /// (``ScenarioFacts/blockOfFamily``: families that share a together group share a block).
   static func partition(of model: CentralisationModel) -> (blocks: [Int], count: Int) {
     let facts = model.facts
     let tasks = model.scenario.tasks
-    var familyIndex: [String: Int] = [:]
-    for family in model.scenario.families where familyIndex[family.id] == nil {
-      familyIndex[family.id] = familyIndex.count
-    }
-    var parent = Array(0..<familyIndex.count)
-    func root(_ f: Int) -> Int {
-      var f = f
-      while parent[f] != f { f = parent[f] }
-      return f
-    }
-    for members in model.scenario.policy.together {
-      let families = members.compactMap { facts.taskIndex[$0] }.compactMap { familyIndex[tasks[$0].family] }
-      for f in families.dropFirst() {
-        let (a, b) = (root(families[0]), root(f))
-        if a != b { parent[max(a, b)] = min(a, b) }
-      }
-    }
-    var blockOfRoot: [Int: Int] = [:]
-    var blockOfFamily = Array(repeating: 0, count: familyIndex.count)
-    for f in 0..<familyIndex.count {
-      let r = root(f)
-      if blockOfRoot[r] == nil { blockOfRoot[r] = blockOfRoot.count }
-      blockOfFamily[f] = blockOfRoot[r]!
-    }
     var blocks = Array(repeating: -1, count: model.model.columns.count)
     for (t, moves) in model.moves.enumerated() {
-      guard let f = familyIndex[tasks[t].family] else { continue }
-      for move in moves { blocks[move.variable.index] = blockOfFamily[f] }
+      guard let b = facts.blockOfFamily[tasks[t].family] else { continue }
+      for move in moves { blocks[move.variable.index] = b }
     }
     for (c, centre) in facts.centres.enumerated() {
-      guard let f = familyIndex[centre.key.family] else { continue }
-      let b = blockOfFamily[f]
+      guard let b = facts.blockOfFamily[centre.key.family] else { continue }
       for variable in model.open[c] + model.effective[c] { blocks[variable.index] = b }
       for wave in model.segments[c] {
         for piece in wave {
@@ -80,7 +55,7 @@ struct FamilyDecomposition {
         }
       }
     }
-    return (blocks, blockOfRoot.count)
+    return (blocks, facts.blockCount)
   }
 
   /// Runs the decomposition from `start` (the status quo, if it satisfies every rule).

@@ -73,7 +73,7 @@ struct FlipExplainer {
     if options.stopSignal?.isRaised == true { return .unsolved(.stopped) }
     var options = options
     if let deadline {
-      let left = -Self.seconds(since: deadline)
+      let left = Planner.seconds(until: deadline)
       guard left > 0.01 else { return .unsolved(.timeLimit) }
       options.timeLimit = min(options.timeLimit ?? left, left)
     }
@@ -98,11 +98,6 @@ struct FlipExplainer {
     let diagnosis = InfeasibilityDiagnosis(facts: model.facts, options: options, modify: force)
     guard let groups = try? diagnosis.conflict() else { return unsolved() }
     return .infeasible(groups)
-  }
-
-  private static func seconds(since start: ContinuousClock.Instant) -> Double {
-    let elapsed = ContinuousClock.now - start
-    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
   }
 
   /// The shared queue of jobs and their outcomes.

@@ -92,7 +92,7 @@ struct InfeasibilityDiagnosis {
       return "\(facts.familyName(family)) is piloted at \(PlanText.list(units)): "
         + "tasks elsewhere move only in a wave after a pilot task has moved"
     case .deadline(let family):
-      let year = scenario.policy.deadlines.filter { $0.family == family }.map(\.year).min() ?? 0
+      let year = facts.deadlineYear[family] ?? 0
       return "every movable task of \(facts.familyName(family)) must move by \(year)"
     case .together(let index):
       let members = scenario.policy.together[index]

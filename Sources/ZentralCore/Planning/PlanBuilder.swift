@@ -203,7 +203,7 @@ struct PlanBuilder {
         return ("must_move", "\(describe(parts, share: share)): the policy says it must move")
       }
       if facts.hasDeadline(t) {
-        let year = scenario.policy.deadlines.filter { $0.family == task.family }.map(\.year).min() ?? 0
+        let year = facts.deadlineYear[task.family] ?? 0
         return (
           "deadline",
           "\(describe(parts, share: share)): every task of \(facts.familyName(task.family)) must move by \(year)"
@@ -220,12 +220,6 @@ struct PlanBuilder {
   ) -> [Plan.UnitSummary] {
     let last = model.waves - 1
     var summaries: [Plan.UnitSummary] = []
-    // Centres by provider, looked up once (with the tasks by unit, a scan per unit made this
-    // quadratic: 5,000 units times 48,000 tasks took 3 s).
-    var centresOfProvider: [String: [Int]] = [:]
-    for (c, centre) in facts.centres.enumerated() {
-      centresOfProvider[centre.key.provider, default: []].append(c)
-    }
     for unit in scenario.units {
       var fteBefore = 0.0
       var fteAfter = 0.0
@@ -241,7 +235,7 @@ struct PlanBuilder {
         costBefore += facts.homeCost(t)
         costAfter += facts.homeCost(t) * kept
       }
-      for c in centresOfProvider[unit.id] ?? [] {
+      for c in facts.centresOfProvider[unit.id] ?? [] {
         relevant = true
         let figures = centreFigures(c, effectiveLast: effectiveLast, result: result)
         fteBefore += figures.fteBefore

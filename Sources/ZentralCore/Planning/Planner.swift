@@ -42,25 +42,18 @@ public struct Planner: Sendable {
   public init(scenario: Scenario, decomposition: Decomposition = .automatic) throws(PlanningError) {
     self.scenario = scenario
     let facts = ScenarioFacts(scenario)
-    var model: CentralisationModel?
-    var blocks = 0
-    if decomposition != .never {
-      // The aggregated form has the same columns, so it also decides `automatic`.
-      let compact = try PlanningError.wrap { try CentralisationModel(facts: facts, compactLinks: true) }
-      blocks = FamilyDecomposition.partition(of: compact).count
-      if decomposition == .always
-        || (blocks >= 2 && compact.model.columns.count >= Self.decompositionThreshold)
-      {
-        model = compact
+    // The decision needs only the column count (the same in both link forms) and the blocks, both
+    // known from the facts: the model is built once, in the form that is solved.
+    let decomposes =
+      switch decomposition {
+      case .never: false
+      case .always: true
+      case .automatic:
+        facts.blockCount >= 2 && CentralisationModel.columnCount(of: facts) >= Self.decompositionThreshold
       }
-    }
-    decomposes = model != nil
-    self.blocks = decomposes ? blocks : 0
-    if let model {
-      self.model = model
-    } else {
-      self.model = try PlanningError.wrap { try CentralisationModel(facts: facts) }
-    }
+    self.decomposes = decomposes
+    blocks = decomposes ? facts.blockCount : 0
+    model = try PlanningError.wrap { try CentralisationModel(facts: facts, compactLinks: decomposes) }
   }
 
   /// The status-quo NPV (nothing moves; centres that exist stay open), EUR.
@@ -255,12 +248,7 @@ public struct Planner: Sendable {
     let facts = model.facts
     let builder = PlanBuilder(model: model)
     // One re-solve per together group: its members flip with it.
-    var groupOf: [Int: Int] = [:]
-    for (g, members) in scenario.policy.together.enumerated() {
-      let indices = members.compactMap { facts.taskIndex[$0] }
-      guard indices.count >= 2 else { continue }
-      for t in indices where groupOf[t] == nil { groupOf[t] = g }
-    }
+    let groupOf = facts.togetherGroupOfTask
     var jobs: [Int: FlipExplainer.Job] = [:]
     var representative: [Int: FlipExplainer.Job] = [:]
     for (t, decision) in plan.tasks.enumerated() where decision.rule == "economic" {

@@ -5,6 +5,11 @@ import Foundation
 ///
 /// Everything is in the scenario's order (units, families, tasks, providers as listed), so that
 /// models and plans come out the same on every run.
+///
+/// The one owner of every fact derived from the scenario (a family's deadline year, the together
+/// groups, the decomposition blocks, a centre's scale segments, the centres of a provider): the
+/// model, the plan builder, the planner's explanations, the infeasibility diagnosis and the
+/// decomposition read them here instead of deriving them again.
 struct ScenarioFacts: Sendable {
   /// Why a task cannot move.
   enum Fixed: String, Sendable {
@@ -31,6 +36,17 @@ struct ScenarioFacts: Sendable {
     var maximumPooled: Double
     /// Effective FTE in the status quo (0 when not open).
     var baselineEffective: Double
+    /// The segments of the scale curve up to ``maximumPooled`` (empty when nothing can be pooled;
+    /// one segment for a linear curve).
+    var pieces: [ScaleCurve.Segment]
+  }
+
+  /// A together group of the policy that names two or more tasks of the scenario.
+  struct TogetherGroup: Sendable {
+    /// The group's position in `policy.together` (its rule group and row names count from it).
+    var index: Int
+    /// The member tasks (by task position, in the group's order).
+    var tasks: [Int]
   }
 
   let scenario: Scenario
@@ -50,8 +66,23 @@ struct ScenarioFacts: Sendable {
   let fixed: [Fixed?]
   let centres: [CentreData]
   let centreIndex: [Centre: Int]
+  /// The centres of each provider (by centre position, ascending), looked up once: a scan per
+  /// unit made the plan's unit summaries quadratic (5,000 units times 48,000 tasks took 3 s).
+  let centresOfProvider: [String: [Int]]
   let baselineAnnual: Double
   let baselineFTE: Double
+  /// The deadline year of each family that has one (the earliest, when several are listed).
+  let deadlineYear: [String: Int]
+  /// The together groups that link two or more tasks, in policy order.
+  let togetherGroups: [TogetherGroup]
+  /// The together group of each task in one (its index in `policy.together`; the first group
+  /// that names the task).
+  let togetherGroupOfTask: [Int: Int]
+  /// The block of each family when the model is solved family by family: families linked by a
+  /// together group share a block; blocks are numbered in family order.
+  let blockOfFamily: [String: Int]
+  /// The number of blocks (see ``blockOfFamily``).
+  let blockCount: Int
 
   init(_ scenario: Scenario) {
     self.scenario = scenario
@@ -116,18 +147,21 @@ struct ScenarioFacts: Sendable {
         centres.append(
           CentreData(
             key: key, terms: terms, curve: curve, existingFTE: existing, isOpen: isOpen,
-            rate: units[p]?.providerRate ?? 0, maximumPooled: maximum, baselineEffective: baseline))
+            rate: units[p]?.providerRate ?? 0, maximumPooled: maximum, baselineEffective: baseline,
+            pieces: curve.pieces(upTo: maximum)))
       }
     }
     self.centres = centres
     self.centreIndex = centreIndex
+    var centresOfProvider: [String: [Int]] = [:]
+    for (c, centre) in centres.enumerated() { centresOfProvider[centre.key.provider, default: []].append(c) }
+    self.centresOfProvider = centresOfProvider
 
     var annual = 0.0
     var fte = 0.0
-    for (t, task) in scenario.tasks.enumerated() {
+    for task in scenario.tasks {
       annual += Self.homeCost(task, units: units)
       fte += task.fte
-      _ = t
     }
     for centre in centres where centre.isOpen {
       annual += centre.rate * centre.baselineEffective + centre.terms.annualOverhead
@@ -135,6 +169,58 @@ struct ScenarioFacts: Sendable {
     }
     baselineAnnual = annual
     baselineFTE = fte
+
+    var deadlineYear: [String: Int] = [:]
+    for deadline in scenario.policy.deadlines {
+      deadlineYear[deadline.family] = min(deadlineYear[deadline.family] ?? deadline.year, deadline.year)
+    }
+    self.deadlineYear = deadlineYear
+    let taskIndex = self.taskIndex
+    var groups: [TogetherGroup] = []
+    var groupOfTask: [Int: Int] = [:]
+    for (g, members) in scenario.policy.together.enumerated() {
+      let indices = members.compactMap { taskIndex[$0] }
+      guard indices.count >= 2 else { continue }
+      groups.append(TogetherGroup(index: g, tasks: indices))
+      for t in indices where groupOfTask[t] == nil { groupOfTask[t] = g }
+    }
+    togetherGroups = groups
+    togetherGroupOfTask = groupOfTask
+    (blockOfFamily, blockCount) = Self.blocks(scenario, taskIndex: taskIndex)
+  }
+
+  /// The block of each family and the number of blocks: families joined by union-find over the
+  /// together groups, each block numbered at its first family.
+  private static func blocks(
+    _ scenario: Scenario, taskIndex: [String: Int]
+  ) -> (blocks: [String: Int], count: Int) {
+    var familyIndex: [String: Int] = [:]
+    for family in scenario.families where familyIndex[family.id] == nil {
+      familyIndex[family.id] = familyIndex.count
+    }
+    var parent = Array(0..<familyIndex.count)
+    func root(_ f: Int) -> Int {
+      var f = f
+      while parent[f] != f { f = parent[f] }
+      return f
+    }
+    for members in scenario.policy.together {
+      let families = members.compactMap { taskIndex[$0] }.compactMap {
+        familyIndex[scenario.tasks[$0].family]
+      }
+      for f in families.dropFirst() {
+        let (a, b) = (root(families[0]), root(f))
+        if a != b { parent[max(a, b)] = min(a, b) }
+      }
+    }
+    var blockOfRoot: [Int: Int] = [:]
+    var blocks: [String: Int] = [:]
+    for (id, f) in familyIndex.sorted(by: { $0.value < $1.value }) {
+      let r = root(f)
+      if blockOfRoot[r] == nil { blockOfRoot[r] = blockOfRoot.count }
+      blocks[id] = blockOfRoot[r]!
+    }
+    return (blocks, blockOfRoot.count)
   }
 
   private static func homeCost(_ task: ITTask, units: [String: OrgUnit]) -> Double {
@@ -168,7 +254,7 @@ struct ScenarioFacts: Sendable {
 
   /// Whether the family of task `t` has a deadline and `t` is movable.
   func hasDeadline(_ t: Int) -> Bool {
-    fixed[t] == nil && scenario.policy.deadlines.contains { $0.family == scenario.tasks[t].family }
+    fixed[t] == nil && deadlineYear[scenario.tasks[t].family] != nil
   }
 
   /// The units at or below `unit` in the organisation tree.

@@ -46,7 +46,7 @@ enum BoundedExports {
     let results = Mutex<[ExportFormat: Outcome]>([:])
     let finished = DispatchSemaphore(value: 0)
     let thread = Thread {
-      let options = ExportOptions(view: .target)
+      let options = DefaultExports.options(for: plan)
       for format in formats {
         var text = ""
         let outcome: Outcome
