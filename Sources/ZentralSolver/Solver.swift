@@ -54,16 +54,12 @@ public enum Solver {
     options: SolveOptions = SolveOptions(),
     progress: (@Sendable (SolveProgress) -> Bool)? = nil
   ) async throws(SolverError) -> SolveResult {
-    let outcome: Result<SolveResult, SolverError> = await withCheckedContinuation { continuation in
-      let thread = Thread {
-        do throws(SolverError) {
-          continuation.resume(returning: .success(try solve(model, options: options, progress: progress)))
-        } catch {
-          continuation.resume(returning: .failure(error))
-        }
+    let outcome: Result<SolveResult, SolverError> = await SolverThreads.detached {
+      do throws(SolverError) {
+        return .success(try solve(model, options: options, progress: progress))
+      } catch {
+        return .failure(error)
       }
-      thread.stackSize = 16 << 20
-      thread.start()
     }
     return try outcome.get()
   }

@@ -279,39 +279,31 @@ struct FamilyDecomposition {
     let count = split.count
     let results = Mutex<[Solved?]>(Array(repeating: nil, count: count))
     let next = Mutex(0)
-    let group = DispatchGroup()
     let rounds = Double(max(1, (count + threads - 1) / threads))
     let share = deadline.map { max(1, $0.timeIntervalSinceNow / rounds) }
     var options = self.options
     options.relativeGap = min(options.relativeGap ?? 1e-4, 1e-4)
-    for _ in 0..<max(1, min(threads, count)) {
-      group.enter()
-      let thread = Thread { [options] in
-        var options = options
-        while let b = next.withLock({ index -> Int? in
-          guard index < count else { return nil }
-          defer { index += 1 }
-          return index
-        }) {
-          let columns = split.columns(of: b)
-          guard !columns.isEmpty, Self.timeLeft(until: deadline), options.stopSignal?.isRaised != true,
-            let block = try? split.block(b), Self.timeLeft(until: deadline)
-          else { continue }
-          let remaining = deadline.map { $0.timeIntervalSinceNow }
-          options.timeLimit = remaining.map { min($0, share ?? $0) }
-          options.initialSolution = base.map { base in columns.map { base[$0] } }
-          var solved = Solved(block: block, result: nil)
-          if let result = try? Solver.solve(block.model, options: options), result.hasSolution {
-            solved.result = result
-          }
-          results.withLock { $0[b] = solved }
+    SolverThreads.run(min(threads, count)) { [options] _ in
+      var options = options
+      while let b = next.withLock({ index -> Int? in
+        guard index < count else { return nil }
+        defer { index += 1 }
+        return index
+      }) {
+        let columns = split.columns(of: b)
+        guard !columns.isEmpty, Self.timeLeft(until: deadline), options.stopSignal?.isRaised != true,
+          let block = try? split.block(b), Self.timeLeft(until: deadline)
+        else { continue }
+        let remaining = deadline.map { $0.timeIntervalSinceNow }
+        options.timeLimit = remaining.map { min($0, share ?? $0) }
+        options.initialSolution = base.map { base in columns.map { base[$0] } }
+        var solved = Solved(block: block, result: nil)
+        if let result = try? Solver.solve(block.model, options: options), result.hasSolution {
+          solved.result = result
         }
-        group.leave()
+        results.withLock { $0[b] = solved }
       }
-      thread.stackSize = 16 << 20
-      thread.start()
     }
-    group.wait()
     return results.withLock { $0 }
   }
 

@@ -50,20 +50,12 @@ struct FlipExplainer {
     let model = self.model
     let options = self.options
     let deadline = self.deadline
-    let group = DispatchGroup()
-    for _ in 0..<max(1, min(threads, jobs.count)) {
-      group.enter()
-      let thread = Thread {
-        while let job = work.take() {
-          let done = work.store(job, Self.solve(job, model: model, options: options, deadline: deadline))
-          progress?(done, jobs.count)
-        }
-        group.leave()
+    SolverThreads.run(min(threads, jobs.count)) { _ in
+      while let job = work.take() {
+        let done = work.store(job, Self.solve(job, model: model, options: options, deadline: deadline))
+        progress?(done, jobs.count)
       }
-      thread.stackSize = 16 << 20
-      thread.start()
     }
-    group.wait()
     return work.results.withLock { $0 }
   }
 
