@@ -1,4 +1,4 @@
-public import ZentralCore
+public import ZentralPlan
 
 /// What an exporter writes: the language, the view of the org chart and how it is laid out.
 public struct ExportOptions: Sendable {
@@ -20,6 +20,6 @@ public struct ExportOptions: Sendable {
 
   /// The language used for `plan`: the option, else the plan's `language`, else German.
   public func language(for plan: Plan) -> ReportLanguage {
-    language ?? ReportLanguage(rawValue: plan.language) ?? .de
+    language ?? plan.language
   }
 }

@@ -1,4 +1,4 @@
-import ZentralCore
+import ZentralPlan
 
 /// Look-ups into a plan shared by the exporters: names, families, tasks per unit, centres.
 struct PlanIndex: Sendable {
@@ -6,7 +6,7 @@ struct PlanIndex: Sendable {
   /// Unit name by id.
   let unitNames: [String: String]
   /// Unit kind by id.
-  let unitKinds: [String: String]
+  let unitKinds: [String: Plan.UnitKind]
   /// Family name by id.
   let familyNames: [String: String]
   /// Colour index by family id (scenario order).
@@ -27,7 +27,7 @@ struct PlanIndex: Sendable {
   init(_ plan: Plan) {
     self.plan = plan
     var unitNames: [String: String] = [:]
-    var unitKinds: [String: String] = [:]
+    var unitKinds: [String: Plan.UnitKind] = [:]
     for node in plan.org where unitNames[node.id] == nil {
       unitNames[node.id] = node.name
       unitKinds[node.id] = node.kind
@@ -40,9 +40,9 @@ struct PlanIndex: Sendable {
     self.unitKinds = unitKinds
     var familyNames: [String: String] = [:]
     var familyIndex: [String: Int] = [:]
-    let order = (plan.families ?? []).map(\.id) + plan.tasks.map(\.family) + plan.centres.map(\.family)
+    let order = plan.families.map(\.id) + plan.tasks.map(\.family) + plan.centres.map(\.family)
     for id in order where familyIndex[id] == nil { familyIndex[id] = familyIndex.count }
-    for family in plan.families ?? [] where familyNames[family.id] == nil {
+    for family in plan.families where familyNames[family.id] == nil {
       familyNames[family.id] = family.name
     }
     self.familyNames = familyNames
@@ -68,12 +68,12 @@ struct PlanIndex: Sendable {
     self.taskNames = taskNames
     self.movedByCentre = moved
     var together: [String: [String]] = [:]
-    for group in plan.policy?.together ?? [] {
+    for group in plan.policy.together {
       for id in group where together[id] == nil { together[id] = group }
     }
     self.togetherGroups = together
     var deadlines: [String: Int] = [:]
-    for deadline in plan.policy?.deadlines ?? [] {
+    for deadline in plan.policy.deadlines {
       deadlines[deadline.family] = min(deadlines[deadline.family] ?? deadline.year, deadline.year)
     }
     self.deadlines = deadlines
@@ -105,12 +105,12 @@ struct PlanIndex: Sendable {
 
   /// Effective FTE of a centre at the end of the plan.
   func fteAfter(_ centre: Plan.CentreSummary) -> Double {
-    centre.fteAfter ?? centre.years.last.map { $0.effectiveFTE + $0.quotedFTE } ?? 0
+    centre.fteAfter
   }
 
   /// Effective FTE of a centre today.
   func fteBefore(_ centre: Plan.CentreSummary) -> Double? {
-    centre.fteBefore ?? (centre.alreadyOpen ? nil : 0)
+    centre.fteBefore
   }
 
   /// FTE of a task moved by the end of the plan.

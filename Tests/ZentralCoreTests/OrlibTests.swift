@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZentralCore
+import ZentralPlan
 
 /// OR-Library instances with published optima, through the normal path: converted by
 /// `scripts/orlib-to-scenario`, loaded by ``ScenarioLoader`` and solved by ``Planner``.

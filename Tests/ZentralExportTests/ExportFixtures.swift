@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ZentralCore
 import ZentralExport
+import ZentralPlan
 
 /// Fixture plans (written by `zentral plan` for the seed scenarios) and golden files.
 enum ExportFixtures {
@@ -92,7 +93,7 @@ enum ExportFixtures {
     for unit in plan.org {
       guard let parent = unit.parent, known.contains(parent), !parents.contains(unit.id),
         !withIT.contains(unit.id),
-        unit.kind != "central", unit.kind != "shared"
+        unit.kind != .central, unit.kind != .shared
       else { continue }
       groupable[parent, default: 0] += 1
     }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import ZentralCore
 import ZentralExport
+import ZentralPlan
 
 extension Zentral {
   /// `zentral export PLAN.json --format FORMAT`: org charts and the decision report from a plan.
@@ -60,14 +60,11 @@ extension Zentral {
       } catch {
         throw fail("cannot read \(plan): \((error as NSError).localizedDescription)")
       }
-      let decoded: ZentralCore.Plan
+      let decoded: ZentralPlan.Plan
       do {
-        decoded = try ZentralCore.Plan.decode(from: data)
+        decoded = try ZentralPlan.Plan.decode(from: data, file: plan)
       } catch {
-        throw fail("\(plan) is not a plan file written by 'zentral plan' (\(Self.describe(error)))")
-      }
-      guard decoded.format == "zentral-plan/1" else {
-        throw fail("\(plan): format '\(decoded.format)' is not supported; expected 'zentral-plan/1'")
+        throw fail(error.description)
       }
       let options = ExportOptions(language: language, view: chartView)
       var text = ""

@@ -4,6 +4,7 @@ import Foundation
 import Synchronization
 import ZentralCore
 import ZentralExport
+import ZentralPlan
 import ZentralSolver
 
 extension Zentral {
@@ -216,7 +217,7 @@ extension Zentral {
       if timings { options.trace = { line in printError("zentral: decomposition: \(line)") } }
       options.explainProgress = { done, total in line.explaining(done, total) }
       options.phaseFinished = { phase, seconds in clock.add(phase, seconds) }
-      let plan: ZentralCore.Plan
+      let plan: ZentralPlan.Plan
       do {
         plan = try planner.plan(options: options) { progress in
           line.update(progress)
@@ -274,7 +275,8 @@ extension Zentral {
       if !quiet {
         print(PlanSummary.text(plan), terminator: "")
         let directory = URL(fileURLWithPath: folder.displayPath)
-        for name in written { print("written: \(directory.appendingPathComponent(name).path)") }
+        let label = PlanWords(plan).pick("geschrieben: ", "written: ")
+        for name in written { print(label + directory.appendingPathComponent(name).path) }
       }
       clock.lap("export")
       if timings { printError("zentral: timings: \(clock.summary)") }
