@@ -3,9 +3,13 @@
 /// opened; for an infeasible scenario the conflicting rules. A gap is shown only with a computed
 /// bound ("noch keine Schranke" / "no bound yet" otherwise); the plan's notes follow the status.
 public enum PlanSummary {
-  /// The summary, one fact a line, ending in a newline.
-  public static func text(_ plan: Plan, language: ReportLanguage? = nil) -> String {
-    let words = PlanWords(plan, language: language)
+  /// The summary, one fact a line, ending in a newline; `mark` wraps every name (by default
+  /// control characters are dropped).
+  public static func text(
+    _ plan: Plan, language: ReportLanguage? = nil,
+    mark: @escaping @Sendable (String) -> String = PlanWords.plain
+  ) -> String {
+    let words = PlanWords(plan, language: language, mark: mark)
     let format = words.format
     let pick = words.pick
     var lines: [String] = []
