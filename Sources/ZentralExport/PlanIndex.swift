@@ -15,10 +15,6 @@ struct PlanIndex: Sendable {
   let units: [String: Plan.UnitSummary]
   /// Tasks by home unit, in plan order.
   let tasksByUnit: [String: [Plan.TaskDecision]]
-  /// The first group of `policy.together` that holds a task, by task id.
-  private let togetherGroups: [String: [String]]
-  /// The earliest deadline year by family id.
-  private let deadlines: [String: Int]
   /// Task name by id.
   let taskNames: [String: String]
   /// Tasks moved (in full or in part) into a centre, with the share moved, by `[provider, family]`.
@@ -67,23 +63,7 @@ struct PlanIndex: Sendable {
     }
     self.taskNames = taskNames
     self.movedByCentre = moved
-    var together: [String: [String]] = [:]
-    for group in plan.policy.together {
-      for id in group where together[id] == nil { together[id] = group }
-    }
-    self.togetherGroups = together
-    var deadlines: [String: Int] = [:]
-    for deadline in plan.policy.deadlines {
-      deadlines[deadline.family] = min(deadlines[deadline.family] ?? deadline.year, deadline.year)
-    }
-    self.deadlines = deadlines
   }
-
-  /// The first group of tasks the policy moves together that holds `task` (empty if none).
-  func togetherGroup(_ task: String) -> [String] { togetherGroups[task] ?? [] }
-
-  /// The earliest deadline of a family, if any.
-  func deadline(_ family: String) -> Int? { deadlines[family] }
 
   /// The name of a unit (its id if it has none), marked as a name (``Escape/name(_:)``).
   func unitName(_ id: String) -> String { Escape.name(unitNames[id] ?? id) }
@@ -102,16 +82,6 @@ struct PlanIndex: Sendable {
 
   /// Whether a centre is open in the last year of the plan.
   func isOpenAtEnd(_ centre: Plan.CentreSummary) -> Bool { centre.years.last?.open ?? true }
-
-  /// Effective FTE of a centre at the end of the plan.
-  func fteAfter(_ centre: Plan.CentreSummary) -> Double {
-    centre.fteAfter
-  }
-
-  /// Effective FTE of a centre today.
-  func fteBefore(_ centre: Plan.CentreSummary) -> Double? {
-    centre.fteBefore
-  }
 
   /// FTE of a task moved by the end of the plan.
   func movedFTE(_ task: Plan.TaskDecision) -> Double { task.fte * task.share }

@@ -31,15 +31,10 @@ struct Vocabulary: Sendable {
     }
   }
 
+  /// The kind of a chart box: a unit's kind (worded by ``PlanWords``), or a box of the chart.
   func kindName(_ kind: String) -> String {
-    switch kind {
-    case "administration": pick("Verwaltung", "administration")
-    case "division": pick("Dezernat", "division")
-    case "department": pick("Fachbereich/Referat", "department")
-    case "enterprise": pick("Eigenbetrieb", "municipal enterprise")
-    case "staff": pick("Stabsstelle", "staff unit")
-    case "central": pick("zentrale IT", "central IT")
-    case "shared": pick("externer Dienstleister", "shared-service provider")
+    if let unitKind = Plan.UnitKind(rawValue: kind) { return PlanWords.kind(unitKind, language: language) }
+    return switch kind {
     case "centre": pick("Kompetenzzentrum", "competence centre")
     case "group": pick("Gruppe", "group")
     case "moved": pick("verlagerte Aufgabe", "moved task")

@@ -101,8 +101,12 @@ public struct PlanWords: Sendable {
   }
 
   /// The kind of a unit.
-  public func kind(_ kind: Plan.UnitKind) -> String {
-    switch kind {
+  public func kind(_ kind: Plan.UnitKind) -> String { Self.kind(kind, language: language) }
+
+  /// The kind of a unit in `language` (for texts without a plan, such as chart labels).
+  public static func kind(_ kind: Plan.UnitKind, language: ReportLanguage) -> String {
+    let pick: (String, String) -> String = { language == .de ? $0 : $1 }
+    return switch kind {
     case .administration: pick("Verwaltung", "administration")
     case .division: pick("Dezernat", "division")
     case .department: pick("Fachbereich/Referat", "department")

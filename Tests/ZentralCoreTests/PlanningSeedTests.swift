@@ -52,7 +52,6 @@ struct PlanningSeedTests {
     let solved = Date().timeIntervalSince(started)
     #expect(plan.status == .optimal)
     let objective = try #require(plan.objective)
-    let npv = try #require(plan.npv)
     for format in ModelFile.Format.allCases {
       let path = FileManager.default.temporaryDirectory.appendingPathComponent(
         "zentral-seed-\(name).\(format.rawValue)"

@@ -128,6 +128,23 @@ struct PlanLanguageTests {
     }
   }
 
+  @Test("the progress line speaks the language too")
+  func progress() {
+    let german = ProgressWords(.de)
+    let english = ProgressWords(.en)
+    let search = german.search(elapsed: 3.25, incumbent: 31_263_743, bound: nil, gap: nil, nodes: 120)
+    #expect(search.hasPrefix("3,3 s  bester Plan 31.263.743 €  Schranke –  Lücke –  Knoten 120"))
+    let searchEN = english.search(
+      elapsed: 3.25, incumbent: 31_263_743, bound: 31_100_000, gap: 0.0052, nodes: 120)
+    #expect(searchEN.hasPrefix("3.3 s  incumbent EUR 31,263,743  bound EUR 31,100,000  gap 0.52%  nodes 120"))
+    for text in [search, german.explaining(done: 3, total: 12)] {
+      #expect(Self.foreign(text, Self.englishWords) == [], "\(text)")
+    }
+    for text in [searchEN, english.explaining(done: 3, total: 12)] {
+      #expect(Self.foreign(text, Self.germanWords) == [], "\(text)")
+    }
+  }
+
   @Test("names, not ids, in the summary; numbers in the language's format")
   func namesAndNumbers() throws {
     let plan = try ExportFixtures.plan("krefeld")

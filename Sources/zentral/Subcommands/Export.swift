@@ -80,24 +80,6 @@ extension Zentral {
       }
     }
 
-    private static func describe(_ error: any Error) -> String {
-      switch error {
-      case DecodingError.keyNotFound(let key, let context):
-        return "missing key '\(Self.path(context.codingPath + [key]))'"
-      case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-        return "wrong value at '\(Self.path(context.codingPath))'"
-      case DecodingError.dataCorrupted(let context):
-        return context.codingPath.isEmpty
-          ? "not valid JSON" : "invalid value at '\(Self.path(context.codingPath))'"
-      default:
-        return "\(error)"
-      }
-    }
-
-    private static func path(_ keys: [any CodingKey]) -> String {
-      keys.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
-    }
-
     private func fail(_ message: String) -> ExitCode {
       FileHandle.standardError.write(Data("zentral: \(message)\n".utf8))
       return ExitCode(1)

@@ -207,7 +207,8 @@ extension Zentral {
       }
       clock.lap("export")
 
-      let line = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) == 1)
+      let line = ProgressLine(
+        enabled: !quiet && isatty(STDERR_FILENO) == 1, words: ProgressWords(loaded.scenario.language))
       var options = PlanningOptions(solve: solveOptions)
       // The limit holds for the whole run: reading and building took part of it.
       options.solve.timeLimit = deadline.map { max(0.001, Self.seconds(until: $0)) }
@@ -366,9 +367,13 @@ private func printError(_ text: String) {
 /// threads, so its state is behind a lock.
 private final class ProgressLine: Sendable {
   private let enabled: Bool
+  private let words: ProgressWords
   private let state = Mutex((last: -1.0, shown: false))
 
-  init(enabled: Bool) { self.enabled = enabled }
+  init(enabled: Bool, words: ProgressWords) {
+    self.enabled = enabled
+    self.words = words
+  }
 
   func update(_ progress: SolveProgress) {
     guard enabled else { return }
@@ -378,28 +383,17 @@ private final class ProgressLine: Sendable {
       return true
     }
     guard due else { return }
-    let shown: (Double?) -> String = { value in
-      guard let value, abs(value) < 1e300 else { return "-" }
-      return String(format: "%.0f", value)
-    }
-    let incumbent = shown(progress.incumbent)
-    let bound = shown(progress.bound)
-    let gap =
-      progress.gap.flatMap { $0.isFinite && $0 < 1e6 ? String(format: "%.2f%%", $0 * 100) : nil } ?? "-"
-    let text = String(
-      format:
-        "\r\u{1B}[2K%.1f s  incumbent %@  bound %@  gap %@  nodes %d  (Ctrl-C: stop, keep the best plan)",
-      progress.elapsed, incumbent, bound, gap, progress.nodes)
-    FileHandle.standardError.write(Data(text.utf8))
+    let text = words.search(
+      elapsed: progress.elapsed, incumbent: progress.incumbent, bound: progress.bound, gap: progress.gap,
+      nodes: progress.nodes)
+    FileHandle.standardError.write(Data(("\r\u{1B}[2K" + text).utf8))
   }
 
   func explaining(_ done: Int, _ total: Int) {
     guard enabled else { return }
     state.withLock { state in
       state.shown = true
-      let text =
-        "\r\u{1B}[2Kexplaining decisions: \(done) of \(total) flips re-solved (Ctrl-C: skip the rest)"
-      FileHandle.standardError.write(Data(text.utf8))
+      FileHandle.standardError.write(Data(("\r\u{1B}[2K" + words.explaining(done: done, total: total)).utf8))
     }
   }
 
