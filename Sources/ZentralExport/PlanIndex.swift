@@ -78,7 +78,7 @@ struct PlanIndex: Sendable {
   var hasSolution: Bool { plan.hasSolution }
 
   /// The last year of the horizon.
-  var lastYear: Int { plan.horizon.start + max(plan.horizon.years, 1) - 1 }
+  var lastYear: Int { plan.lastYear }
 
   /// Whether a centre is open in the last year of the plan.
   func isOpenAtEnd(_ centre: Plan.CentreSummary) -> Bool { centre.years.last?.open ?? true }

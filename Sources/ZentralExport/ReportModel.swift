@@ -45,13 +45,8 @@ struct ReportModel {
   var title: String { words.pick("IT-Bündelung: Empfehlung", "IT centralisation: recommendation") }
 
   var status: String {
-    var text = words.pick("Status der Optimierung: ", "Solver status: ") + sentences.status(plan.status)
-    if let gap = plan.gap, gap > 0 {
-      text += words.pick(", Lücke ", ", gap ") + format.percent(gap, decimals: 2)
-    } else if plan.hasSolution && plan.status != .optimal && !plan.hasBound {
-      text += words.pick(", noch keine Schranke", ", no bound yet")
-    }
-    return text
+    words.pick("Status der Optimierung: ", "Solver status: ") + sentences.status(plan.status)
+      + (sentences.gap.map { ", " + $0 } ?? "")
   }
 
   // MARK: Key figures

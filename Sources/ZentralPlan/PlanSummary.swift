@@ -13,18 +13,8 @@ public enum PlanSummary {
     let format = words.format
     let pick = words.pick
     var lines: [String] = []
-    var status = words.status(plan.status)
-    if plan.status != .optimal, plan.hasSolution {
-      if let gap = plan.gap, plan.hasBound {
-        status +=
-          gap * 100 < 0.01
-          ? pick(" (Lücke < 0,01 %)", " (gap < 0.01%)")
-          : pick(" (Lücke ", " (gap ") + format.percent(gap, decimals: 2) + ")"
-      } else {
-        status += pick(" (noch keine Schranke)", " (no bound yet)")
-      }
-    }
-    lines.append(pick("Ergebnis: ", "status: ") + status)
+    lines.append(
+      pick("Ergebnis: ", "status: ") + words.status(plan.status) + (words.gap.map { " (\($0))" } ?? ""))
     for note in plan.notes where note.kind != .decomposed {
       lines.append(pick("Hinweis: ", "warning: ") + words.note(note))
     }

@@ -91,6 +91,16 @@ public struct PlanWords: Sendable {
     }
   }
 
+  /// How far the plan may be from the optimum: "Lücke 0,52 %" ("gap 0.52%"), "Lücke < 0,01 %",
+  /// or "noch keine Schranke" ("no bound yet") for a plan without a computed bound; `nil` for an
+  /// optimal plan or one without a solution.
+  public var gap: String? {
+    guard plan.status != .optimal, plan.hasSolution else { return nil }
+    guard let gap = plan.gap, plan.hasBound else { return pick("noch keine Schranke", "no bound yet") }
+    if gap * 100 < 0.01 { return pick("Lücke < 0,01 %", "gap < 0.01%") }
+    return pick("Lücke ", "gap ") + format.percent(gap, decimals: 2)
+  }
+
   /// The decision in a word.
   public func decision(_ decision: Plan.Decision) -> String {
     switch decision {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZentralExport
 import ZentralPlan
 
 /// Every sentence rendered from a plan is in the plan's language: German text holds no English
@@ -126,6 +127,18 @@ struct PlanLanguageTests {
         #expect(!text.contains("_"), "an internal tag in \(text)")
       }
     }
+  }
+
+  @Test("the summary and the report state the gap in the same words")
+  func gapWords() throws {
+    let feasible = try Self.everyCase("krefeld", status: .feasible)
+    #expect(PlanSummary.text(feasible).contains("Ergebnis: zulässig (mit Optimalitätslücke) (Lücke 1,23 %)"))
+    #expect(
+      try ExportFixtures.export(feasible, .md).contains("zulässig (mit Optimalitätslücke), Lücke 1,23 %"))
+    let cut = try Self.everyCase("krefeld", status: .timeLimit)
+    #expect(PlanSummary.text(cut, language: .en).contains("(no bound yet)"))
+    #expect(try ExportFixtures.export(cut, .md).contains("(beste gefundene Lösung), noch keine Schranke"))
+    #expect(PlanWords(try ExportFixtures.plan("krefeld")).gap == nil)
   }
 
   @Test("the progress line speaks the language too")
