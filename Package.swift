@@ -15,6 +15,7 @@ let package = Package(
     .executable(name: "zentral", targets: ["zentral"]),
     .library(name: "ZentralSolver", targets: ["ZentralSolver"]),
     .library(name: "ZentralCore", targets: ["ZentralCore"]),
+    .library(name: "ZentralPlan", targets: ["ZentralPlan"]),
     .library(name: "ZentralExport", targets: ["ZentralExport"]),
   ],
   dependencies: [
@@ -33,10 +34,17 @@ let package = Package(
       dependencies: ["CGLPK"],
       swiftSettings: strictSettings
     ),
+    // The plan format (zentral-plan/1) and its vocabulary: the contract between the optimiser and
+    // everything that shows a plan. Foundation only.
+    .target(
+      name: "ZentralPlan",
+      swiftSettings: strictSettings
+    ),
     // Domain core: scenarios, validation, the centralisation model and plans.
     .target(
       name: "ZentralCore",
       dependencies: [
+        "ZentralPlan",
         "ZentralSolver",
         .product(name: "Yams", package: "Yams"),
       ],
@@ -45,7 +53,7 @@ let package = Package(
     // Exporters: org charts and decision reports from a plan.
     .target(
       name: "ZentralExport",
-      dependencies: ["ZentralCore"],
+      dependencies: ["ZentralPlan"],
       swiftSettings: strictSettings
     ),
     // Thin command-line front end.
@@ -54,6 +62,7 @@ let package = Package(
       dependencies: [
         "ZentralCore",
         "ZentralExport",
+        "ZentralPlan",
         "ZentralSolver",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
@@ -74,20 +83,20 @@ let package = Package(
     ),
     .testTarget(
       name: "ZentralCoreTests",
-      dependencies: ["ZentralCore", "ZentralSolver", "ZentralTestSupport"],
+      dependencies: ["ZentralCore", "ZentralPlan", "ZentralSolver", "ZentralTestSupport"],
       resources: [.copy("Fixtures")],
       swiftSettings: strictSettings
     ),
     .testTarget(
       name: "ZentralExportTests",
-      dependencies: ["ZentralExport", "ZentralCore", "ZentralTestSupport"],
+      dependencies: ["ZentralExport", "ZentralPlan", "ZentralCore", "ZentralTestSupport"],
       // Read through #filePath (golden files are recorded into the source tree).
       exclude: ["Fixtures", "Golden"],
       swiftSettings: strictSettings
     ),
     .testTarget(
       name: "ZentralCLITests",
-      dependencies: ["ZentralCore", "ZentralTestSupport"],
+      dependencies: ["ZentralCore", "ZentralPlan", "ZentralTestSupport"],
       swiftSettings: strictSettings
     ),
   ]

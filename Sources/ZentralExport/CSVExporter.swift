@@ -1,4 +1,4 @@
-public import ZentralCore
+public import ZentralPlan
 
 /// Writes the org chart of one view as CSV with the columns `ID,Name,Reports To,Kind,FTE,Annual cost`,
 /// as Visio's Organization Chart Wizard and draw.io's CSV import read it: one row per box, the

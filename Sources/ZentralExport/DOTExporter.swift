@@ -1,4 +1,4 @@
-public import ZentralCore
+public import ZentralPlan
 
 /// Writes the org chart of one view as Graphviz DOT (render it with `dot -Tsvg`).
 public struct DOTExporter: Exporter {

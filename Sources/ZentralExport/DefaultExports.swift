@@ -1,5 +1,5 @@
 public import Foundation
-public import ZentralCore
+public import ZentralPlan
 
 /// The files `zentral plan` writes next to `plan.json`: the recommended org chart as DOT, SVG
 /// (when Graphviz is installed), Mermaid and CSV, and the HTML decision report.

@@ -1,4 +1,4 @@
-public import ZentralCore
+public import ZentralPlan
 
 /// What an exporter writes: the language, the view of the org chart and how it is laid out.
 public struct ExportOptions: Sendable {
@@ -25,7 +25,7 @@ public struct ExportOptions: Sendable {
 
   /// The language used for `plan`: the option, else the plan's `language`, else German.
   public func language(for plan: Plan) -> ReportLanguage {
-    language ?? ReportLanguage(rawValue: plan.language) ?? .de
+    language ?? plan.language
   }
 
   /// The chart of `view` of `plan` in its language, from ``charts`` when they are `plan`'s.

@@ -1,4 +1,4 @@
-public import ZentralCore
+public import ZentralPlan
 
 /// Turns a plan into one export format, written to a text stream (exporters never print).
 ///

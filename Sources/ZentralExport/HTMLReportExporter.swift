@@ -1,4 +1,4 @@
-public import ZentralCore
+public import ZentralPlan
 
 /// Writes the decision report for the Dezernent and the council as one self-contained HTML page:
 /// no scripts, no network access (a Content-Security-Policy forbids it), inline SVG org charts of
@@ -42,12 +42,13 @@ public struct HTMLReportExporter: Exporter {
     page +=
       "<header>\n<h1>\(h(report.title))</h1>\n<p class=\"scenario\">\(h(Escape.name(plan.scenario)))</p>\n"
     page +=
-      "<p class=\"status status-\(DOTWriter.className(plan.status.rawValue))\">\(h(report.status))</p>\n</header>\n"
+      "<p class=\"status status-\(DOTWriter.className(plan.status.rawValue))\">\(h(report.status))</p>\n"
+    page += report.verdictNotes.map { "<p class=\"note\">\(h($0))</p>\n" }.joined() + "</header>\n"
 
     if !plan.hasSolution {
       page +=
         "<section id=\"conflicts\">\n<h2>\(h(words.pick("Warum es keinen Plan gibt", "Why there is no plan")))</h2>\n"
-      if let message = plan.message { page += "<p>\(h(message))</p>\n" }
+      if plan.status == .infeasible { page += "<p>\(h(report.diagnosis))</p>\n" }
       if !report.conflicts.isEmpty {
         page += "<ul>\n" + report.conflicts.map { "<li>\(h($0))</li>\n" }.joined() + "</ul>\n"
       }
@@ -108,7 +109,7 @@ public struct HTMLReportExporter: Exporter {
       "</dl>\n<ul class=\"notes\">\n" + report.notes.map { "<li>\(h($0))</li>\n" }.joined()
       + "</ul>\n</section>\n"
     page +=
-      "<footer>\(h(words.pick("Erstellt mit zentral aus", "Made with zentral from"))) \(h(plan.format))</footer>\n"
+      "<footer>\(h(words.pick("Erstellt mit zentral aus", "Made with zentral from"))) \(h(plan.format.rawValue))</footer>\n"
     page += "</body>\n</html>\n"
     output.write(page)
   }

@@ -1,4 +1,4 @@
-public import ZentralCore
+public import ZentralPlan
 
 /// Writes the org chart of one view as a JSON tree: the root box with nested `children`, the
 /// shape web org-chart libraries (d3-hierarchy, OrgChart and the like) take. Each box has `id`,

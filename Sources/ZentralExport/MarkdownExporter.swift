@@ -1,4 +1,4 @@
-public import ZentralCore
+public import ZentralPlan
 
 /// Writes a Markdown summary of the plan for a wiki page or a merge request: key figures, costs
 /// per wave, rollout, competence centres, the recommended org chart as a Mermaid block (GitLab
@@ -22,9 +22,10 @@ public struct MarkdownExporter: Exporter {
     let words = report.words
     let m = Escape.markdown
     var text = "# \(m(report.title)) – \(m(plan.scenario))\n\n_\(m(report.status))_\n\n"
+    text += report.verdictNotes.map { "> \(m($0))\n\n" }.joined()
     if !plan.hasSolution {
       text += "## \(m(words.pick("Warum es keinen Plan gibt", "Why there is no plan")))\n\n"
-      if let message = plan.message { text += "\(m(message))\n\n" }
+      if plan.status == .infeasible { text += "\(m(report.diagnosis))\n\n" }
       text += report.conflicts.map { "- \(m($0))\n" }.joined() + (report.conflicts.isEmpty ? "" : "\n")
     }
     text += "## \(m(words.pick("Kennzahlen", "Key figures")))\n\n"

@@ -1,4 +1,4 @@
-public import ZentralCore
+public import ZentralPlan
 
 /// Writes the org chart of one view as a Mermaid flowchart, which GitLab and GitHub render in
 /// Markdown (in a ```` ```mermaid ```` block) and in `.mmd` files.

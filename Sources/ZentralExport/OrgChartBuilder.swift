@@ -1,4 +1,4 @@
-import ZentralCore
+import ZentralPlan
 
 /// Builds the ``OrgChart`` of one view from a plan: the unit tree, one box per competence centre
 /// below its provider, the IT each unit keeps (dedicated tasks named), groups of small units
@@ -17,7 +17,7 @@ struct OrgChartBuilder {
     self.words = Vocabulary(language)
     self.view = view
     let plan = index.plan
-    self.administrationID = plan.org.first { $0.parent == nil && $0.kind == "administration" }?.id
+    self.administrationID = plan.org.first { $0.parent == nil && $0.kind == .administration }?.id
     var centres: [String: [(position: Int, centre: Plan.CentreSummary)]] = [:]
     for (position, centre) in plan.centres.enumerated() {
       centres[centre.provider, default: []].append((position, centre))
@@ -46,14 +46,14 @@ struct OrgChartBuilder {
     let parentOf: (Plan.OrgNode) -> String? = { unit in unit.parent.flatMap { known.contains($0) ? $0 : nil }
     }
     let root =
-      plan.org.first { $0.kind == "administration" && parentOf($0) == nil }
-      ?? plan.org.first { parentOf($0) == nil && $0.kind != "shared" }
+      plan.org.first { $0.kind == .administration && parentOf($0) == nil }
+      ?? plan.org.first { parentOf($0) == nil && $0.kind != .shared }
     let childCount = Dictionary(grouping: plan.org.compactMap(parentOf), by: { $0 }).mapValues(\.count)
 
     // Leaves without IT are grouped per parent when there are two or more of them.
     let withoutIT: (Plan.OrgNode) -> Bool = { unit in
       childCount[unit.id] == nil && index.units[unit.id] == nil && index.tasksByUnit[unit.id] == nil
-        && unit.kind != "central" && unit.kind != "shared" && parentOf(unit) != nil
+        && unit.kind != .central && unit.kind != .shared && parentOf(unit) != nil
     }
     let groups = Dictionary(grouping: plan.org.filter(withoutIT), by: { parentOf($0)! }).filter {
       $0.value.count >= 2
@@ -68,7 +68,7 @@ struct OrgChartBuilder {
       var external = false
       if let parent = parentOf(unit) {
         parentID = safeID[parent]
-      } else if unit.kind == "shared", let root, root.id != unit.id {
+      } else if unit.kind == .shared, let root, root.id != unit.id {
         parentID = safeID[root.id]
         external = true
       } else {
@@ -106,13 +106,13 @@ struct OrgChartBuilder {
     for unit in plan.org {
       if let parent = parentOf(unit) {
         children[parent, default: []].append(unit)
-      } else if unit.kind != "shared" || root == nil || root?.id == unit.id {
+      } else if unit.kind != .shared || root == nil || root?.id == unit.id {
         roots.append(unit)
       }
     }
     // Shared providers hang below the root, after its own units.
     if let root {
-      let shared = plan.org.filter { parentOf($0) == nil && $0.kind == "shared" && $0.id != root.id }
+      let shared = plan.org.filter { parentOf($0) == nil && $0.kind == .shared && $0.id != root.id }
       children[root.id, default: []] += shared
     }
     // An explicit stack, not recursion: a chain of 100,000 units overflowed the thread's stack.
@@ -135,7 +135,7 @@ struct OrgChartBuilder {
   private func unitNode(_ unit: Plan.OrgNode, id: String, parentID: String?, external: Bool) -> OrgChart.Node
   {
     var node = OrgChart.Node(
-      id: id, key: unit.id, kind: unit.kind, title: Escape.name(unit.name), figures: [], heading: "",
+      id: id, key: unit.id, kind: unit.kind.rawValue, title: Escape.name(unit.name), figures: [], heading: "",
       items: [],
       parent: parentID, external: external, familyIndex: nil, fte: nil, annualCost: nil, isNew: false)
     if let summary = index.units[unit.id] {
@@ -173,7 +173,7 @@ struct OrgChartBuilder {
     for task in tasks {
       let fte = view == .current ? task.fte : task.fte * (1 - task.share)
       guard fte > 1e-9 else { continue }
-      if task.rule == "dedicated" {
+      if task.reason.rule == .dedicated {
         dedicated.append("\(index.name(task)) (\(words.dedicated), \(format.fte(fte)))")
       } else if let position = families.firstIndex(where: { $0.family == task.family }) {
         families[position].fte += fte
@@ -206,28 +206,18 @@ struct OrgChartBuilder {
       let kind = words.kindName("centre")
       switch view {
       case .current:
-        let fte = centre.fteBefore ?? centre.years.first?.effectiveFTE ?? 0
-        node.figures = [kind, format.fte(fte)]
-        if let cost = centre.annualCostBefore { node.figures.append(format.shortMoney(cost) + words.perYear) }
-        node.fte = fte
+        node.figures = [
+          kind, format.fte(centre.fteBefore), format.shortMoney(centre.annualCostBefore) + words.perYear,
+        ]
+        node.fte = centre.fteBefore
         node.annualCost = centre.annualCostBefore
       case .target, .changes:
         node.figures = [
           centre.alreadyOpen ? kind : "\(kind), \(words.newCentre) \(words.fromYear(centre.openedYear))"
         ]
-        let after = index.fteAfter(centre)
-        if let before = index.fteBefore(centre) {
-          node.figures.append("\(format.fte(before)) → \(format.fte(after))")
-        } else {
-          node.figures.append(format.fte(after))
-        }
-        if let cost = centre.annualCostAfter {
-          if let before = centre.annualCostBefore {
-            node.figures.append(words.costFigures(before: before, after: cost))
-          } else {
-            node.figures.append(format.shortMoney(cost) + words.perYear)
-          }
-        }
+        let after = centre.fteAfter
+        node.figures.append("\(format.fte(centre.fteBefore)) → \(format.fte(after))")
+        node.figures.append(words.costFigures(before: centre.annualCostBefore, after: centre.annualCostAfter))
         node.fte = after
         node.annualCost = centre.annualCostAfter
         let moved = index.movedTasks(provider: centre.provider, family: centre.family)

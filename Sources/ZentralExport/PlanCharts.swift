@@ -1,5 +1,5 @@
 import Synchronization
-public import ZentralCore
+public import ZentralPlan
 
 /// The org charts of one plan, each built once and laid out once, for every exporter that draws
 /// it: the default exports draw the target chart in four formats (DOT, SVG, Mermaid, CSV) and lay

@@ -1,4 +1,4 @@
-import ZentralCore
+import ZentralPlan
 
 /// Look-ups into a plan shared by the exporters: names, families, tasks per unit, centres.
 struct PlanIndex: Sendable {
@@ -6,7 +6,7 @@ struct PlanIndex: Sendable {
   /// Unit name by id.
   let unitNames: [String: String]
   /// Unit kind by id.
-  let unitKinds: [String: String]
+  let unitKinds: [String: Plan.UnitKind]
   /// Family name by id.
   let familyNames: [String: String]
   /// Colour index by family id (scenario order).
@@ -15,10 +15,6 @@ struct PlanIndex: Sendable {
   let units: [String: Plan.UnitSummary]
   /// Tasks by home unit, in plan order.
   let tasksByUnit: [String: [Plan.TaskDecision]]
-  /// The first group of `policy.together` that holds a task, by task id.
-  private let togetherGroups: [String: [String]]
-  /// The earliest deadline year by family id.
-  private let deadlines: [String: Int]
   /// Task name by id.
   let taskNames: [String: String]
   /// Tasks moved (in full or in part) into a centre, with the share moved, by `[provider, family]`.
@@ -27,7 +23,7 @@ struct PlanIndex: Sendable {
   init(_ plan: Plan) {
     self.plan = plan
     var unitNames: [String: String] = [:]
-    var unitKinds: [String: String] = [:]
+    var unitKinds: [String: Plan.UnitKind] = [:]
     for node in plan.org where unitNames[node.id] == nil {
       unitNames[node.id] = node.name
       unitKinds[node.id] = node.kind
@@ -40,9 +36,9 @@ struct PlanIndex: Sendable {
     self.unitKinds = unitKinds
     var familyNames: [String: String] = [:]
     var familyIndex: [String: Int] = [:]
-    let order = (plan.families ?? []).map(\.id) + plan.tasks.map(\.family) + plan.centres.map(\.family)
+    let order = plan.families.map(\.id) + plan.tasks.map(\.family) + plan.centres.map(\.family)
     for id in order where familyIndex[id] == nil { familyIndex[id] = familyIndex.count }
-    for family in plan.families ?? [] where familyNames[family.id] == nil {
+    for family in plan.families where familyNames[family.id] == nil {
       familyNames[family.id] = family.name
     }
     self.familyNames = familyNames
@@ -67,23 +63,7 @@ struct PlanIndex: Sendable {
     }
     self.taskNames = taskNames
     self.movedByCentre = moved
-    var together: [String: [String]] = [:]
-    for group in plan.policy?.together ?? [] {
-      for id in group where together[id] == nil { together[id] = group }
-    }
-    self.togetherGroups = together
-    var deadlines: [String: Int] = [:]
-    for deadline in plan.policy?.deadlines ?? [] {
-      deadlines[deadline.family] = min(deadlines[deadline.family] ?? deadline.year, deadline.year)
-    }
-    self.deadlines = deadlines
   }
-
-  /// The first group of tasks the policy moves together that holds `task` (empty if none).
-  func togetherGroup(_ task: String) -> [String] { togetherGroups[task] ?? [] }
-
-  /// The earliest deadline of a family, if any.
-  func deadline(_ family: String) -> Int? { deadlines[family] }
 
   /// The name of a unit (its id if it has none), marked as a name (``Escape/name(_:)``).
   func unitName(_ id: String) -> String { Escape.name(unitNames[id] ?? id) }
@@ -98,20 +78,10 @@ struct PlanIndex: Sendable {
   var hasSolution: Bool { plan.hasSolution }
 
   /// The last year of the horizon.
-  var lastYear: Int { plan.horizon.start + max(plan.horizon.years, 1) - 1 }
+  var lastYear: Int { plan.lastYear }
 
   /// Whether a centre is open in the last year of the plan.
   func isOpenAtEnd(_ centre: Plan.CentreSummary) -> Bool { centre.years.last?.open ?? true }
-
-  /// Effective FTE of a centre at the end of the plan.
-  func fteAfter(_ centre: Plan.CentreSummary) -> Double {
-    centre.fteAfter ?? centre.years.last.map { $0.effectiveFTE + $0.quotedFTE } ?? 0
-  }
-
-  /// Effective FTE of a centre today.
-  func fteBefore(_ centre: Plan.CentreSummary) -> Double? {
-    centre.fteBefore ?? (centre.alreadyOpen ? nil : 0)
-  }
 
   /// FTE of a task moved by the end of the plan.
   func movedFTE(_ task: Plan.TaskDecision) -> Double { task.fte * task.share }

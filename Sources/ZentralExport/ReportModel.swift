@@ -1,4 +1,4 @@
-import ZentralCore
+import ZentralPlan
 
 /// The content of the decision report in one language, as plain (unescaped) text: key figures,
 /// waves, rollout, centres, units, tasks, assumptions. The HTML and Markdown exporters render it.
@@ -30,10 +30,13 @@ struct ReportModel {
 
   let index: PlanIndex
   let words: Vocabulary
+  /// The sentences about the plan (decisions, reasons, conflicts, notes).
+  let sentences: PlanWords
 
   init(plan: Plan, language: ReportLanguage) {
     self.index = PlanIndex(plan)
     self.words = Vocabulary(language)
+    self.sentences = PlanWords(plan, language: language, mark: Escape.name)
   }
 
   var plan: Plan { index.plan }
@@ -42,13 +45,8 @@ struct ReportModel {
   var title: String { words.pick("IT-Bündelung: Empfehlung", "IT centralisation: recommendation") }
 
   var status: String {
-    var text = words.pick("Status der Optimierung: ", "Solver status: ") + words.statusName(plan.status)
-    if let gap = plan.gap, gap > 0 {
-      text += words.pick(", Lücke ", ", gap ") + format.percent(gap, decimals: 2)
-    } else if plan.hasSolution && plan.status != .optimal && !plan.hasBound {
-      text += words.pick(", noch keine Schranke", ", no bound yet")
-    }
-    return text
+    words.pick("Status der Optimierung: ", "Solver status: ") + sentences.status(plan.status)
+      + (sentences.gap.map { ", " + $0 } ?? "")
   }
 
   // MARK: Key figures
@@ -68,7 +66,7 @@ struct ReportModel {
       ),
       (
         words.pick("Amortisation", "Payback year"),
-        totals.paybackYear.map(String.init) ?? words.pick("nicht im Zeitraum", "not within the horizon")
+        plan.paybackYear.map(String.init) ?? words.pick("nicht im Zeitraum", "not within the horizon")
       ),
       (words.pick("Einmalkosten gesamt", "One-time cost, total"), format.money(totals.oneTimeCost)),
       (
@@ -206,10 +204,10 @@ struct ReportModel {
       [
         Cell(text: index.unitName(centre.provider)), Cell(text: index.familyName(centre.family)),
         Cell(text: centre.alreadyOpen ? words.pick("besteht", "exists") : String(centre.openedYear)),
-        Cell(text: index.fteBefore(centre).map(format.fte) ?? "–", numeric: true),
-        Cell(text: format.fte(index.fteAfter(centre)), numeric: true),
-        Cell(text: centre.annualCostBefore.map(format.money) ?? "–", numeric: true),
-        Cell(text: centre.annualCostAfter.map(format.money) ?? "–", numeric: true),
+        Cell(text: format.fte(centre.fteBefore), numeric: true),
+        Cell(text: format.fte(centre.fteAfter), numeric: true),
+        Cell(text: format.money(centre.annualCostBefore), numeric: true),
+        Cell(text: format.money(centre.annualCostAfter), numeric: true),
         Cell(text: format.money(centre.setupCost), numeric: true),
       ]
     }
@@ -224,7 +222,7 @@ struct ReportModel {
     ]
     let rows = plan.units.map { unit in
       [
-        Cell(text: Escape.name(unit.name)), Cell(text: words.kindName(unit.kind)),
+        Cell(text: Escape.name(unit.name)), Cell(text: sentences.kind(unit.kind)),
         Cell(text: format.fte(unit.fteBefore), numeric: true),
         Cell(text: format.fte(unit.fteAfter), numeric: true),
         Cell(text: format.money(unit.annualCostBefore), numeric: true),
@@ -243,7 +241,6 @@ struct ReportModel {
   // MARK: Tasks
 
   var tasksTable: Table {
-    let explain = TaskExplanation(index: index, words: words)
     let headers = [
       words.pick("Aufgabe", "Task"), words.pick("Einheit", "Unit"),
       words.pick("Aufgabenbereich", "Task family"),
@@ -254,9 +251,9 @@ struct ReportModel {
       [
         Cell(text: index.name(task)), Cell(text: index.unitName(task.unit)),
         Cell(text: index.familyName(task.family)),
-        Cell(text: format.fte(task.fte), numeric: true), Cell(text: explain.decision(task)),
-        Cell(text: explain.reason(task), detail: task.explanation),
-        Cell(text: task.flipCost.map(format.money) ?? "–", numeric: true),
+        Cell(text: format.fte(task.fte), numeric: true), Cell(text: sentences.decision(of: task)),
+        Cell(text: sentences.reason(of: task)),
+        Cell(text: task.reason.flip.map { format.money($0.total) } ?? "–", numeric: true),
       ]
     }
     return Table(headers: headers, numeric: [3, 6], rows: rows, footer: nil)
@@ -290,7 +287,7 @@ struct ReportModel {
           )
         ))
     }
-    guard let policy = plan.policy else { return items }
+    let policy = plan.policy
     if policy.retainedMinShare != nil || policy.retainedMinFTE != nil {
       items.append(
         (
@@ -382,13 +379,22 @@ struct ReportModel {
         "NPV: running and one-time costs of every year of the horizon, discounted at the discount rate. "
           + "Steady state: the last year of the horizon."),
       words.pick(
-        "„Mehrkosten des Gegenteils“: um wie viel der Barwert steigt, wenn die Aufgabe entgegen der Empfehlung "
-          + "behalten bzw. verlagert wird (neu optimiert).",
-        "“Cost of the opposite”: how much the NPV rises if the task is kept or moved against the recommendation "
-          + "(re-optimised)."),
+        "„Mehrkosten des Gegenteils“: um wie viel der Zielwert (Barwert zuzüglich Bedenken und "
+          + "Umstellungsaufwand) steigt, wenn die Aufgabe entgegen der Empfehlung verbleibt bzw. wechselt (neu "
+          + "optimiert).",
+        "“Cost of the opposite”: how much the objective (NPV plus concerns and disruption) rises if the task is "
+          + "kept or moved against the recommendation (re-optimised)."),
     ]
   }
 
   /// For an infeasible plan: the conflicting rules.
-  var conflicts: [String] { plan.conflicts.map { "\(words.ruleName($0.rule)) (\($0.id)): \($0.text)" } }
+  var conflicts: [String] {
+    (plan.diagnosis?.conflicts ?? []).map(sentences.conflict)
+  }
+
+  /// For an infeasible plan: why there is none, in one sentence.
+  var diagnosis: String { sentences.diagnosis }
+
+  /// What the reader must know about the verdict, one sentence or more each.
+  var verdictNotes: [String] { plan.notes.map(sentences.note) }
 }

@@ -1,4 +1,4 @@
-public import ZentralCore
+public import ZentralPlan
 
 /// Writes the org chart of one view as an SVG image, laid out by Graphviz `dot` when it is
 /// installed (or as ``ExportOptions/renderer`` says), else by the built-in layout.

@@ -1,4 +1,4 @@
-import ZentralCore
+import ZentralPlan
 
 /// The words of charts and reports in one language.
 struct Vocabulary: Sendable {
@@ -31,15 +31,10 @@ struct Vocabulary: Sendable {
     }
   }
 
+  /// The kind of a chart box: a unit's kind (worded by ``PlanWords``), or a box of the chart.
   func kindName(_ kind: String) -> String {
-    switch kind {
-    case "administration": pick("Verwaltung", "administration")
-    case "division": pick("Dezernat", "division")
-    case "department": pick("Fachbereich/Referat", "department")
-    case "enterprise": pick("Eigenbetrieb", "municipal enterprise")
-    case "staff": pick("Stabsstelle", "staff unit")
-    case "central": pick("zentrale IT", "central IT")
-    case "shared": pick("externer Dienstleister", "shared-service provider")
+    if let unitKind = Plan.UnitKind(rawValue: kind) { return PlanWords.kind(unitKind, language: language) }
+    return switch kind {
     case "centre": pick("Kompetenzzentrum", "competence centre")
     case "group": pick("Gruppe", "group")
     case "moved": pick("verlagerte Aufgabe", "moved task")
@@ -53,7 +48,7 @@ struct Vocabulary: Sendable {
   var keeps: String { pick("behält:", "keeps:") }
   var tasksToday: String { pick("IT-Aufgaben heute:", "IT tasks today:") }
   var takesOver: String { pick("übernimmt:", "takes over:") }
-  var dedicated: String { pick("dediziert", "dedicated") }
+  var dedicated: String { pick("zweckgebunden", "dedicated") }
   var newCentre: String { pick("neu", "new") }
   var centrePrefix: String { pick("KompZ", "CC") }
   var externalProviders: String { pick("Externe Dienstleister", "External providers") }
@@ -93,47 +88,5 @@ struct Vocabulary: Sendable {
   func costFigures(before: Double, after: Double?) -> String {
     guard let after else { return format.shortMoney(before) + perYear }
     return format.shortMoney(before) + " → " + format.shortMoney(after) + perYear
-  }
-
-  // MARK: Decisions
-
-  func decisionName(_ decision: String) -> String {
-    switch decision {
-    case "stay": pick("bleibt", "stays")
-    case "move": pick("wechselt", "moves")
-    case "partial": pick("teilweise", "in part")
-    default: decision
-    }
-  }
-
-  func statusName(_ status: Plan.Status) -> String {
-    switch status {
-    case .optimal: pick("optimal", "optimal")
-    case .feasible: pick("zulässig (mit Optimalitätslücke)", "feasible (within a gap)")
-    case .infeasible: pick("unlösbar", "infeasible")
-    case .timeLimit:
-      pick("Zeitlimit erreicht (beste gefundene Lösung)", "time limit reached (best plan found)")
-    case .stopped: pick("abgebrochen (beste gefundene Lösung)", "stopped (best plan found)")
-    }
-  }
-
-  func ruleName(_ rule: String) -> String {
-    switch rule {
-    case "dedicated": pick("dediziert", "dedicated")
-    case "not_eligible": pick("kein Anbieter zulässig", "no eligible provider")
-    case "must_stay": pick("muss bleiben", "must stay")
-    case "must_move": pick("muss wechseln", "must move")
-    case "deadline": pick("Frist", "deadline")
-    case "pilot_order": pick("Pilotreihenfolge", "pilot order")
-    case "together": pick("gemeinsam", "together")
-    case "economic": pick("wirtschaftlich", "economic")
-    case "capacity": pick("Kapazität des Anbieters", "provider capacity")
-    case "budget": pick("Budget der Welle", "wave budget")
-    case "change_capacity": pick("Veränderungskapazität der Welle", "change capacity of the wave")
-    case "retained": pick("verbleibende IT-Steuerung", "retained IT organisation")
-    case "savings_target": pick("Einsparziel", "savings target")
-    case "critical_mass": pick("Mindestgröße des Kompetenzzentrums", "critical mass of the centre")
-    default: rule
-    }
   }
 }

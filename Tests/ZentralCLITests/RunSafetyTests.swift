@@ -183,7 +183,8 @@ struct RunSafetyTests {
     let plan = try Self.json(out.appendingPathComponent("plan.json"))
     #expect(plan["status"] as? String == "optimal")
     let tasks = try #require(plan["tasks"] as? [[String: Any]])
-    let explanations = tasks.compactMap { $0["explanation"] as? String }
-    #expect(explanations.contains { $0.hasSuffix("was not computed (the time limit was reached)") })
+    let reasons = tasks.compactMap { $0["reason"] as? [String: Any] }
+    #expect(
+      reasons.contains { $0["rule"] as? String == "not_computed" && $0["why"] as? String == "time_limit" })
   }
 }

@@ -54,10 +54,10 @@ struct TimeLimitTests {
     if let gap = plan["gap"] as? Double {
       let bound = try #require(plan["bound"] as? Double)
       #expect(bound <= objective + 1e-6 * abs(objective) && gap >= 0)
-      #expect(!run.stdout.contains("no bound yet"))
+      #expect(!run.stdout.contains("noch keine Schranke"))
     } else {
       #expect(plan["bound"] == nil)
-      #expect(run.stdout.contains("(no bound yet)"), "\(run.stdout)")
+      #expect(run.stdout.contains("(noch keine Schranke)"), "\(run.stdout)")
     }
     // The report: written, or named with the command that makes it from plan.json.
     let report = FileManager.default.fileExists(atPath: out.appendingPathComponent("report.html").path)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZentralPlan
 import ZentralSolver
 
 @testable import ZentralCore
@@ -71,10 +72,10 @@ struct FamilyDecompositionTests {
         let measured = max(0, objective - bound) / abs(objective)
         if abs(gap - measured) > 1e-5 { failures.append("\(label): gap \(gap), measured \(measured)") }
       }
-      if plan.message?.contains("Teilprobleme") != true && plan.message?.contains("subproblems") != true {
+      if !plan.notes.contains(where: { $0.kind == .decomposed }) {
         failures.append("\(label): the plan does not say it was decomposed")
       }
-      if plan.tasks.contains(where: { $0.flipCost != nil }) {
+      if plan.tasks.contains(where: { $0.reason.flip != nil || $0.reason.rule == .economic }) {
         failures.append("\(label): flip costs on a decomposed plan")
       }
     }
@@ -163,10 +164,14 @@ struct FamilyDecompositionTests {
     #expect(!planner.decomposes && !planner.model.compactLinks)
     let plan = try planner.plan(options: Self.options)
     #expect(plan.status == .optimal)
-    #expect(plan.message == nil)
+    #expect(plan.notes.isEmpty)
     let always = try Planner(scenario: scenario, decomposition: .always)
     #expect(always.decomposes && always.model.compactLinks)
     let decomposed = try always.plan(options: Self.options)
-    #expect(decomposed.message?.hasPrefix("Gelöst nach Aufgabenbereichen zerlegt (3 Teilprobleme)") == true)
+    #expect(decomposed.notes == [.init(kind: .decomposed, blocks: 3, bounded: decomposed.hasBound)])
+    #expect(
+      PlanWords(decomposed).note(decomposed.notes[0]).hasPrefix(
+        "Gelöst nach Aufgabenbereichen zerlegt (3 Teilprobleme)"))
+    #expect(decomposed.tasks.allSatisfy { $0.reason.rule != .notComputed || $0.reason.why == .decomposed })
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZentralPlan
 import ZentralSolver
 
 @testable import ZentralCore

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZentralCore
+import ZentralPlan
 import ZentralTestSupport
 
 /// OR-Library instances with published optima, through the normal path: converted by

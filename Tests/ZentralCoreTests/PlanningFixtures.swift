@@ -1,3 +1,4 @@
+import ZentralPlan
 import ZentralSolver
 
 @testable import ZentralCore

@@ -1,4 +1,5 @@
 import Testing
+import ZentralPlan
 import ZentralSolver
 
 @testable import ZentralCore
@@ -25,9 +26,27 @@ struct PlanningInfeasibleTests {
     let plan = try Self.plan(
       Policy(mustMove: ["t1", "t2"]), years: 2, capacity: YearValues(byYear: [2026: 2]))
     #expect(plan.status == .infeasible)
-    #expect(plan.conflicts.map(\.id) == ["must_move(t1)", "must_move(t2)", "capacity(it,2026)"])
-    #expect(plan.message == "must-move tasks of IT security need 3 FTE at it in 2026, capacity there is 2")
-    #expect(plan.conflicts.last?.text == "capacity of IT unit (it) in 2026 is 2 FTE")
+    let conflicts = plan.diagnosis?.conflicts ?? []
+    #expect(
+      conflicts == [
+        .init(rule: .mustMove, task: "t1"), .init(rule: .mustMove, task: "t2"),
+        .init(rule: .capacity, provider: "it", year: 2026, limit: 2),
+      ])
+    #expect(
+      plan.diagnosis?.shortfall
+        == .init(
+          provider: "it", year: 2026, need: 3, limit: 2, families: ["sec"], mustMove: true, deadline: false))
+    let en = PlanWords(plan, language: .en)
+    #expect(
+      en.diagnosis == "Must-move tasks of IT security need 3 FTE at IT unit in 2026, capacity there is 2 FTE."
+    )
+    #expect(en.conflict(conflicts[2]) == "capacity of IT unit in 2026 is 2 FTE")
+    let de = PlanWords(plan)
+    #expect(
+      de.diagnosis
+        == "Vorgegebene Wechsel in „IT security“ brauchen 2026 bei IT unit 3 VZÄ, die Kapazität dort beträgt 2 VZÄ."
+    )
+    #expect(de.conflict(conflicts[0]) == "für die Aufgabe Firewall ist der Wechsel vorgegeben")
     #expect(plan.tasks.isEmpty && plan.objective == nil)
   }
 
@@ -35,11 +54,20 @@ struct PlanningInfeasibleTests {
   func budgetTooSmall() throws {
     let plan = try Self.plan(Policy(budget: YearValues(constant: 15_000), mustMove: ["t1"]), years: 2)
     #expect(plan.status == .infeasible)
-    #expect(plan.conflicts.map(\.id) == ["must_move(t1)", "budget(2025)", "budget(2026)"])
+    let conflicts = plan.diagnosis?.conflicts ?? []
     #expect(
-      plan.message
-        == "these rules cannot all hold: task t1 (Firewall) must move; the one-time budget for 2025 is 15000 EUR; "
-        + "the one-time budget for 2026 is 15000 EUR")
+      conflicts == [
+        .init(rule: .mustMove, task: "t1"), .init(rule: .budget, year: 2025, limit: 15_000),
+        .init(rule: .budget, year: 2026, limit: 15_000),
+      ])
+    let en = PlanWords(plan, language: .en)
+    #expect(en.diagnosis == "These rules cannot all hold.")
+    #expect(
+      conflicts.map(en.conflict) == [
+        "task Firewall must move", "the one-time budget for 2025 is EUR 15,000",
+        "the one-time budget for 2026 is EUR 15,000",
+      ])
+    #expect(PlanWords(plan).conflict(conflicts[1]) == "das Einmalbudget 2025 beträgt 15.000 €")
   }
 
   @Test("a pilot and a deadline in the first wave contradict each other")
@@ -48,12 +76,17 @@ struct PlanningInfeasibleTests {
       pilots: [Pilot(family: "sec", unit: "b")], deadlines: [Deadline(family: "sec", year: 2025)])
     let plan = try Self.plan(policy, years: 2)
     #expect(plan.status == .infeasible)
-    #expect(plan.conflicts.map(\.id) == ["deadline(sec)", "pilot(sec)"])
+    let conflicts = plan.diagnosis?.conflicts ?? []
     #expect(
-      plan.message
-        == "these rules cannot all hold: every movable task of IT security must move by 2025; "
-        + "IT security is piloted at Department B: tasks elsewhere move only in a wave after a pilot task has moved"
-    )
+      conflicts == [
+        .init(rule: .deadline, family: "sec", year: 2025),
+        .init(rule: .pilotOrder, family: "sec", units: ["b"]),
+      ])
+    #expect(
+      conflicts.map(PlanWords(plan, language: .en).conflict) == [
+        "every movable task of IT security must move by 2025",
+        "IT security is piloted at Department B: tasks elsewhere move only in a wave after a pilot task has moved",
+      ])
   }
 
   @Test("a retained organisation against a must-move list names the department")
@@ -62,8 +95,14 @@ struct PlanningInfeasibleTests {
     let plan = try Self.plan(policy)
     #expect(plan.status == .infeasible)
     // Either must-move task alone breaks the rule: the minimal conflict keeps the later one.
-    #expect(plan.conflicts.map(\.id) == ["must_move(t3)", "retained(b)"])
-    #expect(plan.conflicts.last?.text == "Department B (b) keeps at least 1.5 of its 2 FTE of IT work")
+    let conflicts = plan.diagnosis?.conflicts ?? []
+    #expect(
+      conflicts == [
+        .init(rule: .mustMove, task: "t3"), .init(rule: .retained, unit: "b", limit: 1.5, total: 2),
+      ])
+    #expect(
+      PlanWords(plan, language: .en).conflict(conflicts[1])
+        == "Department B keeps at least 1.5 FTE of its 2 FTE of IT work")
   }
 
   @Test("a flip that breaks a rule is explained by that rule")
@@ -77,12 +116,18 @@ struct PlanningInfeasibleTests {
     let plan = try PlanningFixtures.plan(scenario)
     #expect(plan.status == .optimal)
     // In a one-year horizon nothing can follow the pilot: moving t1 is impossible.
-    #expect(plan.tasks[0].decision == "stay")
-    #expect(plan.tasks[0].rule == "pilot_order")
+    #expect(plan.tasks[0].decision == .stay)
     #expect(
-      plan.tasks[0].explanation
-        == "stays; moving it in full is not possible: IT security is piloted at Department B: "
+      plan.tasks[0].reason
+        == .init(rule: .infeasibleFlip, conflicts: [.init(rule: .pilotOrder, family: "sec", units: ["b"])]))
+    #expect(
+      PlanWords(plan, language: .en).reason(of: plan.tasks[0])
+        == "Moving it in full is not possible: IT security is piloted at Department B: "
         + "tasks elsewhere move only in a wave after a pilot task has moved")
+    #expect(
+      PlanWords(plan).reason(of: plan.tasks[0])
+        == "Ein vollständiger Wechsel ist nicht zulässig: „IT security“ wird bei Department B pilotiert: andere "
+        + "Einheiten wechseln erst in einer Welle nach dem ersten Pilotwechsel")
   }
 }
 
@@ -114,7 +159,7 @@ struct PlanningDiagnosisPropertyTests {
         #expect(
           try Self.feasible(facts, relaxing: others.union([group])), "\(group) is not needed in \(conflict)")
       }
-      #expect(!diagnosis.message(conflict).isEmpty)
+      #expect(diagnosis.diagnosis(conflict).conflicts.count == conflict.count)
     }
     #expect(checked == 40)
   }

@@ -1,4 +1,5 @@
 import Foundation
+import ZentralPlan
 
 @testable import ZentralCore
 

@@ -1,4 +1,5 @@
 import Testing
+import ZentralPlan
 import ZentralSolver
 
 @testable import ZentralCore
@@ -60,7 +61,7 @@ struct PlanningPolicyTests {
   func mustStay() throws {
     let plan = try Self.plan(policy: Policy(mustStay: ["t1"]))
     #expect(Self.decisions(plan) == ["t1: stay", "t2: it@2025"])
-    #expect(plan.tasks[0].rule == "must_stay")
+    #expect(plan.tasks[0].reason.rule == .mustStay)
   }
 
   @Test("must-move moves a task that would stay")
@@ -68,7 +69,7 @@ struct PlanningPolicyTests {
     #expect(Self.decisions(try Self.plan(itCost: 90_000)) == ["t1: stay", "t2: stay"])
     let plan = try Self.plan(policy: Policy(mustMove: ["t1"]), itCost: 90_000)
     #expect(Self.decisions(plan) == ["t1: it@2025", "t2: stay"])
-    #expect(plan.tasks[0].rule == "must_move")
+    #expect(plan.tasks[0].reason.rule == .mustMove)
   }
 
   @Test("a dedicated task stays")
@@ -77,7 +78,7 @@ struct PlanningPolicyTests {
     task.dedicated = true
     let plan = try Self.plan(tasks: [task, Self.t2])
     #expect(Self.decisions(plan) == ["t1: stay", "t2: it@2025"])
-    #expect(plan.tasks[0].rule == "dedicated")
+    #expect(plan.tasks[0].reason.rule == .dedicated)
   }
 
   @Test("a task without eligible provider stays")
@@ -86,7 +87,7 @@ struct PlanningPolicyTests {
     task.providers = []
     let plan = try Self.plan(tasks: [task, Self.t2])
     #expect(Self.decisions(plan) == ["t1: stay", "t2: it@2025"])
-    #expect(plan.tasks[0].rule == "not_eligible")
+    #expect(plan.tasks[0].reason.rule == .notEligible)
   }
 
   @Test("a together group moves a task that alone would stay")
@@ -109,7 +110,7 @@ struct PlanningPolicyTests {
     let plan = try Self.plan(
       policy: Policy(deadlines: [Deadline(family: "sec", year: 2026)]), years: 3, itCost: 90_000)
     #expect(Self.decisions(plan) == ["t1: it@2026", "t2: it@2026"])
-    #expect(plan.tasks[0].rule == "deadline")
+    #expect(plan.tasks[0].reason.rule == .deadline)
   }
 
   @Test("capacity admits the more valuable task only")
@@ -258,7 +259,7 @@ struct PlanningPolicyTests {
     task.divisible = true
     let plan = try Self.plan(tasks: [task], capacity: YearValues(constant: 1))
     #expect(Self.decisions(plan) == ["t1: it@2025x0.5"])
-    #expect(plan.tasks[0].decision == "partial")
+    #expect(plan.tasks[0].decision == .partial)
   }
 
   @Test("an existing centre takes work without set-up cost")

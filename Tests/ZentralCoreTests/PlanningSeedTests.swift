@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZentralPlan
 import ZentralSolver
 import ZentralTestSupport
 
@@ -65,13 +66,15 @@ struct PlanningSeedTests {
   func flipCosts(_ name: String) throws {
     let scenario = try Self.load(name)
     let first = try Planner(scenario: scenario).plan(options: PlanningOptions(explain: false))
-    let candidates = first.tasks.filter { $0.rule == "economic" }.map(\.id)
+    let candidates = first.tasks.filter { $0.reason.rule == .notComputed }.map(\.id)
+    #expect(first.tasks.allSatisfy { $0.reason.rule != .notComputed || $0.reason.why == .notRequested })
     try #require(candidates.count >= 5)
     let chosen = (0..<5).map { candidates[$0 * candidates.count / 5] }
     var options = PlanningOptions()
     options.explainOnly = Set(chosen)
     let plan = try Planner(scenario: scenario).plan(options: options)
     let objective = try #require(plan.objective)
+    let npv = try #require(plan.npv)
     for id in chosen {
       let task = try #require(plan.tasks.first { $0.id == id })
       var forced = scenario
@@ -79,12 +82,16 @@ struct PlanningSeedTests {
       let independent = try Planner(scenario: forced).plan(
         options: PlanningOptions(explain: false, diagnose: false))
       if let flipped = independent.objective {
-        let cost = try #require(task.flipCost, "\(name) \(id): \(task.explanation)")
+        let flip = try #require(task.reason.flip, "\(name) \(id): \(task.reason)")
+        let cost = flip.total
         #expect(abs(cost - (flipped - objective)) <= 1e-3 + 1e-9 * abs(objective), "\(name) \(id)")
+        // The split: money is the change of the NPV, the rest is penalty.
+        let flippedNPV = try #require(independent.npv)
+        #expect(abs(flip.money - (flippedNPV - npv)) <= 1e-3 + 1e-9 * abs(npv), "\(name) \(id): \(flip)")
         print("seed \(name): flip \(id) costs \(cost) EUR (re-solve: \(flipped - objective))")
       } else {
         #expect(independent.status == .infeasible)
-        #expect(task.flipCost == nil && task.explanation.contains("not possible"), "\(name) \(id)")
+        #expect(task.reason.flip == nil && task.reason.rule == .infeasibleFlip, "\(name) \(id)")
       }
     }
   }

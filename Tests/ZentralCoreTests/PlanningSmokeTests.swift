@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZentralPlan
 import ZentralSolver
 
 @testable import ZentralCore
@@ -46,9 +47,10 @@ struct PlanningSmokeTests {
     #expect(abs(plan.units.reduce(0) { $0 + $1.annualCostBefore } - totals.baselineAnnualCost) < 1e-3)
     #expect(abs(plan.units.reduce(0) { $0 + $1.fteAfter } - totals.steadyStateFTE) < 1e-6)
     #expect(abs((plan.savings ?? 0) - (plan.baseline - (plan.npv ?? 0))) < 1e-3)
-    #expect(plan.tasks.map(\.rule).contains("dedicated"))
+    #expect(plan.tasks.map(\.reason.rule).contains(.dedicated))
     #expect(
-      plan.tasks.filter { $0.rule == "economic" }.allSatisfy { $0.flipCost != nil && $0.flipCost! >= -1e-6 })
+      plan.tasks.filter { $0.reason.rule == .economic }.allSatisfy { ($0.reason.flip?.total ?? -1) >= -1e-6 })
+    #expect(!plan.tasks.contains { $0.reason.rule == .notComputed })
     #expect(plan.org.count == Self.scenario.units.count)
   }
 
@@ -61,7 +63,7 @@ struct PlanningSmokeTests {
     #expect(try Plan.decode(from: data) == first)
     let text = String(decoding: data, as: UTF8.self)
     #expect(text.contains("\"payback_year\""))
-    #expect(text.contains("\"flip_cost\""))
+    #expect(text.contains("\"flip\""))
   }
 
   @Test("a time limit or a raised stop signal yields a plan with that status")
@@ -71,7 +73,7 @@ struct PlanningSmokeTests {
     let plan = try Planner(scenario: Self.scenario).plan(
       options: PlanningOptions(solve: SolveOptions(stopSignal: stop)))
     #expect([.stopped, .optimal].contains(plan.status))
-    #expect(plan.tasks.allSatisfy { $0.flipCost == nil })
+    #expect(plan.tasks.allSatisfy { $0.reason.flip == nil })
   }
 }
 

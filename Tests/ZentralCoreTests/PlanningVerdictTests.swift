@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZentralPlan
 import ZentralSolver
 
 @testable import ZentralCore
@@ -46,7 +47,7 @@ struct PlanningVerdictTests {
     let objective = try #require(plan.objective)
     // Opening the centre costs more than any budget allows: the status quo is the optimum.
     #expect(abs(objective - plan.baseline) <= 1e-6 * plan.baseline)
-    #expect(plan.warnings == nil)
+    #expect(plan.notes.allSatisfy { $0.kind == .decomposed })
   }
 
   @Test("a time limit that ends before any bound gives no gap, and the plan file is written")
@@ -61,7 +62,12 @@ struct PlanningVerdictTests {
     #expect(plan.gap == nil && plan.bound == nil)
     let decoded = try Plan.decode(from: try plan.jsonData())
     #expect(decoded == plan)
-    #expect(PlanSummary.text(plan).contains("time_limit (no bound yet)"))
+    #expect(
+      PlanSummary.text(plan, language: .en).contains(
+        "status: time limit reached (best plan found) (no bound yet)"))
+    #expect(
+      PlanSummary.text(plan).contains(
+        "Ergebnis: Zeitlimit erreicht (beste gefundene Lösung) (noch keine Schranke)"))
   }
 
   @Test("a decomposed solve cut short before its LP bound states no gap")
@@ -79,11 +85,12 @@ struct PlanningVerdictTests {
       let bound = try #require(plan.bound)
       let objective = try #require(plan.objective)
       #expect(abs(gap - max(0, objective - bound) / abs(objective)) <= 1e-6)
-      #expect(plan.message?.contains("stated gap is proven") == true)
+      #expect(PlanWords(plan, language: .en).note(plan.notes.last!).contains("stated gap is proven"))
     } else {
       #expect(plan.bound == nil)
-      #expect(plan.message?.contains("no bound yet") == true)
-      #expect(PlanSummary.text(plan).contains("(no bound yet)"))
+      #expect(PlanWords(plan, language: .en).note(plan.notes.last!).contains("no bound yet"))
+      #expect(PlanSummary.text(plan, language: .en).contains("(no bound yet)"))
+      #expect(PlanSummary.text(plan, language: .de).contains("(noch keine Schranke)"))
     }
   }
 
@@ -99,37 +106,37 @@ struct PlanningVerdictTests {
     let claimed = SolveResult(
       termination: .optimal, hasSolution: true, objective: model.model.objective.value { values[$0.index] },
       bestBound: 0, gap: 0, values: values)
-    var warnings: [String] = []
+    var notes: [Plan.Note] = []
     let checked = try planner.checkedVerdict(
-      claimed, statusQuo: model.statusQuo(), options: SolveOptions(), warnings: &warnings)
+      claimed, statusQuo: model.statusQuo(), options: SolveOptions(), notes: &notes)
     #expect(checked.hasSolution)
     #expect(model.model.isFeasible(checked.values))
-    #expect(warnings.first?.contains("breaks a rule") == true)
+    #expect(notes.first?.kind == .brokenPlan)
     // Without a status quo the broken plan is dropped; what comes back is a plan found anew and
     // checked, or none.
-    var none: [String] = []
+    var none: [Plan.Note] = []
     let dropped = try planner.checkedVerdict(
       SolveResult(
         termination: .timeLimit, hasSolution: true, objective: claimed.objective, bestBound: nil, gap: nil,
         values: values),
-      statusQuo: nil, options: SolveOptions(), warnings: &none)
+      statusQuo: nil, options: SolveOptions(), notes: &none)
     #expect(!dropped.hasSolution || (dropped.values != values && model.model.isFeasible(dropped.values)))
-    #expect(none.first?.contains("breaks a rule") == true)
+    #expect(none.first?.kind == .brokenPlan)
   }
 
   @Test("an infeasible verdict next to a feasible status quo is replaced by a checked plan")
   func wrongInfeasibleVerdictReplaced() throws {
     let planner = try Planner(scenario: Self.setupAboveBudget(), decomposition: .never)
     let model = planner.model
-    var warnings: [String] = []
+    var notes: [Plan.Note] = []
     let checked = try planner.checkedVerdict(
       SolveResult(
         termination: .infeasible, hasSolution: false, objective: nil, bestBound: nil, gap: nil, values: []),
-      statusQuo: model.statusQuo(), options: SolveOptions(), warnings: &warnings)
+      statusQuo: model.statusQuo(), options: SolveOptions(), notes: &notes)
     #expect(checked.hasSolution)
     #expect(checked.termination != .infeasible)
     #expect(model.model.isFeasible(checked.values))
-    #expect(warnings.first?.contains("\"no feasible plan\"") == true)
+    #expect(notes == [.init(kind: .wrongVerdict, said: .infeasible)])
   }
 
   @Test("a status-quo cost of 1e14 EUR next to a task of 90,000 EUR a year gives a precision warning")
@@ -139,15 +146,16 @@ struct PlanningVerdictTests {
       tasks: [ITTask(id: "t", name: "Task", family: "f", unit: "a", fte: 4)], years: 3)
     scenario.language = .en
     let normal = try PlanningFixtures.plan(scenario, explain: false)
-    #expect(normal.warnings == nil)
+    #expect(normal.notes.isEmpty)
     scenario.units.append(
       OrgUnit(id: "big", name: "Big", kind: .department, parent: "city", costPerFTE: 1e14))
     var dedicated = ITTask(id: "d", name: "Dedicated", family: "f", unit: "big", fte: 1)
     dedicated.dedicated = true
     scenario.tasks.append(dedicated)
     let plan = try PlanningFixtures.plan(scenario, explain: false)
-    let warning = try #require(plan.warnings?.first)
-    #expect(warning.contains("savings of that size may be hidden"))
+    let note = try #require(plan.notes.first)
+    #expect(note.kind == .hiddenSavings)
+    #expect(PlanWords(plan).note(note).contains("savings of that size may be hidden"))
     #expect(PlanSummary.text(plan).contains("warning:"))
   }
 

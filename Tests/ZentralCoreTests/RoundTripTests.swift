@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZentralCore
+import ZentralPlan
 
 /// Round trip: loading a scenario, writing it with ``ScenarioWriter`` and loading it again gives
 /// an equal scenario.

@@ -1,4 +1,5 @@
 import Testing
+import ZentralPlan
 import ZentralSolver
 
 @testable import ZentralCore

@@ -1,5 +1,6 @@
 import Testing
 import ZentralCore
+import ZentralPlan
 
 /// `zentral generate`: repeatable from the seed, and what it writes loads and plans.
 @Suite("Scenario generator")

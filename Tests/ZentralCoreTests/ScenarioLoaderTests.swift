@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZentralCore
+import ZentralPlan
 
 @Suite("Scenario loader: valid files")
 struct ScenarioLoaderTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ZentralCore
 import ZentralExport
+import ZentralPlan
 
 /// Org trees far deeper and larger than a city's: every exporter stays linear in the tree and
 /// uses no recursion that can overflow the stack.

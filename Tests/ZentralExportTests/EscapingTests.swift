@@ -5,6 +5,7 @@ import ZentralExport
 
 #if canImport(FoundationXML)
 import FoundationXML
+import ZentralPlan
 #endif
 
 /// Names from user files in every output format: a hostile name shows as text and never becomes
@@ -32,10 +33,7 @@ struct EscapingTests {
       plan.units[index].name = renamed[plan.units[index].id] ?? plan.units[index].name
     }
     for index in plan.tasks.indices where index % 3 == 0 { plan.tasks[index].name = script + " #\(index)" }
-    if var families = plan.families {
-      for index in families.indices { families[index].name = quotes + " " + script }
-      plan.families = families
-    }
+    for index in plan.families.indices { plan.families[index].name = quotes + " " + script }
     return plan
   }
 

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ZentralCore
 import ZentralExport
+import ZentralPlan
 import ZentralTestSupport
 
 /// Fixture plans (written by `zentral plan` for the seed scenarios) and golden files.
@@ -76,7 +77,7 @@ enum ExportFixtures {
     for unit in plan.org {
       guard let parent = unit.parent, known.contains(parent), !parents.contains(unit.id),
         !withIT.contains(unit.id),
-        unit.kind != "central", unit.kind != "shared"
+        unit.kind != .central, unit.kind != .shared
       else { continue }
       groupable[parent, default: 0] += 1
     }

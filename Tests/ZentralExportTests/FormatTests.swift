@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ZentralCore
 import ZentralExport
+import ZentralPlan
 
 @Suite("Numbers, files and structure")
 struct FormatTests {
@@ -31,8 +32,7 @@ struct FormatTests {
   @Test("Plans read back from plan.json equal the plan written", arguments: ExportFixtures.seeds)
   func roundTrip(name: String) throws {
     let plan = try ExportFixtures.plan(name)
-    #expect(plan.families?.isEmpty == false)
-    #expect(plan.policy != nil)
+    #expect(!plan.families.isEmpty)
     #expect(try Plan.decode(from: plan.jsonData()) == plan)
   }
 
@@ -65,13 +65,15 @@ struct FormatTests {
     var plan = try ExportFixtures.plan("iserlohn")
     plan.status = .infeasible
     plan.objective = nil
-    plan.message = "these rules cannot all hold: <capacity>"
-    let conflict = #"{"rule": "capacity", "id": "capacity(stab-dig,2025)", "text": "capacity of <stab-dig>"}"#
-    plan.conflicts = [try JSONDecoder().decode(Plan.Conflict.self, from: Data(conflict.utf8))]
+    plan.org[plan.org.firstIndex { $0.id == "stab-dig" }!].name = "<Stabsstelle>"
+    plan.diagnosis = .init(
+      conflicts: [.init(rule: .capacity, provider: "stab-dig", year: 2025, limit: 3)], shortfall: nil)
     #expect(throws: ExportError.self) { try ExportFixtures.export(plan, .dot, ExportOptions(view: .target)) }
     _ = try ExportFixtures.export(plan, .dot, ExportOptions(view: .current))
     let html = try ExportFixtures.export(plan, .html, ExportOptions(renderer: .builtIn))
-    #expect(html.contains("these rules cannot all hold: &lt;capacity&gt;"))
+    #expect(html.contains("Diese Vorgaben lassen sich nicht gleichzeitig erfüllen."))
+    #expect(
+      html.contains("<li>die Kapazität bei der <bdi>&lt;Stabsstelle&gt;</bdi> beträgt 2025 höchstens 3 VZÄ"))
     #expect(!html.contains("id=\"chart-target\""))
     #expect(DefaultExports.formats(for: plan) == [.html])
   }

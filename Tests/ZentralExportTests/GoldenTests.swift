@@ -1,6 +1,7 @@
 import Testing
 import ZentralCore
 import ZentralExport
+import ZentralPlan
 
 /// Every format pinned byte for byte on the Krefeld seed plan (record with ZENTRAL_RECORD_GOLDEN=1).
 /// SVG and HTML use the built-in layout so that the bytes do not depend on the Graphviz version.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ZentralCore
 import ZentralExport
+import ZentralPlan
 
 #if canImport(FoundationXML)
 import FoundationXML

@@ -5,6 +5,7 @@ import ZentralExport
 
 #if canImport(FoundationXML)
 import FoundationXML
+import ZentralPlan
 #endif
 
 /// Names with every kind of troublesome Unicode, in every format: non-characters and control
@@ -53,12 +54,9 @@ struct UnicodeTests {
     for index in plan.units.indices { plan.units[index].name = decorate(plan.units[index].name) }
     for index in plan.tasks.indices {
       plan.tasks[index].name = decorate(plan.tasks[index].name)
-      plan.tasks[index].reason = plan.tasks[index].reason.map(decorate)
+      plan.tasks[index].reason.note = plan.tasks[index].reason.note.map(decorate)
     }
-    if var families = plan.families {
-      for index in families.indices { families[index].name = decorate(families[index].name) }
-      plan.families = families
-    }
+    for index in plan.families.indices { plan.families[index].name = decorate(plan.families[index].name) }
     return plan
   }
 

@@ -12,8 +12,8 @@ import ZentralSolver
 struct FlipExplainer {
   /// The result of one flip.
   enum Outcome: Sendable, Equatable {
-    /// The flipped plan's objective.
-    case objective(Double)
+    /// The flipped plan's objective and its NPV (the objective without penalties).
+    case objective(Double, npv: Double)
     /// No plan with the flip: the conflicting rules.
     case infeasible([RuleGroup])
     /// The flip was not priced: why.
@@ -83,7 +83,9 @@ struct FlipExplainer {
     guard let flipped = try? force(model), let result = try? Solver.solve(flipped, options: options) else {
       return unsolved()
     }
-    if result.termination == .optimal, let objective = result.objective { return .objective(objective) }
+    if result.termination == .optimal, let objective = result.objective {
+      return .objective(objective, npv: result.value(of: model.objectiveParts.npv))
+    }
     guard !result.hasSolution, [.infeasible, .infeasibleOrUnbounded].contains(result.termination) else {
       return result.termination == .timeLimit && deadline != nil ? .unsolved(.timeLimit) : unsolved()
     }

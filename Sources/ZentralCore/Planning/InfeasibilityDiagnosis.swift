@@ -1,7 +1,8 @@
+import ZentralPlan
 import ZentralSolver
 
 /// Finds a small set of rules that cannot all hold (deletion filtering over rule groups) and
-/// words it in the planner's terms.
+/// states each with its numbers (``Conflict``), for ``PlanWords`` to word.
 ///
 /// Each check solves a copy of the model without objective (the first feasible plan ends the
 /// search). First whole kinds of rules are dropped where the rest stays infeasible, then single
@@ -58,68 +59,66 @@ struct InfeasibilityDiagnosis {
     }
   }
 
-  // MARK: Words
+  // MARK: Plan entries
 
-  /// The conflict as plan entries.
-  func conflicts(_ groups: [RuleGroup]) -> [Plan.Conflict] {
-    groups.map { Plan.Conflict(rule: $0.kind, id: $0.description, text: text($0)) }
-  }
-
-  /// The conflict in one sentence.
-  func message(_ groups: [RuleGroup]) -> String {
-    if groups.isEmpty {
-      return "no plan is possible even without the policy rules: the data of the scenario is contradictory"
+  /// The conflict as a plan's diagnosis.
+  func diagnosis(_ groups: [RuleGroup]) -> Plan.Diagnosis {
+    let conflicts = groups.map(conflict)
+    var named: [String] = []
+    for conflict in conflicts {
+      for id in (conflict.task.map { [$0] } ?? []) + (conflict.tasks ?? []) where !named.contains(id) {
+        named.append(id)
+      }
     }
-    if let lead = capacitySentence(groups) { return lead }
-    return "these rules cannot all hold: " + groups.map(text).joined(separator: "; ")
+    let tasks = named.compactMap { id in
+      facts.taskIndex[id].map { Plan.TaskName(id: id, name: facts.scenario.tasks[$0].name) }
+    }
+    return .init(conflicts: conflicts, shortfall: shortfall(groups), tasks: tasks)
   }
 
-  /// One rule in the planner's words.
-  func text(_ group: RuleGroup) -> String {
+  /// One rule with its numbers.
+  func conflict(_ group: RuleGroup) -> Conflict {
     let scenario = facts.scenario
     switch group {
     case .capacity(let p, let year):
       let limit = facts.units[p]?.capacityFTE?.value(in: year) ?? 0
-      return "capacity of \(facts.unitName(p)) (\(p)) in \(year) is \(PlanText.number(limit)) FTE"
+      return .init(rule: .capacity, provider: p, year: year, limit: PlanText.clean(limit))
     case .budget(let year):
       let limit = scenario.policy.budget?.value(in: year) ?? 0
-      return "the one-time budget for \(year) is \(PlanText.euros(limit))"
+      return .init(rule: .budget, year: year, limit: PlanText.clean(limit))
     case .changeCapacity(let year):
       let limit = scenario.policy.maxMovedFTEPerWave?.value(in: year) ?? 0
-      return "at most \(PlanText.number(limit)) FTE can move in \(year)"
+      return .init(rule: .changeCapacity, year: year, limit: PlanText.clean(limit))
     case .pilot(let family):
-      let units = scenario.policy.pilots.filter { $0.family == family }.map { facts.unitName($0.unit) }
-      return "\(facts.familyName(family)) is piloted at \(PlanText.list(units)): "
-        + "tasks elsewhere move only in a wave after a pilot task has moved"
+      let units = scenario.policy.pilots.filter { $0.family == family }.map(\.unit)
+      return .init(rule: .pilotOrder, family: family, units: units)
     case .deadline(let family):
       let year = facts.deadlineYear[family] ?? 0
-      return "every movable task of \(facts.familyName(family)) must move by \(year)"
+      return .init(rule: .deadline, family: family, year: year)
     case .together(let index):
-      let members = scenario.policy.together[index]
-      return "tasks \(PlanText.list(members)) move together (same provider, same wave, same share)"
+      return .init(rule: .together, tasks: scenario.policy.together[index])
     case .mustMove(let task):
-      let name = facts.taskIndex[task].map { scenario.tasks[$0].name } ?? task
-      return "task \(task) (\(name)) must move"
+      return .init(rule: .mustMove, task: task)
     case .retained(let unit):
       let (total, keep) = facts.retainedFTE(unit: unit) ?? (0, 0)
-      return "\(facts.unitName(unit)) (\(unit)) keeps at least \(PlanText.number(keep)) of its "
-        + "\(PlanText.number(total)) FTE of IT work"
+      return .init(rule: .retained, unit: unit, limit: PlanText.clean(keep), total: PlanText.clean(total))
     case .savingsCost:
       let target = scenario.policy.savingsTarget?.annualCost ?? 0
-      return "the plan must save \(PlanText.euros(target)) a year by \(scenario.horizon.end)"
+      return .init(
+        rule: .savingsTarget, year: scenario.horizon.end, limit: PlanText.clean(target), measure: .annualCost)
     case .savingsFTE:
       let target = scenario.policy.savingsTarget?.fte ?? 0
-      return "the plan must save \(PlanText.number(target)) FTE by \(scenario.horizon.end)"
+      return .init(
+        rule: .savingsTarget, year: scenario.horizon.end, limit: PlanText.clean(target), measure: .fte)
     case .criticalMass(let p, let family):
       let minimum = facts.families[family]?.terms(at: p).minFTE ?? 0
-      return "a \(facts.familyName(family)) centre at \(facts.unitName(p)) (\(p)) needs at least "
-        + "\(PlanText.number(minimum)) FTE"
+      return .init(rule: .criticalMass, provider: p, family: family, limit: PlanText.clean(minimum))
     }
   }
 
-  /// "must-move tasks of IT security need 140 FTE at it-referat in 2026, capacity there is 120",
-  /// when the conflict is forced moves against one capacity row.
-  private func capacitySentence(_ groups: [RuleGroup]) -> String? {
+  /// Forced moves against one capacity row ("must-move tasks of IT security need 140 FTE at the
+  /// IT-Referat in 2026, capacity there is 120"), when that is the whole conflict.
+  private func shortfall(_ groups: [RuleGroup]) -> Plan.Shortfall? {
     var capacity: (String, Int)?
     var forced: [Int] = []
     var mustMove = false
@@ -160,14 +159,12 @@ struct InfeasibilityDiagnosis {
     }
     var families: [String] = []
     for t in forced {
-      let name = facts.familyName(facts.scenario.tasks[t].family)
-      if !families.contains(name) { families.append(name) }
+      let family = facts.scenario.tasks[t].family
+      if !families.contains(family) { families.append(family) }
     }
-    let label =
-      mustMove && deadline
-      ? "must-move tasks and tasks with a deadline" : mustMove ? "must-move tasks" : "tasks with a deadline"
     let limit = facts.units[p]?.capacityFTE?.value(in: year) ?? 0
-    return "\(label) of \(PlanText.list(families)) need \(PlanText.number(need)) FTE at \(p) in \(year), "
-      + "capacity there is \(PlanText.number(limit))"
+    return .init(
+      provider: p, year: year, need: PlanText.clean(need), limit: PlanText.clean(limit), families: families,
+      mustMove: mustMove, deadline: deadline)
   }
 }

@@ -1,7 +1,8 @@
+import ZentralPlan
 import ZentralSolver
 
 /// Reads a solution of the centralisation model back into a ``Plan``: decisions, units, centres,
-/// waves, totals, and the sentence that explains each task.
+/// waves, totals, and the rule that decides each task (every figure computed here, once).
 struct PlanBuilder {
   let model: CentralisationModel
   var facts: ScenarioFacts { model.facts }
@@ -9,17 +10,12 @@ struct PlanBuilder {
 
   /// The parts every plan has, whatever its status.
   func emptyPlan(status: Plan.Status) -> Plan {
-    var plan = Plan(
-      scenario: scenario.name, language: scenario.language.rawValue,
+    Plan(
+      scenario: scenario.name, language: scenario.language,
       horizon: .init(start: scenario.horizon.start, years: scenario.horizon.years),
-      discountRate: scenario.discountRate, status: status, objective: nil, npv: nil,
-      baseline: PlanText.clean(baselineNPV), gap: nil, bound: nil, savings: nil, paybackYear: nil, tasks: [],
-      units: [], centres: [], waves: [], totals: nil,
-      org: scenario.units.map { .init(id: $0.id, name: $0.name, kind: $0.kind.rawValue, parent: $0.parent) },
-      conflicts: [], message: nil)
-    plan.families = scenario.families.map { .init(id: $0.id, name: $0.name) }
-    plan.policy = policySummary()
-    return plan
+      discountRate: scenario.discountRate, status: status, baseline: PlanText.clean(baselineNPV),
+      org: scenario.units.map { .init(id: $0.id, name: $0.name, kind: $0.kind.planKind, parent: $0.parent) },
+      families: scenario.families.map { .init(id: $0.id, name: $0.name) }, policy: policySummary())
   }
 
   /// The policy as the report lists it.
@@ -59,12 +55,14 @@ struct PlanBuilder {
     plan.savings = PlanText.clean(baselineNPV - npv)
 
     let shares = scenario.tasks.indices.map { t in model.moves[t].map { result[$0.variable] } }
-    plan.tasks = scenario.tasks.indices.map { decision($0, shares: shares[$0]) }
+    let groups = togetherGroups()
+    plan.tasks = scenario.tasks.indices.map { decision($0, shares: shares[$0], together: groups[$0]) }
 
     // Centres. Tasks by family, looked up once (a scan of every task per centre and year took
     // 4 s on a 48,000-task city with 80 centres).
     let tasksOfFamily = facts.tasksOfFamily
     var effectiveLast: [Double] = []
+    var opened: [(c: Int, year: Int, years: [Plan.CentreYear])] = []
     for (c, centre) in facts.centres.enumerated() {
       var years: [Plan.CentreYear] = []
       var openedYear: Int?
@@ -87,12 +85,18 @@ struct PlanBuilder {
             quotedFTE: PlanText.clean(quoted)))
         if k == last { effectiveLast.append(effective + quoted) }
       }
-      guard let openedYear else { continue }
-      plan.centres.append(
-        .init(
-          provider: centre.key.provider, family: centre.key.family, alreadyOpen: centre.isOpen,
-          openedYear: openedYear, setupCost: PlanText.clean(centre.isOpen ? 0 : centre.terms.setupCost),
-          years: years))
+      if let openedYear { opened.append((c, openedYear, years)) }
+    }
+    plan.centres = opened.map { c, openedYear, years in
+      let centre = facts.centres[c]
+      let figures = centreFigures(c, effectiveLast: effectiveLast, result: result)
+      return .init(
+        provider: centre.key.provider, family: centre.key.family, alreadyOpen: centre.isOpen,
+        openedYear: openedYear, setupCost: PlanText.clean(centre.isOpen ? 0 : centre.terms.setupCost),
+        years: years, fteBefore: PlanText.clean(figures.fteBefore),
+        fteAfter: PlanText.clean(figures.fteAfter),
+        annualCostBefore: PlanText.clean(figures.costBefore),
+        annualCostAfter: PlanText.clean(figures.costAfter))
     }
 
     // Waves.
@@ -120,15 +124,6 @@ struct PlanBuilder {
     plan.paybackYear = changes ? paybackIndex.map { facts.years[$0] } : nil
 
     plan.units = unitSummaries(shares: shares, effectiveLast: effectiveLast, result: result)
-    for index in plan.centres.indices {
-      let key = (plan.centres[index].provider, plan.centres[index].family)
-      guard let c = facts.centreIndex[.init(provider: key.0, family: key.1)] else { continue }
-      let figures = centreFigures(c, effectiveLast: effectiveLast, result: result)
-      plan.centres[index].fteBefore = PlanText.clean(figures.fteBefore)
-      plan.centres[index].fteAfter = PlanText.clean(figures.fteAfter)
-      plan.centres[index].annualCostBefore = PlanText.clean(figures.costBefore)
-      plan.centres[index].annualCostAfter = PlanText.clean(figures.costAfter)
-    }
 
     var concern = 0.0
     var disruption = 0.0
@@ -152,13 +147,13 @@ struct PlanBuilder {
       oneTimeCost: PlanText.clean(plan.waves.reduce(0) { $0 + $1.oneTimeCost }),
       movedFTE: PlanText.clean(plan.waves.reduce(0) { $0 + $1.movedFTE }),
       concernPenalty: PlanText.clean(concern),
-      disruptionPenalty: PlanText.clean(disruption), paybackYear: plan.paybackYear)
+      disruptionPenalty: PlanText.clean(disruption))
     return plan
   }
 
   // MARK: Tasks
 
-  private func decision(_ t: Int, shares: [Double]) -> Plan.TaskDecision {
+  private func decision(_ t: Int, shares: [Double], together: [String]?) -> Plan.TaskDecision {
     let task = scenario.tasks[t]
     var parts: [Plan.MovePart] = []
     for (move, share) in zip(model.moves[t], shares) where share > 1e-7 {
@@ -166,48 +161,33 @@ struct PlanBuilder {
     }
     let share = PlanText.clean(parts.reduce(0) { $0 + $1.share })
     let main = parts.max { $0.share < $1.share }
-    let kind = share >= 1 - 1e-6 ? "move" : share <= 1e-6 ? "stay" : "partial"
-    let (rule, text) =
-      ruleExplanation(t, parts: parts, share: share) ?? ("economic", describe(parts, share: share))
+    let kind: Plan.Decision = share >= 1 - 1e-6 ? .move : share <= 1e-6 ? .stay : .partial
     return .init(
       id: task.id, name: task.name, family: task.family, unit: task.unit, fte: PlanText.clean(task.fte),
-      decision: kind, provider: main?.provider, year: main?.year, share: share, moves: parts, rule: rule,
-      flipCost: nil, explanation: text, reason: task.reason)
+      decision: kind, provider: main?.provider, year: main?.year, share: share, moves: parts,
+      reason: fixedReason(t) ?? .init(rule: .notComputed, why: .notRequested, together: together))
   }
 
-  /// "moves to IT-Referat (it) in 2026", "moves 50% to ...", "stays".
-  func describe(_ parts: [Plan.MovePart], share: Double) -> String {
-    guard !parts.isEmpty else { return "stays" }
-    let pieces = parts.map { part in
-      let percent = part.share >= 1 - 1e-6 ? "" : "\(PlanText.number(part.share * 100))% "
-      return "moves \(percent)to \(facts.unitName(part.provider)) (\(part.provider)) in \(part.year)"
+  /// For each task in a together group of two or more tasks (the first that holds it, as
+  /// ``ScenarioFacts/togetherGroupOfTask`` says): the other members, which flip with it.
+  func togetherGroups() -> [Int: [String]] {
+    facts.togetherGroupOfTask.reduce(into: [:]) { others, entry in
+      let (t, g) = entry
+      others[t] = scenario.policy.together[g].filter { $0 != scenario.tasks[t].id }
     }
-    return PlanText.list(pieces)
   }
 
   /// The rule that decides task `t` regardless of money, if any.
-  func ruleExplanation(_ t: Int, parts: [Plan.MovePart], share: Double) -> (String, String)? {
+  func fixedReason(_ t: Int) -> TaskReason? {
     let task = scenario.tasks[t]
     switch facts.fixed[t] {
-    case .dedicated:
-      let reason = task.reason.map { ": \($0)" } ?? ""
-      return ("dedicated", "stays: dedicated to \(facts.unitName(task.unit))\(reason)")
-    case .notEligible:
-      return (
-        "not_eligible", "stays: no provider may take over \(facts.familyName(task.family)) work of this task"
-      )
-    case .mustStay:
-      return ("must_stay", "stays: the policy says it must stay")
+    case .dedicated: return .init(rule: .dedicated, note: task.reason)
+    case .notEligible: return .init(rule: .notEligible)
+    case .mustStay: return .init(rule: .mustStay)
     case nil:
-      if scenario.policy.mustMove.contains(task.id) {
-        return ("must_move", "\(describe(parts, share: share)): the policy says it must move")
-      }
+      if scenario.policy.mustMove.contains(task.id) { return .init(rule: .mustMove) }
       if facts.hasDeadline(t) {
-        let year = facts.deadlineYear[task.family] ?? 0
-        return (
-          "deadline",
-          "\(describe(parts, share: share)): every task of \(facts.familyName(task.family)) must move by \(year)"
-        )
+        return .init(rule: .deadline, year: facts.deadlineYear[task.family])
       }
       return nil
     }
@@ -246,7 +226,7 @@ struct PlanBuilder {
       guard relevant else { continue }
       summaries.append(
         .init(
-          id: unit.id, name: unit.name, kind: unit.kind.rawValue, fteBefore: PlanText.clean(fteBefore),
+          id: unit.id, name: unit.name, kind: unit.kind.planKind, fteBefore: PlanText.clean(fteBefore),
           fteAfter: PlanText.clean(fteAfter), annualCostBefore: PlanText.clean(costBefore),
           annualCostAfter: PlanText.clean(costAfter)))
     }

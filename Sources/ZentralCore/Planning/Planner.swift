@@ -1,3 +1,4 @@
+public import ZentralPlan
 public import ZentralSolver
 
 /// Turns a scenario into a ``Plan``: builds the centralisation MIP, solves it with GLPK, explains
@@ -91,12 +92,12 @@ public struct Planner: Sendable {
         try Solver.solve(model.model, options: solveOptions, progress: progress)
       }
     }
-    var warnings: [String] = []
+    var notes: [Plan.Note] = []
     // The check and any re-solve it needs get what is left of the time limit.
     var verdictOptions = options.solve
     if let deadline { verdictOptions.timeLimit = max(0.001, Self.seconds(until: deadline)) }
     result = try checkedVerdict(
-      result, statusQuo: statusQuoHolds ? statusQuo : nil, options: verdictOptions, warnings: &warnings)
+      result, statusQuo: statusQuoHolds ? statusQuo : nil, options: verdictOptions, notes: &notes)
     options.phaseFinished?("solve", Self.seconds(since: solveStarted))
     let analysisStarted = ContinuousClock.now
     defer { options.phaseFinished?("explain", Self.seconds(since: analysisStarted)) }
@@ -112,30 +113,37 @@ public struct Planner: Sendable {
     }
     guard result.hasSolution else {
       var plan = builder.emptyPlan(status: status)
+      plan.notes = notes
       var diagnosisOptions = options.solve
       diagnosisOptions.timeLimit = deadline.map { Self.seconds(until: $0) }
       if status == .infeasible && options.diagnose && (diagnosisOptions.timeLimit ?? 1) > 0.01 {
         let diagnosis = InfeasibilityDiagnosis(facts: model.facts, options: diagnosisOptions)
-        if let groups = try diagnosis.conflict() {
-          plan.conflicts = diagnosis.conflicts(groups)
-          plan.message = diagnosis.message(groups)
-        }
+        if let groups = try diagnosis.conflict() { plan.diagnosis = diagnosis.diagnosis(groups) }
       }
       return plan
     }
     var plan = builder.plan(status: status, result: result)
-    if let hidden = precisionWarning(objective: plan.objective ?? 0) { warnings.append(hidden) }
-    plan.warnings = warnings.isEmpty ? nil : warnings
-    if decomposes {
-      plan.message = decompositionNote(bounded: plan.hasBound)
-      return plan
+    if let hidden = precisionWarning(objective: plan.objective ?? 0) { notes.append(hidden) }
+    if decomposes { notes.append(.init(kind: .decomposed, blocks: blocks, bounded: plan.hasBound)) }
+    plan.notes = notes
+    // Why flips stay unpriced unless `explain` prices them below.
+    let unpriced: TaskReason.NotComputed =
+      decomposes
+      ? .decomposed
+      : status == .timeLimit
+        ? .timeLimit : status == .stopped ? .stopped : !plan.hasBound ? .noBound : .notRequested
+    for t in plan.tasks.indices where plan.tasks[t].reason.rule == .notComputed {
+      plan.tasks[t].reason.why = unpriced
     }
+    if decomposes { return plan }
     // Flips are priced against an optimal plan, or one proven within the requested gap (then a
     // flip cost is exact up to that gap); a plan cut short by a time limit or Ctrl-C is not.
     if [.optimal, .feasible].contains(status) && plan.hasBound && options.explain,
       let objective = result.objective
     {
-      explain(&plan, objective: objective, options: options, deadline: deadline)
+      explain(
+        &plan, objective: objective, npv: result.value(of: model.objectiveParts.npv), options: options,
+        deadline: deadline)
     }
     return plan
   }
@@ -144,14 +152,14 @@ public struct Planner: Sendable {
   /// (checked in Swift); "infeasible" stands only when neither the status quo nor a feasibility
   /// search finds a plan. A wrong verdict is replaced by a re-solve from a checked plan, or by
   /// that plan itself (`numericalFailure` with a solution and no bound), and explained in
-  /// `warnings`.
+  /// `notes`.
   func checkedVerdict(
-    _ result: SolveResult, statusQuo: [Double]?, options: SolveOptions, warnings: inout [String]
+    _ result: SolveResult, statusQuo: [Double]?, options: SolveOptions, notes: inout [Plan.Note]
   ) throws(PlanningError) -> SolveResult {
     let full = model.model
     var result = result
     if result.hasSolution && !full.isFeasible(result.values) {
-      warnings.append(words.brokenPlan)
+      notes.append(.init(kind: .brokenPlan))
       result = SolveResult(
         termination: .numericalFailure, hasSolution: false, objective: nil, bestBound: nil, gap: nil,
         values: [], nodes: result.nodes, seconds: result.seconds)
@@ -170,7 +178,9 @@ public struct Planner: Sendable {
     }
     guard let witness else { return result }
     if [.infeasible, .infeasibleOrUnbounded, .numericalFailure, .unbounded].contains(result.termination) {
-      warnings.append(words.wrongVerdict(result.termination))
+      let said: Plan.Note.Verdict =
+        [.infeasible, .infeasibleOrUnbounded].contains(result.termination) ? .infeasible : .numericalFailure
+      notes.append(.init(kind: .wrongVerdict, said: said))
     }
     var retry = options
     retry.initialSolution = witness
@@ -192,41 +202,15 @@ public struct Planner: Sendable {
   /// choice between moving and keeping a typical task is decided by rounding, not by money. On the
   /// seed scenarios the ratio is below 1e-5; a status-quo cost of 1e16 EUR next to tasks of
   /// 100,000 EUR gives a ratio of 10.
-  func precisionWarning(objective: Double) -> String? {
+  func precisionWarning(objective: Double) -> Plan.Note? {
     let weights = model.model.objective.terms.values.map(abs).filter { $0 > 0 }.sorted()
     guard !weights.isEmpty else { return nil }
     let typical = weights[weights.count / 2]
     let noise = 1e-7 * (1 + abs(objective))
     guard noise > 0.01 * typical else { return nil }
-    return words.hiddenSavings(noise: noise, objective: objective, typical: typical)
-  }
-
-  /// The planner's sentences in the scenario's language.
-  private var words: PlannerWords { PlannerWords(language: scenario.language) }
-
-  /// What the plan says about a decomposed solve, in the scenario's language (`bounded`: whether
-  /// a bound was computed before the search ended).
-  private func decompositionNote(bounded: Bool) -> String {
-    switch scenario.language {
-    case .de:
-      "Gelöst nach Aufgabenbereichen zerlegt (\(blocks) Teilprobleme): "
-        + (bounded
-          ? "die Schranke stammt aus der LP-Relaxation des Gesamtmodells oder, wenn diese nicht in das "
-            + "Zeitlimit passte, aus denen der Teilprobleme (mit Zeitlimit verbessert durch GLPKs "
-            + "Branch-and-Cut), die angegebene Lücke ist also bewiesen. "
-          : "das Zeitlimit endete, bevor die LP-Relaxation des Gesamtmodells eine Schranke lieferte (noch "
-            + "keine Schranke): wie weit der Plan vom Optimum entfernt ist, ist nicht bekannt. ")
-        + "Was das Umkehren einzelner Entscheidungen kosten würde, wurde bei dieser Modellgröße nicht berechnet."
-    case .en:
-      "Solved by decomposition into task families (\(blocks) subproblems): "
-        + (bounded
-          ? "the bound comes from the LP relaxation of the whole model or, when that did not fit the time "
-            + "limit, from those of the subproblems (improved by GLPK's branch-and-cut under a time limit), so "
-            + "the stated gap is proven. "
-          : "the time limit ended before the LP relaxation of the whole model gave a bound (no bound yet): how "
-            + "far the plan is from the optimum is not known. ")
-        + "The cost of flipping single decisions was not computed at this model size."
-    }
+    return .init(
+      kind: .hiddenSavings, noise: PlanText.clean(noise), objective: PlanText.clean(objective),
+      typical: PlanText.clean(typical))
   }
 
   /// Wall time since `start`, in seconds.
@@ -243,15 +227,15 @@ public struct Planner: Sendable {
   /// Fills in flip costs (or the rules that forbid the flip) for tasks decided on the merits, each
   /// re-solve within what is left until `deadline`; flips not priced by then say so.
   private func explain(
-    _ plan: inout Plan, objective: Double, options: PlanningOptions, deadline: ContinuousClock.Instant?
+    _ plan: inout Plan, objective: Double, npv: Double, options: PlanningOptions,
+    deadline: ContinuousClock.Instant?
   ) {
     let facts = model.facts
-    let builder = PlanBuilder(model: model)
     // One re-solve per together group: its members flip with it.
     let groupOf = facts.togetherGroupOfTask
     var jobs: [Int: FlipExplainer.Job] = [:]
     var representative: [Int: FlipExplainer.Job] = [:]
-    for (t, decision) in plan.tasks.enumerated() where decision.rule == "economic" {
+    for (t, decision) in plan.tasks.enumerated() where decision.reason.rule == .notComputed {
       if let only = options.explainOnly, !only.contains(decision.id) { continue }
       let job = FlipExplainer.Job(task: t, toStay: decision.share > 0)
       if let g = groupOf[t], let shared = representative[g], shared.toStay == job.toStay {
@@ -273,31 +257,24 @@ public struct Planner: Sendable {
     let diagnosis = InfeasibilityDiagnosis(facts: facts, options: flipOptions)
     for t in jobs.keys.sorted() {
       guard let job = jobs[t], let outcome = outcomes[job] else { continue }
-      let decision = plan.tasks[t]
-      let base = builder.describe(decision.moves, share: decision.share)
-      let flip = job.toStay ? "keeping it" : "moving it in full"
-      let members = groupOf[t].map { scenario.policy.together[$0].filter { $0 != decision.id } } ?? []
-      let with = members.isEmpty ? "" : " (together with \(PlanText.list(members)))"
       switch outcome {
-      case .objective(let flipped):
-        let cost = PlanText.clean(flipped - objective)
-        plan.tasks[t].flipCost = cost
-        plan.tasks[t].rule = members.isEmpty ? "economic" : "together"
-        let effect =
-          cost >= 0 ? "would cost \(PlanText.euros(cost)) more" : "would save \(PlanText.euros(-cost))"
-        plan.tasks[t].explanation = "\(base)\(with); \(flip) \(effect)"
+      case .objective(let flipped, let flippedNPV):
+        let money = PlanText.clean(flippedNPV - npv)
+        let penalty = PlanText.clean((flipped - flippedNPV) - (objective - npv))
+        plan.tasks[t].reason.rule = .economic
+        plan.tasks[t].reason.why = nil
+        plan.tasks[t].reason.flip = .init(money: money, penalty: penalty)
       case .infeasible(let groups):
-        plan.tasks[t].rule = groups.first?.kind ?? "infeasible"
-        let reasons = groups.isEmpty ? "no feasible plan" : groups.map(diagnosis.text).joined(separator: "; ")
-        plan.tasks[t].explanation = "\(base)\(with); \(flip) is not possible: \(reasons)"
+        plan.tasks[t].reason.rule = .infeasibleFlip
+        plan.tasks[t].reason.why = nil
+        plan.tasks[t].reason.conflicts = groups.map(diagnosis.conflict)
       case .unsolved(let reason):
-        let why =
+        plan.tasks[t].reason.why =
           switch reason {
-          case .timeLimit: "the time limit was reached"
-          case .stopped: "the run was stopped"
-          case .unproven: "its re-solve ended without a proven optimum"
+          case .timeLimit: .timeLimit
+          case .stopped: .stopped
+          case .unproven: .unproven
           }
-        plan.tasks[t].explanation = "\(base)\(with); the cost of \(flip) was not computed (\(why))"
       }
     }
   }

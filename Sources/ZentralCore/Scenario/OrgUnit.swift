@@ -1,3 +1,5 @@
+import ZentralPlan
+
 /// One unit of the organisation: the administration, a division (Dezernat), a department
 /// (Referat, Fachbereich), a municipal enterprise (Eigenbetrieb), a staff unit (Stabsstelle),
 /// a central IT unit, or an outside shared-service provider.
@@ -61,4 +63,19 @@ public enum UnitKind: String, CaseIterable, Equatable, Sendable {
   case central
   /// A shared-service provider outside the city (KDN member, citeq, the market).
   case shared
+}
+
+extension UnitKind {
+  /// The same kind in a plan.
+  var planKind: Plan.UnitKind {
+    switch self {
+    case .administration: .administration
+    case .division: .division
+    case .department: .department
+    case .enterprise: .enterprise
+    case .staff: .staff
+    case .central: .central
+    case .shared: .shared
+    }
+  }
 }

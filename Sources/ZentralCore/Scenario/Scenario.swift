@@ -1,3 +1,5 @@
+public import ZentralPlan
+
 /// A complete planning scenario in format `zentral/1`: the organisation, its IT tasks,
 /// the providers that may take them over, and the policy a plan must respect.
 ///
@@ -57,12 +59,4 @@ public struct Scenario: Equatable, Sendable {
     self.policy = policy
     self.objective = objective
   }
-}
-
-/// The language of labels in exported reports.
-public enum ReportLanguage: String, CaseIterable, Equatable, Sendable {
-  /// German (the default: reports go to a German council).
-  case de
-  /// English.
-  case en
 }

@@ -1,6 +1,7 @@
 public import ArgumentParser
 public import ZentralCore
 public import ZentralExport
+public import ZentralPlan
 public import ZentralSolver
 
 // The closed sets of the library targets as command-line values: argument-parser reads them,

@@ -1,8 +1,8 @@
 import Dispatch
 import Foundation
 import Synchronization
-import ZentralCore
 import ZentralExport
+import ZentralPlan
 
 /// Renders the default exports of a plan (``DefaultExports``) within a time budget, the report
 /// first, so that a time limit also bounds the exports: what is not rendered by the deadline is

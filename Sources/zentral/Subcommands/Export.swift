@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import ZentralCore
 import ZentralExport
+import ZentralPlan
 
 extension Zentral {
   /// `zentral export PLAN.json --format FORMAT`: org charts and the decision report from a plan.
@@ -51,15 +51,11 @@ extension Zentral {
       } catch {
         throw CommandFailure("\(plan): cannot be read: \((error as NSError).localizedDescription)")
       }
-      let decoded: ZentralCore.Plan
+      let decoded: ZentralPlan.Plan
       do {
-        decoded = try ZentralCore.Plan.decode(from: data)
+        decoded = try ZentralPlan.Plan.decode(from: data, file: plan)
       } catch {
-        throw CommandFailure("\(plan) is not a plan file written by 'zentral plan' (\(Self.describe(error)))")
-      }
-      guard decoded.format == "zentral-plan/1" else {
-        throw CommandFailure(
-          "\(plan): format '\(decoded.format)' is not supported; expected 'zentral-plan/1'")
+        throw CommandFailure(error.description)
       }
       let options = ExportOptions(language: lang, view: view)
       var text = ""
@@ -73,24 +69,6 @@ extension Zentral {
       } catch {
         throw CommandFailure(error.description)
       }
-    }
-
-    private static func describe(_ error: any Error) -> String {
-      switch error {
-      case DecodingError.keyNotFound(let key, let context):
-        return "missing key '\(Self.path(context.codingPath + [key]))'"
-      case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-        return "wrong value at '\(Self.path(context.codingPath))'"
-      case DecodingError.dataCorrupted(let context):
-        return context.codingPath.isEmpty
-          ? "not valid JSON" : "invalid value at '\(Self.path(context.codingPath))'"
-      default:
-        return "\(error)"
-      }
-    }
-
-    private static func path(_ keys: [any CodingKey]) -> String {
-      keys.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
     }
   }
 }

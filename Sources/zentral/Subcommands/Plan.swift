@@ -4,6 +4,7 @@ import Foundation
 import Synchronization
 import ZentralCore
 import ZentralExport
+import ZentralPlan
 import ZentralSolver
 
 extension Zentral {
@@ -141,7 +142,8 @@ extension Zentral {
       }
       clock.lap("export")
 
-      let line = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) == 1)
+      let line = ProgressLine(
+        enabled: !quiet && isatty(STDERR_FILENO) == 1, words: ProgressWords(loaded.scenario.language))
       var options = PlanningOptions(solve: solveOptions)
       // The limit holds for the whole run: reading and building took part of it.
       options.solve.timeLimit = deadline.map { max(0.001, Self.seconds(until: $0)) }
@@ -151,7 +153,7 @@ extension Zentral {
       if timings { options.trace = { line in printError("zentral: decomposition: \(line)") } }
       options.explainProgress = { done, total in line.explaining(done, total) }
       options.phaseFinished = { phase, seconds in clock.add(phase, seconds) }
-      let plan: ZentralCore.Plan
+      let plan: ZentralPlan.Plan
       do {
         plan = try planner.plan(options: options) { progress in
           line.update(progress)
@@ -210,7 +212,8 @@ extension Zentral {
       if !quiet {
         print(PlanSummary.text(plan), terminator: "")
         let directory = URL(fileURLWithPath: folder.displayPath)
-        for name in written { print("written: \(directory.appendingPathComponent(name).path)") }
+        let label = PlanWords(plan).pick("geschrieben: ", "written: ")
+        for name in written { print(label + directory.appendingPathComponent(name).path) }
       }
       clock.lap("export")
       if timings { printError("zentral: timings: \(clock.summary)") }
@@ -298,9 +301,13 @@ private func printError(_ text: String) {
 /// threads, so its state is behind a lock.
 private final class ProgressLine: Sendable {
   private let enabled: Bool
+  private let words: ProgressWords
   private let state = Mutex((last: -1.0, shown: false))
 
-  init(enabled: Bool) { self.enabled = enabled }
+  init(enabled: Bool, words: ProgressWords) {
+    self.enabled = enabled
+    self.words = words
+  }
 
   func update(_ progress: SolveProgress) {
     guard enabled else { return }
@@ -310,28 +317,17 @@ private final class ProgressLine: Sendable {
       return true
     }
     guard due else { return }
-    let shown: (Double?) -> String = { value in
-      guard let value, abs(value) < 1e300 else { return "-" }
-      return String(format: "%.0f", value)
-    }
-    let incumbent = shown(progress.incumbent)
-    let bound = shown(progress.bound)
-    let gap =
-      progress.gap.flatMap { $0.isFinite && $0 < 1e6 ? String(format: "%.2f%%", $0 * 100) : nil } ?? "-"
-    let text = String(
-      format:
-        "\r\u{1B}[2K%.1f s  incumbent %@  bound %@  gap %@  nodes %d  (Ctrl-C: stop, keep the best plan)",
-      progress.elapsed, incumbent, bound, gap, progress.nodes)
-    FileHandle.standardError.write(Data(text.utf8))
+    let text = words.search(
+      elapsed: progress.elapsed, incumbent: progress.incumbent, bound: progress.bound, gap: progress.gap,
+      nodes: progress.nodes)
+    FileHandle.standardError.write(Data(("\r\u{1B}[2K" + text).utf8))
   }
 
   func explaining(_ done: Int, _ total: Int) {
     guard enabled else { return }
     state.withLock { state in
       state.shown = true
-      let text =
-        "\r\u{1B}[2Kexplaining decisions: \(done) of \(total) flips re-solved (Ctrl-C: skip the rest)"
-      FileHandle.standardError.write(Data(text.utf8))
+      FileHandle.standardError.write(Data(("\r\u{1B}[2K" + words.explaining(done: done, total: total)).utf8))
     }
   }
 

@@ -1,4 +1,5 @@
 import Yams
+import ZentralPlan
 
 /// Turns the composed YAML tree of a scenario file into a ``Scenario``, checking every value on its
 /// own: known keys, required keys, types, ranges, ids, years inside the horizon and the shape of

@@ -1,3 +1,5 @@
+import ZentralPlan
+
 /// Writes a ``Scenario`` as a `zentral/1` YAML file that loads back into an equal scenario.
 ///
 /// Keys come in the order of the format reference, values equal to their default are left out,

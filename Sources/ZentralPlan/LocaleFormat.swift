@@ -1,5 +1,4 @@
 import Foundation
-public import ZentralCore
 
 /// Numbers, money and workloads written the way readers of one language expect, without the
 /// machine's locale data: German `1.234.567 €` and `12,5 VZÄ`, English `EUR 1,234,567` and `12.5 FTE`.

@@ -1,0 +1,95 @@
+/// Why a task is decided the way it is: the rule that decided it and its numbers, never a
+/// sentence (``PlanWords`` renders it). Which fields are present depends on ``rule``:
+///
+/// - `dedicated`: `note` (the scenario's reason, if it gives one);
+/// - `not_eligible`, `must_stay`, `must_move`: nothing more;
+/// - `deadline`: `year`;
+/// - `economic`: `flip` (what the opposite decision would change);
+/// - `infeasible_flip`: `conflicts` (the rules that forbid the opposite);
+/// - `not_computed`: `why` (the flip was not priced).
+///
+/// `together` lists the other tasks of its together group for the last three.
+public struct TaskReason: Codable, Sendable, Equatable {
+  /// The rule that decided a task.
+  public enum Rule: String, PlanEnum {
+    /// The scenario marks the task dedicated to its unit: it stays.
+    case dedicated
+    /// No provider may take over work of its family: it stays.
+    case notEligible = "not_eligible"
+    /// The policy says it must stay.
+    case mustStay = "must_stay"
+    /// The policy says it must move.
+    case mustMove = "must_move"
+    /// A deadline of its family makes it move.
+    case deadline
+    /// Decided on the merits; the opposite would cost ``TaskReason/flip``.
+    case economic
+    /// Decided on the merits, and the opposite has no feasible plan (``TaskReason/conflicts``).
+    case infeasibleFlip = "infeasible_flip"
+    /// Decided on the merits; what the opposite would cost was not computed (``TaskReason/why``).
+    case notComputed = "not_computed"
+  }
+
+  /// Why a flip was not priced.
+  public enum NotComputed: String, PlanEnum {
+    /// The time limit ended the run first.
+    case timeLimit = "time_limit"
+    /// The run was stopped (Ctrl-C).
+    case stopped
+    /// The plan has no proven bound, so a flip cost would not be exact.
+    case noBound = "no_bound"
+    /// The flip's re-solve ended without a proven optimum.
+    case unproven
+    /// The plan was solved by decomposition, where flips are not priced.
+    case decomposed
+    /// Pricing flips was switched off, or not asked for this task.
+    case notRequested = "not_requested"
+  }
+
+  /// What flipping a decision (keeping a moved task, moving a kept task in full) changes in the
+  /// objective, split into money and penalty; positive means the flip costs more.
+  public struct Flip: Codable, Sendable, Equatable {
+    /// Change of the plan's NPV, EUR.
+    public var money: Double
+    /// Change of the concern and disruption penalties, EUR-equivalent.
+    public var penalty: Double
+
+    /// Creates a flip.
+    public init(money: Double, penalty: Double) {
+      self.money = money
+      self.penalty = penalty
+    }
+
+    /// Money plus penalty: the change of the objective.
+    public var total: Double { money + penalty }
+  }
+
+  /// The rule.
+  public var rule: Rule
+  /// For `dedicated`: the scenario's reason, if it gives one.
+  public var note: String?
+  /// For `deadline`: the year by which the family moves.
+  public var year: Int?
+  /// For `economic`: what the opposite would change.
+  public var flip: Flip?
+  /// For `infeasible_flip`: the rules that forbid the opposite (empty: no plan at all).
+  public var conflicts: [Conflict]?
+  /// For `not_computed`: why not.
+  public var why: NotComputed?
+  /// The other tasks of its together group, which flip with it.
+  public var together: [String]?
+
+  /// Creates a reason.
+  public init(
+    rule: Rule, note: String? = nil, year: Int? = nil, flip: Flip? = nil, conflicts: [Conflict]? = nil,
+    why: NotComputed? = nil, together: [String]? = nil
+  ) {
+    self.rule = rule
+    self.note = note
+    self.year = year
+    self.flip = flip
+    self.conflicts = conflicts
+    self.why = why
+    self.together = together
+  }
+}

@@ -1,0 +1,117 @@
+"""The JSON Schema of format zentral-plan/1 against every plan zentral writes.
+
+Every plan fixture of the test suite (Tests/ZentralExportTests/Fixtures/*.plan.json, the plans of
+the seed scenarios) must match schema/zentral-plan-1.schema.json, and so must the plan `zentral plan`
+writes for every seed scenario in scenarios/ when a built binary exists (ZENTRAL_BIN, else
+.build/debug/zentral). Every file in Tests/plan/invalid/ must be refused for the reason it was
+written for.
+
+Run from the repository root: `python3 -m pytest Tests/plan -q`.
+"""
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SCHEMA_PATH = ROOT / "schema" / "zentral-plan-1.schema.json"
+HERE = Path(__file__).resolve().parent
+FIXTURES = sorted((ROOT / "Tests" / "ZentralExportTests" / "Fixtures").glob("*.plan.json"))
+SEEDS = sorted((ROOT / "scenarios").glob("*.yaml"))
+INVALID = sorted((HERE / "invalid").glob("*.json"))
+
+# Why each invalid plan must be refused: (JSON path of the error, JSON Schema keyword).
+EXPECTED_ERRORS = {
+    "bad-decision": ("tasks/0/decision", "enum"),
+    "bad-format": ("format", "const"),
+    "economic-without-flip": ("tasks/0/reason", "required"),
+    "gap-without-bound": ("", "required"),
+    "prose-explanation": ("tasks/0", "additionalProperties"),
+    "stay-with-provider": ("tasks/0", "not"),
+}
+
+
+@pytest.fixture(scope="module")
+def validator():
+    with open(SCHEMA_PATH, encoding="utf-8") as handle:
+        schema = json.load(handle)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def binary():
+    path = Path(os.environ.get("ZENTRAL_BIN", ROOT / ".build" / "debug" / "zentral"))
+    return path if path.exists() else None
+
+
+def errors(validator, plan):
+    return [f"{'/'.join(map(str, error.absolute_path))}: {error.message}" for error in validator.iter_errors(plan)]
+
+
+def test_fixtures_exist():
+    assert len(FIXTURES) >= 5
+    assert len(SEEDS) >= 5
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
+def test_fixture_plans_match(validator, path):
+    with open(path, encoding="utf-8") as handle:
+        plan = json.load(handle)
+    assert errors(validator, plan) == []
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name)
+def test_seed_plans_match(validator, path, tmp_path):
+    zentral = binary()
+    if zentral is None:
+        pytest.skip("no built zentral binary")
+    out = tmp_path / path.stem
+    run = subprocess.run(
+        [str(zentral), "plan", str(path), "--out", str(out), "--no-exports", "--quiet"],
+        capture_output=True, text=True, timeout=600, check=False)
+    assert run.returncode == 0, run.stderr
+    with open(out / "plan.json", encoding="utf-8") as handle:
+        plan = json.load(handle)
+    assert errors(validator, plan) == []
+
+
+def test_infeasible_plan_matches(validator, tmp_path):
+    zentral = binary()
+    if zentral is None:
+        pytest.skip("no built zentral binary")
+    scenario = tmp_path / "small.yaml"
+    scenario.write_text(
+        "format: zentral/1\nname: Too small\nhorizon: {start: 2025, years: 1}\nunits:\n"
+        "  - {id: city, name: Stadt, kind: administration}\n"
+        "  - {id: a, name: Amt A, kind: department, parent: city, cost_per_fte: 80000}\n"
+        "  - {id: it, name: IT-Referat, kind: central, parent: city, cost_per_fte: 70000, capacity_fte: 2}\n"
+        "families:\n  - {id: sec, name: IT-Sicherheit, providers: [it]}\n"
+        "tasks:\n  - {id: t1, name: Firewall, family: sec, unit: a, fte: 2}\n"
+        "  - {id: t2, name: ISMS, family: sec, unit: a, fte: 1}\n"
+        "policy:\n  must_move: [t1, t2]\n",
+        encoding="utf-8")
+    run = subprocess.run(
+        [str(zentral), "plan", str(scenario), "--out", str(tmp_path / "out"), "--no-exports"],
+        capture_output=True, text=True, timeout=120, check=False)
+    assert run.returncode == 2, run.stderr
+    with open(tmp_path / "out" / "plan.json", encoding="utf-8") as handle:
+        plan = json.load(handle)
+    assert errors(validator, plan) == []
+    assert [c["rule"] for c in plan["diagnosis"]["conflicts"]] == ["must_move", "must_move", "capacity"]
+    assert {t["name"] for t in plan["diagnosis"]["tasks"]} == {"Firewall", "ISMS"}
+
+
+def test_every_invalid_plan_has_an_expected_reason():
+    assert sorted(path.stem for path in INVALID) == sorted(EXPECTED_ERRORS)
+
+
+@pytest.mark.parametrize("path", INVALID, ids=lambda p: p.name)
+def test_invalid_plans_are_refused(validator, path):
+    with open(path, encoding="utf-8") as handle:
+        plan = json.load(handle)
+    found = [("/".join(map(str, e.absolute_path)), e.validator) for e in validator.iter_errors(plan)]
+    assert EXPECTED_ERRORS[path.stem] in found, found
