@@ -190,21 +190,21 @@ extension Plan {
     }
   }
 
-  /// The kind of an organisational unit.
+  /// The kind of an organisational unit (in scenarios too, as `UnitKind`).
   public enum UnitKind: String, PlanEnum {
-    /// The administration as a whole (root).
+    /// The whole city administration (the root).
     case administration
-    /// A division (Dezernat).
+    /// A division (Dezernat, Geschäftsbereich).
     case division
-    /// A department (Fachbereich, Referat, Amt).
+    /// A department (Referat, Fachbereich, Amt).
     case department
     /// A municipal enterprise (Eigenbetrieb).
     case enterprise
     /// A staff unit (Stabsstelle).
     case staff
-    /// The central IT unit.
+    /// A central IT unit of the city that may take over tasks.
     case central
-    /// An external shared-service provider.
+    /// A shared-service provider outside the city (KDN member, citeq, the market).
     case shared
   }
 }

@@ -1,3 +1,5 @@
+import ZentralPlan
+
 @testable import ZentralCore
 
 /// Builds small random scenarios (2-4 tasks, 1-2 providers, 1-2 families, 1-3 waves) that

@@ -1,4 +1,5 @@
 import Foundation
+import ZentralPlan
 
 /// Synthetic scenarios for scale tests and benchmarks, repeatable from a seed.
 ///

@@ -1,3 +1,5 @@
+import ZentralPlan
+
 /// Turns the rows of a units table and a tasks table into a scenario, collecting every problem.
 struct ImportBuilder {
   /// A unit row read, before its parent is resolved.

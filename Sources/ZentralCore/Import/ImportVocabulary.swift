@@ -1,3 +1,5 @@
+import ZentralPlan
+
 /// The words spreadsheets use: column headers (German, with English aliases), unit kinds and
 /// yes/no values, compared after ``normalise(_:)``.
 enum ImportVocabulary {

@@ -1,3 +1,5 @@
+import ZentralPlan
+
 /// Writes an imported scenario as `zentral/1` YAML with comments: a header naming the sources,
 /// units and amounts explained, and `# TODO:` where the planner still has to decide or check.
 enum ImportYAMLWriter {

@@ -14,7 +14,7 @@ struct PlanBuilder {
       scenario: scenario.name, language: scenario.language,
       horizon: .init(start: scenario.horizon.start, years: scenario.horizon.years),
       discountRate: scenario.discountRate, status: status, baseline: PlanText.clean(baselineNPV),
-      org: scenario.units.map { .init(id: $0.id, name: $0.name, kind: $0.kind.planKind, parent: $0.parent) },
+      org: scenario.units.map { .init(id: $0.id, name: $0.name, kind: $0.kind, parent: $0.parent) },
       families: scenario.families.map { .init(id: $0.id, name: $0.name) }, policy: policySummary())
   }
 
@@ -226,7 +226,7 @@ struct PlanBuilder {
       guard relevant else { continue }
       summaries.append(
         .init(
-          id: unit.id, name: unit.name, kind: unit.kind.planKind, fteBefore: PlanText.clean(fteBefore),
+          id: unit.id, name: unit.name, kind: unit.kind, fteBefore: PlanText.clean(fteBefore),
           fteAfter: PlanText.clean(fteAfter), annualCostBefore: PlanText.clean(costBefore),
           annualCostAfter: PlanText.clean(costAfter)))
     }

@@ -1,4 +1,4 @@
-import ZentralPlan
+public import ZentralPlan
 
 /// One unit of the organisation: the administration, a division (Dezernat), a department
 /// (Referat, Fachbereich), a municipal enterprise (Eigenbetrieb), a staff unit (Stabsstelle),
@@ -47,35 +47,6 @@ public struct OrgUnit: Equatable, Sendable {
   public var providerRate: Double? { kind == .shared ? (pricePerFTE ?? costPerFTE) : costPerFTE }
 }
 
-/// The kinds of unit in the organisation tree.
-public enum UnitKind: String, CaseIterable, Equatable, Sendable {
-  /// The whole city administration (the root).
-  case administration
-  /// A division (Dezernat, Geschäftsbereich).
-  case division
-  /// A department (Referat, Fachbereich, Amt).
-  case department
-  /// A municipal enterprise (Eigenbetrieb).
-  case enterprise
-  /// A staff unit (Stabsstelle).
-  case staff
-  /// A central IT unit of the city that may take over tasks.
-  case central
-  /// A shared-service provider outside the city (KDN member, citeq, the market).
-  case shared
-}
-
-extension UnitKind {
-  /// The same kind in a plan.
-  var planKind: Plan.UnitKind {
-    switch self {
-    case .administration: .administration
-    case .division: .division
-    case .department: .department
-    case .enterprise: .enterprise
-    case .staff: .staff
-    case .central: .central
-    case .shared: .shared
-    }
-  }
-}
+/// The kinds of unit in the organisation tree: one closed set for scenarios and plans, owned by
+/// the plan format (``ZentralPlan/Plan/UnitKind``).
+public typealias UnitKind = Plan.UnitKind

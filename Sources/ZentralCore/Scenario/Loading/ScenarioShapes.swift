@@ -1,3 +1,5 @@
+import ZentralPlan
+
 /// The keys of every mapping in format `zentral/1`, in the order of the format reference.
 enum ScenarioShapes {
   /// The top level of a scenario file.

@@ -1,3 +1,5 @@
+import ZentralPlan
+
 /// The checks that need the whole scenario: unique ids, references that exist, a hierarchy without
 /// cycles, costs where they are needed, and contradictions that can be seen without solving.
 ///
