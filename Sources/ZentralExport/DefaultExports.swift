@@ -22,10 +22,13 @@ public enum DefaultExports {
     return [.dot] + (svg ? [.svg] : []) + [.mermaid, .csv, .html]
   }
 
-  /// The options the default exports of `plan` are written with: the target view, and one
-  /// ``PlanCharts`` for all of them, so that each chart is built and laid out once.
-  public static func options(for plan: Plan, renderer: ChartRenderer = .automatic) -> ExportOptions {
-    ExportOptions(view: .target, renderer: renderer, charts: PlanCharts(plan))
+  /// The options the default exports of `plan` are written with: `language` (`nil`: the plan's),
+  /// the target view, and one ``PlanCharts`` for all of them, so that each chart is built and laid
+  /// out once.
+  public static func options(
+    for plan: Plan, language: ReportLanguage? = nil, renderer: ChartRenderer = .automatic
+  ) -> ExportOptions {
+    ExportOptions(language: language, view: .target, renderer: renderer, charts: PlanCharts(plan))
   }
 
   /// Writes the default exports of `plan` into `directory` (created if needed), each file

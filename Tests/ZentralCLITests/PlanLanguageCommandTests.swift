@@ -20,7 +20,7 @@ struct PlanLanguageCommandTests {
 
   /// Standard output of `zentral plan` on Krefeld in `language`, with every name of the plan
   /// taken out, and the plan.
-  static func run(language: String) throws -> (stdout: String, names: [String]) {
+  static func run(language: String, lang: String? = nil) throws -> (stdout: String, names: [String], report: String) {
     let directory = try ZentralBinary.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     var yaml = try String(
@@ -28,9 +28,9 @@ struct PlanLanguageCommandTests {
     yaml = yaml.replacingOccurrences(of: "\nlanguage: de", with: "") + "\nlanguage: \(language)\n"
     let scenario = directory.appendingPathComponent("krefeld.yaml")
     try yaml.write(to: scenario, atomically: true, encoding: .utf8)
-    let run = try ZentralBinary.run([
-      "plan", scenario.path, "--out", directory.appendingPathComponent("out").path,
-    ])
+    let run = try ZentralBinary.run(
+      ["plan", scenario.path, "--out", directory.appendingPathComponent("out").path, "--no-explain"]
+        + (lang.map { ["--lang", $0] } ?? []))
     #expect(run.status == 0, "\(run.stderr)")
     let data = try Data(contentsOf: directory.appendingPathComponent("out/plan.json"))
     let plan = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -42,7 +42,8 @@ struct PlanLanguageCommandTests {
     for name in names.sorted(by: { $0.count > $1.count }) {
       stdout = stdout.replacingOccurrences(of: name, with: "⟨X⟩")
     }
-    return (stdout, names)
+    let report = try String(contentsOf: directory.appendingPathComponent("out/report.html"), encoding: .utf8)
+    return (stdout, names, report)
   }
 
   static func found(_ words: [String], in text: String) -> [String] {
@@ -56,7 +57,7 @@ struct PlanLanguageCommandTests {
 
   @Test("language: de prints German only")
   func german() throws {
-    let (stdout, _) = try Self.run(language: "de")
+    let (stdout, _, _) = try Self.run(language: "de")
     #expect(stdout.contains("Ergebnis: optimal"))
     #expect(stdout.contains("Barwert heute: 31.560.690 €"))
     #expect(Self.found(Self.english, in: stdout) == [], "\(stdout)")
@@ -65,10 +66,22 @@ struct PlanLanguageCommandTests {
 
   @Test("language: en prints English only")
   func english() throws {
-    let (stdout, _) = try Self.run(language: "en")
+    let (stdout, _, _) = try Self.run(language: "en")
     #expect(stdout.contains("status: optimal"))
     #expect(stdout.contains("baseline NPV: EUR 31,560,690"))
     #expect(Self.found(Self.german, in: stdout) == [], "\(stdout)")
     #expect(!stdout.contains("_"), "\(stdout)")
+  }
+
+  @Test("--lang overrides the scenario's language for the summary and the report")
+  func langOverrides() throws {
+    let (english, _, englishReport) = try Self.run(language: "de", lang: "en")
+    #expect(english.contains("status: optimal"))
+    #expect(Self.found(Self.german, in: english) == [], "\(english)")
+    #expect(englishReport.contains("<html lang=\"en\""))
+    let (german, _, germanReport) = try Self.run(language: "en", lang: "de")
+    #expect(german.contains("Ergebnis: optimal"))
+    #expect(Self.found(Self.english, in: german) == [], "\(german)")
+    #expect(germanReport.contains("<html lang=\"de\""))
   }
 }

@@ -39,14 +39,16 @@ enum BoundedExports {
     return formats.filter { $0 == .html } + formats.filter { $0 != .html }
   }
 
-  /// Renders the exports of `plan` until `deadline` (`nil`: no limit) and returns every format
-  /// in ``order(for:)``.
-  static func render(_ plan: Plan, until deadline: ContinuousClock.Instant?) -> [Export] {
+  /// Renders the exports of `plan` in `language` (`nil`: the plan's) until `deadline` (`nil`: no
+  /// limit) and returns every format in ``order(for:)``.
+  static func render(
+    _ plan: Plan, language: ReportLanguage? = nil, until deadline: ContinuousClock.Instant?
+  ) -> [Export] {
     let formats = order(for: plan)
     let results = Mutex<[ExportFormat: Outcome]>([:])
     let finished = DispatchSemaphore(value: 0)
     let thread = Thread {
-      let options = DefaultExports.options(for: plan)
+      let options = DefaultExports.options(for: plan, language: language)
       for format in formats {
         var text = ""
         let outcome: Outcome

@@ -50,6 +50,12 @@ extension Zentral {
       completion: .file(extensions: ["mps", "lp"]))
     var exportModel: String?
 
+    @Option(
+      help: ArgumentHelp(
+        "Language of the summary, the progress line and the report (default: the scenario's language).",
+        valueName: "language"))
+    var lang: ReportLanguage?
+
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
@@ -143,7 +149,7 @@ extension Zentral {
       clock.lap("export")
 
       let line = ProgressLine(
-        enabled: !quiet && isatty(STDERR_FILENO) == 1, words: ProgressWords(loaded.scenario.language))
+        enabled: !quiet && isatty(STDERR_FILENO) == 1, words: ProgressWords(lang ?? loaded.scenario.language))
       var options = PlanningOptions(solve: solveOptions)
       // The limit holds for the whole run: reading and building took part of it.
       options.solve.timeLimit = deadline.map { max(0.001, Self.seconds(until: $0)) }
@@ -181,7 +187,7 @@ extension Zentral {
           stop.isRaised
           ? ContinuousClock.now + Self.exportAllowance
           : deadline.map { $0 + Self.exportAllowance }
-        let exports = BoundedExports.render(plan, until: exportDeadline)
+        let exports = BoundedExports.render(plan, language: lang, until: exportDeadline)
         for export in exports {
           switch export.outcome {
           case .rendered(let text):
@@ -210,7 +216,7 @@ extension Zentral {
         throw CommandFailure(error.description)
       }
       if !quiet {
-        print(PlanSummary.text(plan), terminator: "")
+        print(PlanSummary.text(plan, language: lang), terminator: "")
         let directory = URL(fileURLWithPath: folder.displayPath)
         let label = PlanWords(plan).pick("geschrieben: ", "written: ")
         for name in written { print(label + directory.appendingPathComponent(name).path) }
