@@ -253,8 +253,6 @@ public enum Solver {
       if code == 0 && glp_get_status(problem.pointer) == GLP_OPT {
         parm.presolve = GLP_OFF
         context.start = start
-        // The LP relaxation's optimum bounds every plan: the bound until branch-and-cut has one.
-        context.lastBound = computedBound(glp_get_obj_val(problem.pointer))
       } else if code == GLP_ETMLIM {
         timeIsUp = true
       }
