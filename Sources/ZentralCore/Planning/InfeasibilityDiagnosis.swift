@@ -12,6 +12,9 @@ struct InfeasibilityDiagnosis {
   let options: SolveOptions
   /// Applied to every model checked (e.g. a task forced the other way for a flip).
   let modify: @Sendable (CentralisationModel) throws(ModelError) -> LinearModel
+  /// When the time limit of `options` is up, counted from the diagnosis's creation: every check
+  /// gets what is left, and none starts after it.
+  let deadline: ContinuousClock.Instant?
 
   init(
     facts: ScenarioFacts, options: SolveOptions,
@@ -20,6 +23,7 @@ struct InfeasibilityDiagnosis {
     self.facts = facts
     self.options = options
     self.modify = modify
+    deadline = options.timeLimit.map { ContinuousClock.now + .seconds($0) }
   }
 
   /// The conflicting rule groups, in model order; `nil` if the model is not infeasible, `[]` if it
@@ -44,15 +48,29 @@ struct InfeasibilityDiagnosis {
   /// A plan that satisfies every rule (the first one the solver finds, by variable index), or
   /// `nil` if the search finds none.
   func witness() -> [Double]? {
-    guard let built = try? CentralisationModel(facts: facts, feasibilityOnly: true),
+    guard let options = optionsLeft(),
+      let built = try? CentralisationModel(facts: facts, feasibilityOnly: true),
       let model = try? modify(built), let result = try? Solver.solve(model, options: options),
       result.hasSolution, model.isFeasible(result.values)
     else { return nil }
     return result.values
   }
 
+  /// The options with the time left, or `nil` when the time is up.
+  private func optionsLeft() -> SolveOptions? {
+    guard let deadline else { return options }
+    let left = deadline - ContinuousClock.now
+    guard left > .zero else { return nil }
+    var options = options
+    options.timeLimit = Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18
+    return options
+  }
+
+  /// `false` when the time is up: a check not made keeps its rules in the conflict (which is then
+  /// still a conflict, not necessarily an irreducible one).
   private func isInfeasible(relaxing relaxed: Set<RuleGroup>) throws(PlanningError) -> Bool {
-    try PlanningError.wrap {
+    guard let options = optionsLeft() else { return false }
+    return try PlanningError.wrap {
       let built = try CentralisationModel(facts: facts, relaxing: relaxed, feasibilityOnly: true)
       let result = try Solver.solve(try modify(built), options: options)
       return !result.hasSolution && [.infeasible, .infeasibleOrUnbounded].contains(result.termination)
