@@ -20,7 +20,9 @@ struct PlanLanguageCommandTests {
 
   /// Standard output of `zentral plan` on Krefeld in `language`, with every name of the plan
   /// taken out, and the plan.
-  static func run(language: String, lang: String? = nil) throws -> (stdout: String, names: [String], report: String) {
+  static func run(
+    language: String, lang: String? = nil
+  ) throws -> (stdout: String, names: [String], report: String) {
     let directory = try ZentralBinary.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     var yaml = try String(

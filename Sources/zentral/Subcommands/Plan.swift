@@ -218,7 +218,7 @@ extension Zentral {
       if !quiet {
         print(PlanSummary.text(plan, language: lang), terminator: "")
         let directory = URL(fileURLWithPath: folder.displayPath)
-        let label = PlanWords(plan).pick("geschrieben: ", "written: ")
+        let label = PlanWords(plan, language: lang).pick("geschrieben: ", "written: ")
         for name in written { print(label + directory.appendingPathComponent(name).path) }
       }
       clock.lap("export")
