@@ -268,6 +268,7 @@ public enum Solver {
       if left <= 0 { timeIsUp = true }
       parm.tm_lim = milliseconds(max(0.001, left))
     }
+    context.deadline = deadline
     parm.cb_func = branchAndBoundCallback
     parm.cb_info = info
 
@@ -288,7 +289,7 @@ public enum Solver {
     case GLP_ENODFS: termination = .infeasibleOrUnbounded
     case GLP_EMIPGAP: termination = .gapReached
     case GLP_ETMLIM: termination = .timeLimit
-    case GLP_ESTOP: termination = .stoppedByCaller
+    case GLP_ESTOP: termination = context.stoppedAtDeadline ? .timeLimit : .stoppedByCaller
     default: termination = .numericalFailure
     }
 
@@ -424,6 +425,12 @@ private final class SolveContext {
   let started: Date
   var lastBound: Double?
   var nodes = 0
+  /// When the solve's time limit is up: GLPK checks its own limit only between nodes, so the
+  /// callback also stops the search once this has passed (after the root's preprocessing or cut
+  /// rounds, which can run long on large models).
+  var deadline: Date?
+  /// Whether the callback stopped the search because the deadline had passed.
+  var stoppedAtDeadline = false
   /// A checked starting solution (GLPK's 1-based column vector), handed over once.
   var start: [Double]?
 
@@ -460,6 +467,11 @@ private func branchAndBoundCallback(_ tree: OpaquePointer?, _ info: UnsafeMutabl
   if glp_ios_reason(tree) == GLP_IHEUR, let start = context.start {
     context.start = nil
     _ = start.withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) }
+  }
+  if let deadline = context.deadline, Date() >= deadline {
+    context.stoppedAtDeadline = true
+    glp_ios_terminate(tree)
+    return
   }
   if context.stopSignal?.isRaised == true {
     glp_ios_terminate(tree)

@@ -107,13 +107,18 @@ extension Zentral {
       defer { folder.abandon() }
       let stop = StopSignal()
       let quiet = self.quiet
+      // The notice of a stop signal speaks the run's language once the scenario is read.
+      let language = Mutex<ReportLanguage>(lang ?? .en)
       let signals = StopOnSignals(
         stop: stop,
         announce: { name in
           if !quiet {
             printError(
-              "\nzentral: \(name): stopping the search and writing the best plan found (send it again to end "
-                + "at once, writing nothing)")
+              language.withLock { $0 } == .de
+                ? "\nzentral: \(name): die Suche wird beendet und der beste gefundene Plan geschrieben (ein "
+                  + "zweites Signal beendet sofort, ohne etwas zu schreiben)"
+                : "\nzentral: \(name): stopping the search and writing the best plan found (send it again to end "
+                  + "at once, writing nothing)")
           }
         },
         abandon: { folder.abandon() })
@@ -127,6 +132,7 @@ extension Zentral {
           lines: error.diagnostics.map { CommandFailure.line($0.description, hasPlace: $0.line != nil) })
       }
       if !quiet { for warning in loaded.warnings { printError("\(warning)") } }
+      language.withLock { $0 = lang ?? loaded.scenario.language }
       clock.lap("parse")
 
       let planner: Planner
@@ -202,10 +208,14 @@ extension Zentral {
             throw CommandFailure(message)
           case .outOfTime:
             if !quiet {
+              let command =
+                "zentral export \(folder.displayPath)/\(Self.planFile) --format \(export.format.rawValue) --out "
+                + "\(folder.displayPath)/\(export.fileName)"
               printError(
-                "zentral: \(export.fileName) not written: the time was up (write it later with 'zentral export "
-                  + "\(folder.displayPath)/\(Self.planFile) --format \(export.format.rawValue) --out "
-                  + "\(folder.displayPath)/\(export.fileName)')")
+                PlanWords(plan, language: lang).pick(
+                  "zentral: \(export.fileName) nicht geschrieben: die Zeit war abgelaufen (später mit '\(command)')",
+                  "zentral: \(export.fileName) not written: the time was up (write it later with '\(command)')"
+                ))
             }
           }
         }
