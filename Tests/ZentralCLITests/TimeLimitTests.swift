@@ -13,26 +13,13 @@ struct TimeLimitTests {
   func bigCityShortLimit() throws {
     let directory = try ZentralBinary.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
-    let scenario = directory.appendingPathComponent("city.yaml")
-    let generated = try ZentralBinary.run([
-      "generate", "--big-city", "--units", "300", "--seed", "1", "--out", scenario.path,
-    ])
-    #expect(generated.status == 0, "\(generated.stderr)")
     let out = directory.appendingPathComponent("city")
     let limit = 3.0
-    let run = try ZentralBinary.run([
-      "plan", scenario.path, "--out", out.path, "--time-limit", "\(limit)", "--timings",
-    ])
-    #expect(run.status == 0, "\(run.stderr)")
+    let (run, line, phases) = try Self.planGenerated(
+      ["--big-city", "--units", "300", "--seed", "1"], in: directory, limit: limit, out: out)
 
     // The phases: parse and build run to their end (they count against the limit), the search
     // ends at the limit, then the plan is built, and the exports end within the allowance.
-    let line = try #require(run.stderrLines.first { $0.hasPrefix("zentral: timings: ") })
-    var phases: [String: Double] = [:]
-    for field in line.dropFirst("zentral: timings: ".count).split(separator: " ") {
-      let pair = field.split(separator: "=")
-      if pair.count == 2, let seconds = Double(pair[1]) { phases[String(pair[0])] = seconds }
-    }
     let parse = try #require(phases["parse"])
     let build = try #require(phases["build"])
     let solve = try #require(phases["solve"])
@@ -75,23 +62,11 @@ struct TimeLimitTests {
   func oneFamilyShortLimit() throws {
     let directory = try ZentralBinary.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
-    let scenario = directory.appendingPathComponent("one.yaml")
-    let generated = try ZentralBinary.run([
-      "generate", "--big-city", "--units", "3000", "--families", "1", "--seed", "1", "--out", scenario.path,
-    ])
-    #expect(generated.status == 0, "\(generated.stderr)")
     let out = directory.appendingPathComponent("one")
     let limit = 3.0
-    let run = try ZentralBinary.run([
-      "plan", scenario.path, "--out", out.path, "--time-limit", "\(limit)", "--timings", "--no-exports",
-    ])
-    #expect(run.status == 0, "\(run.stderr)")
-    let line = try #require(run.stderrLines.first { $0.hasPrefix("zentral: timings: ") })
-    var phases: [String: Double] = [:]
-    for field in line.dropFirst("zentral: timings: ".count).split(separator: " ") {
-      let pair = field.split(separator: "=")
-      if pair.count == 2, let seconds = Double(pair[1]) { phases[String(pair[0])] = seconds }
-    }
+    let (run, line, phases) = try Self.planGenerated(
+      ["--big-city", "--units", "3000", "--families", "1", "--seed", "1"], in: directory, limit: limit,
+      out: out, extra: ["--no-exports"])
     let parse = try #require(phases["parse"])
     let build = try #require(phases["build"])
     let solve = try #require(phases["solve"])
@@ -111,5 +86,25 @@ struct TimeLimitTests {
         run.stdout.contains("(no bound yet)") || run.stdout.contains("(noch keine Schranke)"), "\(run.stdout)"
       )
     }
+  }
+
+  /// Generates a scenario with `generate` and plans it with `--time-limit limit --timings` into
+  /// `out`; returns the run, its timings line and the seconds of each phase.
+  static func planGenerated(
+    _ generate: [String], in directory: URL, limit: Double, out: URL, extra: [String] = []
+  ) throws -> (run: Program.Run, line: String, phases: [String: Double]) {
+    let scenario = directory.appendingPathComponent("generated.yaml")
+    let generated = try ZentralBinary.run(["generate"] + generate + ["--out", scenario.path])
+    #expect(generated.status == 0, "\(generated.stderr)")
+    let run = try ZentralBinary.run(
+      ["plan", scenario.path, "--out", out.path, "--time-limit", "\(limit)", "--timings"] + extra)
+    #expect(run.status == 0, "\(run.stderr)")
+    let line = try #require(run.stderrLines.first { $0.hasPrefix("zentral: timings: ") })
+    var phases: [String: Double] = [:]
+    for field in line.dropFirst("zentral: timings: ".count).split(separator: " ") {
+      let pair = field.split(separator: "=")
+      if pair.count == 2, let seconds = Double(pair[1]) { phases[String(pair[0])] = seconds }
+    }
+    return (run, line, phases)
   }
 }

@@ -10,13 +10,16 @@ import sys
 import highspy
 
 
-def solve(path):
+def solve(path, time_limit=None):
+    """HiGHS's status ("optimal", "infeasible", "unreadable" or its own word) and optimum."""
     h = highspy.Highs()
     h.setOptionValue("output_flag", False)
     h.setOptionValue("mip_rel_gap", 0.0)
     h.setOptionValue("mip_abs_gap", 0.0)
     h.setOptionValue("threads", 1)
-    if h.readModel(path) != highspy.HighsStatus.kOk:
+    if time_limit is not None:
+        h.setOptionValue("time_limit", float(time_limit))
+    if h.readModel(str(path)) != highspy.HighsStatus.kOk:
         return "unreadable", None
     h.run()
     status = h.getModelStatus()
