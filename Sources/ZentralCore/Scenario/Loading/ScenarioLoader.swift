@@ -90,6 +90,21 @@ public enum ScenarioLoader {
             "the file holds no data, only blanks or comments; a scenario starts with 'format: zentral/1'"))
     }
     let reader = NodeReader(file: fileName)
+    reader.sources = SourceLines(file: fileName, lineCount: SourceLines.lineCount(of: text))
+    var tree = root
+    if VariantResolver.isVariant(root) {
+      let resolved = VariantResolver(reader: reader).resolve(
+        root, file: fileName, chain: [VariantResolver.identity(fileName)])
+      guard let resolved, !reader.diagnostics.contains(where: \.isError) else {
+        throw ScenarioError(diagnostics: reader.sortedDiagnostics())
+      }
+      tree = resolved
+    }
+    return try decode(tree, reader: reader)
+  }
+
+  /// Decodes and validates the composed (and, for a variant, merged) tree `root`, reporting to `reader`.
+  static func decode(_ root: Node, reader: NodeReader) throws(ScenarioError) -> LoadedScenario {
     let decoder = ScenarioDecoder(reader: reader)
     let scenario = decoder.decode(root)
     if let scenario {
