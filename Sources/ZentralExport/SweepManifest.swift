@@ -79,10 +79,12 @@ public struct SweepManifest: Codable, Sendable, Equatable {
     do {
       manifest = try JSONDecoder().decode(SweepManifest.self, from: data)
     } catch {
-      throw ReadError(description: "\(path): is not a sweep record written by zentral (\(error.localizedDescription))")
+      throw ReadError(
+        description: "\(path): is not a sweep record written by zentral (\(error.localizedDescription))")
     }
     guard manifest.format == formatTag else {
-      throw ReadError(description: "\(path): its format is '\(manifest.format)'; this zentral reads \(formatTag)")
+      throw ReadError(
+        description: "\(path): its format is '\(manifest.format)'; this zentral reads \(formatTag)")
     }
     return manifest
   }

@@ -41,7 +41,8 @@ public struct SweepTable: Sendable {
 
   /// The figure columns' ids in the CSV.
   static let figureColumns = [
-    "status", "npv_eur", "npv_savings_eur", "annual_savings_eur", "one_off_cost_eur", "payback_year", "moved_fte",
+    "status", "npv_eur", "npv_savings_eur", "annual_savings_eur", "one_off_cost_eur", "payback_year",
+    "moved_fte",
     "moved_tasks", "centres_opened", "gap",
   ]
 
@@ -55,14 +56,18 @@ public struct SweepTable: Sendable {
     return [
       plan.status.rawValue, number(figures.npv), number(figures.npvSavings), number(figures.annualSavings),
       number(figures.oneTimeCost), figures.paybackYear.map(String.init) ?? "", number(figures.movedFTE, 3),
-      plan.hasSolution ? "\(figures.movedTasks)" : "", plan.hasSolution ? "\(figures.centresOpened.count)" : "",
+      plan.hasSolution ? "\(figures.movedTasks)" : "",
+      plan.hasSolution ? "\(figures.centresOpened.count)" : "",
       number(plan.gap, 6),
     ]
   }
 
   /// The table as CSV (RFC 4180, a header row first).
   public func csv() -> String {
-    var lines = [(["variant"] + keyPaths + Self.figureColumns + ["problem"]).map { Escape.csv($0) }.joined(separator: ",")]
+    var lines = [
+      (["variant"] + keyPaths + Self.figureColumns + ["problem"]).map { Escape.csv($0) }.joined(
+        separator: ",")
+    ]
     for row in rows {
       // Figures are numbers this table wrote (a minus sign is a sign, not a formula); the other cells
       // are text from the specification and are neutralised.
@@ -81,7 +86,9 @@ public struct SweepTable: Sendable {
     // tasks, centres.
     var out =
       "| " + (["variant"] + keyPaths + labels).map(Escape.markdown).joined(separator: " | ") + " |\n"
-    out += "|" + String(repeating: "---|", count: 1 + keyPaths.count) + String(repeating: "---:|", count: labels.count) + "\n"
+    out +=
+      "|" + String(repeating: "---|", count: 1 + keyPaths.count)
+      + String(repeating: "---:|", count: labels.count) + "\n"
     for row in rows {
       let figures: [String]
       if let plan = row.plan {

@@ -86,7 +86,8 @@ public struct SweepSpec: Sendable {
       root = try Yams.compose(yaml: text, .basic, .default, .utf8)
     } catch {
       throw ScenarioError(diagnostics: [
-        SyntaxDiagnostic.make(from: error, text: text, file: path, isJSON: path.lowercased().hasSuffix(".json"))
+        SyntaxDiagnostic.make(
+          from: error, text: text, file: path, isJSON: path.lowercased().hasSuffix(".json"))
       ])
     }
     guard let root else {
@@ -128,12 +129,14 @@ private struct SweepReader {
     // The grid: key path -> list of values.
     var grid: [(key: Key, values: [Node])] = []
     if let node = top["grid"],
-      let entries = reader.keyedEntries(node, path: "grid", expected: "grid maps key paths to lists of values")
+      let entries = reader.keyedEntries(
+        node, path: "grid", expected: "grid maps key paths to lists of values")
     {
       for (name, value) in entries {
         let specPath = NodeReader.member("grid", name)
         guard let key = key(name, specPath: specPath),
-          let values = reader.list(value, path: specPath, expected: "give the values to try as a list, e.g. [5, 7, 10]")
+          let values = reader.list(
+            value, path: specPath, expected: "give the values to try as a list, e.g. [5, 7, 10]")
         else { continue }
         if values.isEmpty {
           reader.error(specPath, at: value.mark, "the list of values is empty; give at least one value")
@@ -150,13 +153,18 @@ private struct SweepReader {
       for (index, item) in items.enumerated() {
         let path = NodeReader.element("variants", index)
         guard let variant = reader.mapping(item, path: path, shape: SweepSpec.variantShape) else { continue }
-        let name = variant["name"].flatMap { reader.identifier($0, path: variant.path("name"), expected: "a variant's name is an id") }
+        let name = variant["name"].flatMap {
+          reader.identifier($0, path: variant.path("name"), expected: "a variant's name is an id")
+        }
         guard let set = variant["set"],
-          let entries = reader.keyedEntries(set, path: variant.path("set"), expected: "set maps key paths to values")
+          let entries = reader.keyedEntries(
+            set, path: variant.path("set"), expected: "set maps key paths to values")
         else { continue }
         var edits: [(key: Key, value: Node)] = []
         for (name, value) in entries {
-          if let key = key(name, specPath: NodeReader.member(variant.path("set"), name)) { edits.append((key, value)) }
+          if let key = key(name, specPath: NodeReader.member(variant.path("set"), name)) {
+            edits.append((key, value))
+          }
         }
         listed.append((name, edits, item.mark))
       }
@@ -202,7 +210,10 @@ private struct SweepReader {
       let number = String(index + 1)
       let name = item.name ?? "v" + String(repeating: "0", count: max(0, digits - number.count)) + number
       if !names.insert(name).inserted {
-        problems.append(Diagnostic(file: file, path: "variants", message: "the name '\(name)' is given to two variants; give each its own"))
+        problems.append(
+          Diagnostic(
+            file: file, path: "variants",
+            message: "the name '\(name)' is given to two variants; give each its own"))
         continue
       }
       var tree = baseTree

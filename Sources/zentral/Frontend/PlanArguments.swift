@@ -12,12 +12,19 @@ enum PlanArguments {
     if let gap { arguments += ["--gap", "\(gap.fraction)"] }
     if let cuts = solver.cuts { arguments += ["--cuts", cuts.map(\.rawValue).joined(separator: ",")] }
     if let branching = solver.branching, let index = BranchingRule.allCases.firstIndex(of: branching) {
-      arguments += ["--branching", BranchingRule.allValueStrings[BranchingRule.allCases.distance(from: BranchingRule.allCases.startIndex, to: index)]]
+      arguments += [
+        "--branching",
+        BranchingRule.allValueStrings[
+          BranchingRule.allCases.distance(from: BranchingRule.allCases.startIndex, to: index)],
+      ]
     }
-    if let backtracking = solver.backtracking, let index = BacktrackingRule.allCases.firstIndex(of: backtracking) {
+    if let backtracking = solver.backtracking,
+      let index = BacktrackingRule.allCases.firstIndex(of: backtracking)
+    {
       arguments += [
         "--backtracking",
-        BacktrackingRule.allValueStrings[BacktrackingRule.allCases.distance(from: BacktrackingRule.allCases.startIndex, to: index)],
+        BacktrackingRule.allValueStrings[
+          BacktrackingRule.allCases.distance(from: BacktrackingRule.allCases.startIndex, to: index)],
       ]
     }
     if let heuristics = solver.heuristics {

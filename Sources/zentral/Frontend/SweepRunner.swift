@@ -73,7 +73,9 @@ struct SweepRunner {
 
   /// `text` quoted for a POSIX shell: in single quotes, each `'` written as `'\''`.
   static func shellQuoted(_ text: String) -> String {
-    if !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_./=:%,+".contains($0)) }) {
+    if !text.isEmpty,
+      text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_./=:%,+".contains($0)) })
+    {
       return text
     }
     return "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"

@@ -34,29 +34,38 @@ extension Zentral {
     var out: String?
 
     @Option(
-      help: ArgumentHelp("Build the result table of the sweep folder FOLDER from the plans its jobs wrote.", valueName: "folder"),
+      help: ArgumentHelp(
+        "Build the result table of the sweep folder FOLDER from the plans its jobs wrote.",
+        valueName: "folder"),
       completion: .directory)
     var collect: String?
 
     @Option(
-      help: ArgumentHelp("Write the jobs to this file instead of running them (GNU parallel; Slurm with --slurm).", valueName: "file"),
+      help: ArgumentHelp(
+        "Write the jobs to this file instead of running them (GNU parallel; Slurm with --slurm).",
+        valueName: "file"),
       completion: .file())
     var emitJobs: String?
 
     @Flag(help: "With --emit-jobs: write a Slurm array script (sbatch FILE) instead of a job list.")
     var slurm = false
 
-    @Option(help: ArgumentHelp("How many variants are planned at once (default: the number of cores).", valueName: "count"))
+    @Option(
+      help: ArgumentHelp(
+        "How many variants are planned at once (default: the number of cores).", valueName: "count"))
     var jobs: Int?
 
-    @Option(help: ArgumentHelp("Language of the Markdown table (default: the base scenario's).", valueName: "language"))
+    @Option(
+      help: ArgumentHelp(
+        "Language of the Markdown table (default: the base scenario's).", valueName: "language"))
     var lang: ReportLanguage?
 
     @Option(help: ArgumentHelp("Time limit of each variant's 'zentral plan'.", valueName: "seconds"))
     var timeLimit: Double?
 
     @Option(
-      help: ArgumentHelp("Relative gap at which each variant's solve stops (0.01 or 1%).", valueName: "fraction"))
+      help: ArgumentHelp(
+        "Relative gap at which each variant's solve stops (0.01 or 1%).", valueName: "fraction"))
     var gap: RelativeGap?
 
     @OptionGroup(title: "Solver options (expert)", visibility: .hidden)
@@ -71,7 +80,9 @@ extension Zentral {
       }
       if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more, not \(jobs)") }
       if slurm && emitJobs == nil { throw ValidationError("--slurm goes with --emit-jobs FILE") }
-      if let out, out.isEmpty { throw ValidationError("--out is empty; name the sweep folder, e.g. --out out/sweep") }
+      if let out, out.isEmpty {
+        throw ValidationError("--out is empty; name the sweep folder, e.g. --out out/sweep")
+      }
     }
 
     func run() throws {
@@ -101,13 +112,15 @@ extension Zentral {
       if !spec.warnings.isEmpty {
         Zentral.write(spec.warnings.map { CommandFailure.line($0.description, hasPlace: $0.line != nil) })
       }
-      let folderPath = out ?? "out/" + URL(fileURLWithPath: specPath).deletingPathExtension().lastPathComponent
+      let folderPath =
+        out ?? "out/" + URL(fileURLWithPath: specPath).deletingPathExtension().lastPathComponent
       let folder = try Self.prepare(folderPath)
       let planOptions = PlanArguments.of(timeLimit: timeLimit, gap: gap, solver: solver)
       // The variants as scenario files, and the record of the sweep.
       var jobs: [SweepRunner.Job] = []
       for variant in spec.variants {
-        let file = folder.appendingPathComponent(SweepManifest.variantsFolder).appendingPathComponent(variant.name + ".yaml")
+        let file = folder.appendingPathComponent(SweepManifest.variantsFolder).appendingPathComponent(
+          variant.name + ".yaml")
         var header = "# Variant \(variant.name) of \(spec.base), written by 'zentral sweep \(specPath)'.\n"
         for edit in variant.edits { header += "# \(edit.path): \(edit.value)\n" }
         do {
@@ -115,21 +128,25 @@ extension Zentral {
         } catch {
           throw CommandFailure(error.description)
         }
-        let result = folder.appendingPathComponent(SweepManifest.resultsFolder).appendingPathComponent(variant.name)
+        let result = folder.appendingPathComponent(SweepManifest.resultsFolder).appendingPathComponent(
+          variant.name)
         jobs.append(
           SweepRunner.Job(
             arguments: ["plan", file.path, "--out", result.path, "--no-exports", "--quiet"] + planOptions,
-            log: folder.appendingPathComponent(SweepManifest.logsFolder).appendingPathComponent(variant.name + ".log")))
+            log: folder.appendingPathComponent(SweepManifest.logsFolder).appendingPathComponent(
+              variant.name + ".log")))
       }
       let manifest = SweepManifest(
         spec: specPath, base: spec.base, keyPaths: spec.keyPaths,
         variants: spec.variants.map { variant in
           SweepManifest.Variant(
-            name: variant.name, edits: Dictionary(variant.edits.map { ($0.path, $0.value) }, uniquingKeysWith: { $1 }))
+            name: variant.name,
+            edits: Dictionary(variant.edits.map { ($0.path, $0.value) }, uniquingKeysWith: { $1 }))
         },
         planOptions: planOptions)
       do {
-        try AtomicFile.write(try manifest.jsonData(), to: folder.appendingPathComponent(SweepManifest.fileName))
+        try AtomicFile.write(
+          try manifest.jsonData(), to: folder.appendingPathComponent(SweepManifest.fileName))
       } catch {
         throw CommandFailure("could not write \(folderPath)/\(SweepManifest.fileName): \(error)")
       }
@@ -143,7 +160,8 @@ extension Zentral {
       let started = ContinuousClock.now
       let statuses = SweepRunner(workers: workers).run(jobs) { done in
         if showsProgress {
-          FileHandle.standardError.write(Data("\r\u{1B}[2Kzentral: sweep: \(done) of \(total) variants planned".utf8))
+          FileHandle.standardError.write(
+            Data("\r\u{1B}[2Kzentral: sweep: \(done) of \(total) variants planned".utf8))
         }
       }
       if showsProgress { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
@@ -169,12 +187,14 @@ extension Zentral {
         }
         let entries = (try? manager.contentsOfDirectory(atPath: path)) ?? []
         let own: Set<String> = [
-          SweepManifest.fileName, SweepManifest.variantsFolder, SweepManifest.resultsFolder, SweepManifest.logsFolder,
+          SweepManifest.fileName, SweepManifest.variantsFolder, SweepManifest.resultsFolder,
+          SweepManifest.logsFolder,
           "results.csv", "results.md",
         ]
         if !entries.isEmpty && !entries.contains(SweepManifest.fileName) {
           throw CommandFailure(
-            "--out '\(path)' holds other files and no earlier sweep; choose a new or empty folder for the sweep")
+            "--out '\(path)' holds other files and no earlier sweep; choose a new or empty folder for the sweep"
+          )
         }
         for entry in entries where own.contains(entry) {
           try? manager.removeItem(at: url.appendingPathComponent(entry))
@@ -211,7 +231,8 @@ extension Zentral {
 
           """
         for (index, job) in jobs.enumerated() {
-          text += "  \(index)) exec \(executable) \(job.arguments.map(SweepRunner.shellQuoted).joined(separator: " ")) ;;\n"
+          text +=
+            "  \(index)) exec \(executable) \(job.arguments.map(SweepRunner.shellQuoted).joined(separator: " ")) ;;\n"
         }
         text += "  *) echo \"zentral sweep: no job $SLURM_ARRAY_TASK_ID\" >&2; exit 1 ;;\nesac\n"
       } else {
@@ -227,7 +248,8 @@ extension Zentral {
       } catch {
         throw CommandFailure(error.description)
       }
-      let run = slurm ? "sbatch \(SweepRunner.shellQuoted(path))" : "parallel < \(SweepRunner.shellQuoted(path))"
+      let run =
+        slurm ? "sbatch \(SweepRunner.shellQuoted(path))" : "parallel < \(SweepRunner.shellQuoted(path))"
       print("written: \(path) (\(jobs.count) jobs of \(names.count) variants)")
       print("run them with: \(run)")
       print("then build the table with: \(collectCommand)")
@@ -249,19 +271,27 @@ extension Zentral {
       var missing: [String] = []
       for variant in manifest.variants {
         let values = manifest.keyPaths.map { variant.edits[$0] ?? "" }
-        let planFile = url.appendingPathComponent(SweepManifest.resultsFolder).appendingPathComponent(variant.name)
-          .appendingPathComponent(Plan.planFile).path
+        let planFile = url.appendingPathComponent(SweepManifest.resultsFolder).appendingPathComponent(
+          variant.name
+        )
+        .appendingPathComponent(Plan.planFile).path
         let log = "\(folder)/\(SweepManifest.logsFolder)/\(variant.name).log"
         guard let data = FileManager.default.contents(atPath: planFile) else {
-          let why = failed.contains(variant.name) ? "failed (see \(log))" : "no plan.json (not run yet, or see \(log))"
+          let why =
+            failed.contains(variant.name)
+            ? "failed (see \(log))" : "no plan.json (not run yet, or see \(log))"
           rows.append(SweepTable.Row(name: variant.name, values: values, plan: nil, problem: why))
           missing.append(variant.name)
           continue
         }
         do {
-          rows.append(SweepTable.Row(name: variant.name, values: values, plan: try ZentralPlan.Plan.decode(from: data, file: planFile)))
+          rows.append(
+            SweepTable.Row(
+              name: variant.name, values: values,
+              plan: try ZentralPlan.Plan.decode(from: data, file: planFile)))
         } catch {
-          rows.append(SweepTable.Row(name: variant.name, values: values, plan: nil, problem: error.description))
+          rows.append(
+            SweepTable.Row(name: variant.name, values: values, plan: nil, problem: error.description))
           missing.append(variant.name)
         }
       }
