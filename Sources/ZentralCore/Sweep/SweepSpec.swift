@@ -227,10 +227,7 @@ private struct SweepReader {
         }
       }
       let edits = item.edits.map { SweepSpec.Edit(path: $0.key.path.description, value: Self.flow($0.value)) }
-      if variantReader.diagnostics.contains(where: \.isError) {
-        problems += variantReader.sortedDiagnostics()
-        continue
-      }
+      // A key path that leads nowhere is reported with the problems of the other edits' values.
       do {
         let loaded = try ScenarioLoader.decode(tree, reader: variantReader)
         warnings += loaded.warnings
@@ -241,7 +238,16 @@ private struct SweepReader {
     }
     func unique(_ list: [Diagnostic]) -> [Diagnostic] {
       var seen: Set<String> = []
-      return list.filter { seen.insert($0.description).inserted }
+      // Each problem once, those in the specification first, in the order of their place.
+      return list.filter { seen.insert($0.description).inserted }.enumerated().sorted { lhs, rhs in
+        let left = (
+          lhs.element.file == file ? 0 : 1, lhs.element.line ?? 0, lhs.element.column ?? 0, lhs.offset
+        )
+        let right = (
+          rhs.element.file == file ? 0 : 1, rhs.element.line ?? 0, rhs.element.column ?? 0, rhs.offset
+        )
+        return left < right
+      }.map(\.element)
     }
     if problems.contains(where: \.isError) { throw ScenarioError(diagnostics: unique(problems)) }
     return SweepSpec(
