@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import ZentralSolver
 
 /// Runs the jobs of a sweep as child processes of this `zentral` binary, at most `workers` at a
 /// time: each variant is a separate `zentral plan` process, so each GLPK problem lives in a process
@@ -30,7 +31,8 @@ struct SweepRunner {
   func run(_ jobs: [Job], progress: @escaping @Sendable (Int) -> Void) -> [Int32?] {
     let state = Mutex((next: 0, done: 0, statuses: [Int32?](repeating: nil, count: jobs.count)))
     let executable = Self.executable
-    DispatchQueue.concurrentPerform(iterations: max(1, min(workers, jobs.count))) { _ in
+    // The house's one worker-thread helper; each worker waits for one child process at a time.
+    SolverThreads.run(max(1, min(workers, jobs.count))) { _ in
       while true {
         let index = state.withLock { state -> Int? in
           guard state.next < jobs.count else { return nil }
