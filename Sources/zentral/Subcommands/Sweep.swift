@@ -114,6 +114,10 @@ extension Zentral {
       }
       let folderPath =
         out ?? "out/" + URL(fileURLWithPath: specPath).deletingPathExtension().lastPathComponent
+      if out == nil {
+        // Like plan's default out/<name>: the out/ folder itself is created.
+        try? FileManager.default.createDirectory(atPath: "out", withIntermediateDirectories: true)
+      }
       let folder = try Self.prepare(folderPath)
       let planOptions = PlanArguments.of(timeLimit: timeLimit, gap: gap, solver: solver)
       // The variants as scenario files, and the record of the sweep.

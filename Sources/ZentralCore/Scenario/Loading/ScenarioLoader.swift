@@ -90,9 +90,10 @@ public enum ScenarioLoader {
             "the file holds no data, only blanks or comments; a scenario starts with 'format: zentral/1'"))
     }
     let reader = NodeReader(file: fileName)
-    reader.sources = SourceLines(file: fileName, lineCount: SourceLines.lineCount(of: text))
     var tree = root
     if VariantResolver.isVariant(root) {
+      // The lines of bases are numbered after the variant's (``SourceLines``).
+      reader.sources = SourceLines(file: fileName, lineCount: SourceLines.lineCount(of: text))
       let resolved = VariantResolver(reader: reader).resolve(
         root, file: fileName, chain: [VariantResolver.identity(fileName)])
       guard let resolved, !reader.diagnostics.contains(where: \.isError) else {

@@ -73,6 +73,13 @@ struct VariantResolver {
   /// the place that named it) or is not YAML (reported in the file).
   func read(_ path: String, named name: String, at mark: Mark?, keyPath: String = "extends") -> Node? {
     let text: String
+    // Only a regular file is read: a device or a pipe named by a hostile variant would block or never end.
+    let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+    let type = (try? FileManager.default.attributesOfItem(atPath: target))?[.type] as? FileAttributeType
+    if let type, type != .typeRegular, type != .typeDirectory {
+      reader.error(keyPath, at: mark, "the base scenario \(path) is not a file but a device or a pipe; name a scenario file")
+      return nil
+    }
     do {
       let data = try TextInput.scenario.read(path: path)
       text = try TextInput.scenario.decode(data, file: path).text
