@@ -77,7 +77,9 @@ struct VariantResolver {
     let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
     let type = (try? FileManager.default.attributesOfItem(atPath: target))?[.type] as? FileAttributeType
     if let type, type != .typeRegular, type != .typeDirectory {
-      reader.error(keyPath, at: mark, "the base scenario \(path) is not a file but a device or a pipe; name a scenario file")
+      reader.error(
+        keyPath, at: mark,
+        "the base scenario \(path) is not a file but a device or a pipe; name a scenario file")
       return nil
     }
     do {
