@@ -37,6 +37,9 @@ enum PlanSource {
         throw CommandFailure(
           lines: error.diagnostics.map { CommandFailure.line($0.description, hasPlace: $0.line != nil) })
       }
+      if !loaded.warnings.isEmpty {
+        Zentral.write(loaded.warnings.map { CommandFailure.line($0.description, hasPlace: $0.line != nil) })
+      }
       do {
         let planner = try Planner(scenario: loaded.scenario, decomposition: decomposition)
         return try planner.plan(options: options) { _ in true }
