@@ -82,20 +82,26 @@ struct VariantResolver {
         "the base scenario \(path) is not a file but a device or a pipe; name a scenario file")
       return nil
     }
+    let data: Data
     do {
-      let data = try TextInput.scenario.read(path: path)
-      text = try TextInput.scenario.decode(data, file: path).text
+      data = try TextInput.scenario.read(path: path)
     } catch {
       var message = "the base scenario \(path) \(error.message)"
-      if error.line == nil,
+      if !FileManager.default.fileExists(atPath: path),
         let similar = SimilarFile.existing(like: path, extensions: ["yaml", "yml", "json"])
       {
         message += "; did you mean \(similar)?"
       }
-      if let line = error.line {
-        reader.add(Diagnostic(file: path, line: line, column: error.column, message: error.message))
+      reader.error(keyPath, at: mark, message)
+      return nil
+    }
+    do {
+      text = try TextInput.scenario.decode(data, file: path).text
+    } catch {
+      if error.line != nil {
+        reader.add(error)
       } else {
-        reader.error(keyPath, at: mark, message)
+        reader.error(keyPath, at: mark, "the base scenario \(path) cannot be used: \(error.message)")
       }
       return nil
     }
