@@ -48,13 +48,13 @@ struct VariantTests {
     of needle: String, in text: String, occurrence: Int = 1
   ) throws -> (line: Int, column: Int) {
     var searchStart = text.startIndex
-    var found: Range<String.Index>?
+    var start = text.startIndex
     for _ in 0..<occurrence {
-      found = try #require(
-        text.range(of: needle, range: searchStart..<text.endIndex), "'\(needle)' not in text")
-      searchStart = found!.upperBound
+      let found = try #require(text[searchStart...].firstRange(of: needle), "'\(needle)' not in text")
+      start = found.lowerBound
+      searchStart = found.upperBound
     }
-    let before = text[..<found!.lowerBound]
+    let before = text[..<start]
     let line = before.filter { $0 == "\n" }.count + 1
     let column =
       before.count

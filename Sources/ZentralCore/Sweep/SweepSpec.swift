@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import Yams
 
 /// A sweep specification for `zentral sweep`: a base scenario and the variants of it to plan, as a

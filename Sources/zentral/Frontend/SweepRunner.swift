@@ -54,8 +54,9 @@ struct SweepRunner {
 
   /// Runs one job to its end; `nil` when it could not be started.
   private static func runOne(_ job: Job, executable: String) -> Int32? {
-    FileManager.default.createFile(atPath: job.log.path, contents: nil)
-    guard let log = try? FileHandle(forWritingTo: job.log) else { return nil }
+    guard FileManager.default.createFile(atPath: job.log.path, contents: nil),
+      let log = try? FileHandle(forWritingTo: job.log)
+    else { return nil }
     defer { try? log.close() }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
