@@ -292,11 +292,13 @@ struct PlanningScenarioGenerator {
         tasks[t].confidential = true
         used.insert("confidential")
       }
-      let others = families.map(\.id).filter { $0 != tasks[t].family }
-      if let other = others.first, ruleChance(0.35) {
-        tasks[t].separateFrom = [other]
-        used.insert("separation")
-      }
+    }
+    // One task kept apart from the other family (a separation joins the two families in one block
+    // of the decomposition, so it stays in fewer than half of the two-family scenarios).
+    if families.count == 2, ruleChance(0.45) {
+      let t = Int.random(in: 0..<tasks.count, using: &rules)
+      tasks[t].separateFrom = families.map(\.id).filter { $0 != tasks[t].family }
+      used.insert("separation")
     }
     if policy.retained != nil, ruleChance(0.6) {
       let f = Int.random(in: 0..<families.count, using: &rules)
