@@ -301,6 +301,9 @@ struct ReportModel {
             "mindestens \(format.percent(policy.retainedMinShare ?? 0, decimals: 1)) und \(format.fte(policy.retainedMinFTE ?? 0))",
             "at least \(format.percent(policy.retainedMinShare ?? 0, decimals: 1)) and \(format.fte(policy.retainedMinFTE ?? 0))"
           )
+            + (policy.retainedRoles.map {
+              words.pick(", nur aus ", ", only in ") + $0.map(index.familyName).joined(separator: ", ")
+            } ?? "")
         ))
     }
     if !policy.budget.isEmpty {

@@ -138,6 +138,8 @@ struct PlanningLegalRulesTests {
     let roles = try Self.plan(
       Self.scenario(families: [security, role], tasks: [coordination, budget], policy: policy))
     #expect(PlanningPolicyTests.decisions(roles) == ["koord: stay", "t1: it@2025"])
+    #expect(roles.policy.retainedRoles == ["koord"])
+    #expect(all.policy.retainedRoles == nil)
   }
 
   @Test("retained roles: a department without a role task keeps nothing")

@@ -34,7 +34,8 @@ struct PlanBuilder {
       deadlines: policy.deadlines.map { .init(family: $0.family, year: $0.year) }, together: policy.together,
       mustMove: policy.mustMove, mustStay: policy.mustStay,
       savingsTargetAnnualCost: policy.savingsTarget?.annualCost, savingsTargetFTE: policy.savingsTarget?.fte,
-      disruptionWeight: scenario.objective.disruptionWeight)
+      disruptionWeight: scenario.objective.disruptionWeight,
+      retainedRoles: facts.hasRetainedRoles ? scenario.families.filter(\.retainedRole).map(\.id) : nil)
   }
 
   /// NPV of the status quo.
