@@ -76,6 +76,10 @@ public struct ComparisonReport: Sendable {
       }
       lines.append("  " + cells.joined(separator: "   ").trimmingTrailingSpaces())
     }
+    lines += ["", words.centresHeading]
+    for entry in comparison.entries {
+      lines.append("  \(entry.label)  " + words.centresOpened(in: entry.plan))
+    }
     let differences = comparison.differences
     lines += ["", words.differencesHeading(differences.count)]
     if differences.isEmpty { lines.append("  " + words.noDifferences) }
@@ -114,6 +118,11 @@ public struct ComparisonReport: Sendable {
     out += "| " + header.map(Escape.markdown).joined(separator: " | ") + " |\n"
     out += "|" + header.indices.map { $0 == 0 ? "---|" : "---:|" }.joined() + "\n"
     for row in rows { out += "| " + row.map(Escape.markdown).joined(separator: " | ") + " |\n" }
+    out += "\n## \(words.centresHeading)\n\n"
+    for entry in comparison.entries {
+      out +=
+        "- **\(entry.label)**: " + Escape.markdown(words.centresOpened(in: entry.plan, mark: mark)) + "\n"
+    }
     let differences = comparison.differences
     out += "\n## \(words.differencesHeading(differences.count))\n\n"
     if differences.isEmpty { out += words.noDifferences + "\n" }
@@ -169,7 +178,12 @@ public struct ComparisonReport: Sendable {
           column == 0 ? "<th scope=\"row\">\(Escape.html(cell))</th>" : "<td>\(Escape.html(cell))</td>"
         }.joined() + "</tr>\n"
     }
-    out += "</tbody>\n</table>\n"
+    out += "</tbody>\n</table>\n<h2>\(Escape.html(words.centresHeading))</h2>\n<ul>\n"
+    for entry in comparison.entries {
+      out +=
+        "<li><strong>\(entry.label)</strong>: \(Escape.html(words.centresOpened(in: entry.plan, mark: mark)))</li>\n"
+    }
+    out += "</ul>\n"
     if comparison.entries.count >= 2 {
       let changes = comparison.changes(from: 0, to: 1)
       let (a, b) = (comparison.entries[0], comparison.entries[1])

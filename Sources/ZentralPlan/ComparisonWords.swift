@@ -73,6 +73,23 @@ public struct ComparisonWords: Sendable {
     ]
   }
 
+  /// The centres a plan opens, `family at provider from year`, or "none"; `mark` wraps names.
+  public func centresOpened(
+    in plan: Plan, mark: @escaping @Sendable (String) -> String = PlanWords.plain
+  ) -> String {
+    let words = PlanWords(plan, language: language, mark: mark)
+    let opened = plan.centres.filter { !$0.alreadyOpen }
+    guard plan.hasSolution, !opened.isEmpty else { return plan.hasSolution ? pick("keine", "none") : noValue }
+    return opened.map { centre in
+      pick(
+        "\(words.family(centre.family)) \(words.atUnit(centre.provider)) ab \(centre.openedYear)",
+        "\(words.family(centre.family)) at \(words.unit(centre.provider)) from \(centre.openedYear)")
+    }.joined(separator: "; ")
+  }
+
+  /// The heading of the centres each plan opens.
+  public var centresHeading: String { pick("Neue Kompetenzzentren", "Centres opened") }
+
   /// The difference `second − first` of each row that is a number (empty cells for the others).
   public func deltas(_ first: PlanComparison.Figures, _ second: PlanComparison.Figures) -> [String] {
     func money(_ a: Double?, _ b: Double?) -> String {
