@@ -221,7 +221,6 @@ struct VariantTests {
       "anchored.yaml": Self.base.replacingOccurrences(of: "{id: stadt,", with: "&s {id: stadt,"),
       "onanchor.yaml": "extends: anchored.yaml\n",
       "unknown.yaml": "extends: base.yaml\nremove: [t9]\n",
-      "twice.yaml": "extends: base.yaml\nremove: [it]\nunits: [{id: it}]\n",
     ])
     defer { try? FileManager.default.removeItem(at: url) }
     func errors(_ name: String) throws -> [Diagnostic] {
