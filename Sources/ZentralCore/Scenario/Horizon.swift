@@ -7,6 +7,8 @@ public struct Horizon: Equatable, Sendable {
   public var start: Int
   /// Number of years (waves), at least 1.
   public var years: Int
+  /// How the years after the horizon are valued (``TerminalValue/none`` by default).
+  public var terminalValue: TerminalValue = .none
 
   /// Creates a horizon of `years` years from `start`.
   public init(start: Int, years: Int) {

@@ -19,6 +19,9 @@ public struct OrgUnit: Equatable, Sendable {
   public var pricePerFTE: Double?
   /// Headcount ceiling for IT work taken over, in FTE, per year (`nil`: no ceiling).
   public var capacityFTE: YearValues?
+  /// For shared providers: the VAT (Umsatzsteuer) on ``pricePerFTE`` and on quotes, a fraction
+  /// from 0 to 0.25 (0.19 for 19 %); 0 when the inter-municipal exemption applies.
+  public var vatRate: Double = 0
 
   /// Creates a unit.
   public init(

@@ -34,6 +34,7 @@ struct ScenarioValidator {
     checkFamilies()
     checkTasks()
     checkPolicy()
+    checkMoney()
   }
 
   // MARK: Ids and references
