@@ -40,6 +40,9 @@ EXPECTED_ERRORS = {
     "unknown-key": ("tasks/0", "additionalProperties"),
     "wrong-type": ("tasks/0/fte", "type"),
     "zero-years": ("horizon/years", "minimum"),
+    "perpetuity-without-rate": ("", "required"),
+    "vat-rate-too-high": ("units/2/vat_rate", "maximum"),
+    "parallel-running-too-long": ("policy/parallel_running_months", "maximum"),
 }
 
 
