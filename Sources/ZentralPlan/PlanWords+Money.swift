@@ -10,8 +10,8 @@ extension PlanWords {
         pick("Statische Amortisation", "Static payback"),
         totals.staticPaybackYears.map {
           pick(
-            "\(format.number($0, decimals: 1)) Jahre (Einmalkosten und Parallelbetrieb je jährliche Einsparung)",
-            "\(format.number($0, decimals: 1)) years (one-time cost and parallel running per annual saving)")
+            "\(format.number($0, decimals: 1, fixed: true)) Jahre (Einmalkosten und Parallelbetrieb je jährliche Einsparung)",
+            "\(format.number($0, decimals: 1, fixed: true)) years (one-time cost and parallel running per annual saving)")
         } ?? pick("keine (keine jährliche Einsparung)", "none (no annual saving)")
       ))
     if let vat = totals.steadyStateVAT {

@@ -6,8 +6,14 @@ import ZentralPlan
 /// exercise every element of the model, and records which elements each one uses.
 struct PlanningScenarioGenerator {
   var random: SplitMix64
+  /// A stream of its own for the full-cost elements, so that the rest of each scenario stays as
+  /// it was before they were added.
+  var fullCostRandom: SplitMix64
 
-  init(seed: UInt64) { random = SplitMix64(seed: seed) }
+  init(seed: UInt64) {
+    random = SplitMix64(seed: seed)
+    fullCostRandom = SplitMix64(seed: seed ^ 0x9E37_79B9_7F4A_7C15)
+  }
 
   private mutating func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &random) < p }
   private mutating func amount(_ range: ClosedRange<Double>, step: Double) -> Double {
@@ -191,9 +197,10 @@ struct PlanningScenarioGenerator {
     var disruption = 0.0
     if chance(0.2) { disruption = amount(1_000...10_000, step: 1_000); used.insert("disruption weight") }
 
-    let scenario = Scenario(
+    var scenario = Scenario(
       name: "random", horizon: Horizon(start: 2025, years: years), discountRate: discount, units: units,
       families: families, tasks: tasks, policy: policy, objective: Objective(disruptionWeight: disruption))
+    addFullCosts(to: &scenario, used: &used)
     return (scenario, used)
   }
 
@@ -234,7 +241,9 @@ struct PlanningScenarioGenerator {
       task.fte *= k
       task.concern *= k
       task.transitionCost = task.transitionCost.map { $0 * k }
+      task.nonStaffCost *= k
       for (p, var offer) in task.at {
+        offer.nonStaffCost = offer.nonStaffCost.map { $0 * k }
         offer.fte = offer.fte.map { $0 * k }
         offer.annualCost = offer.annualCost.map { $0 * k }
         offer.transitionCost = offer.transitionCost.map { $0 * k }

@@ -96,7 +96,8 @@ public struct ProviderCentre: Equatable, Sendable {
     minFTE: Double? = nil,
     scale: [ScalePoint]? = nil,
     existingFTE: Double = 0,
-    isOpen: Bool = false
+    isOpen: Bool = false,
+    nonStaffFactor: Double? = nil
   ) {
     self.setupCost = setupCost
     self.annualOverhead = annualOverhead
@@ -104,6 +105,7 @@ public struct ProviderCentre: Equatable, Sendable {
     self.scale = scale
     self.existingFTE = existingFTE
     self.isOpen = isOpen
+    self.nonStaffFactor = nonStaffFactor
   }
 }
 
