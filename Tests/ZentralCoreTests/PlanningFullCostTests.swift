@@ -214,3 +214,36 @@ struct PlanningFullCostTests {
     #expect((moved[5]?.count ?? 0) > 57)
   }
 }
+
+extension PlanningFullCostTests {
+  @Test("the exported model with every full-cost element solves in HiGHS to zentral's objective")
+  func highsAgrees() throws {
+    // Mülheim (19 % VAT on the KDN provider) with licence costs on every task, a cheaper centre for
+    // them at the central IT unit, six months of parallel running and a perpetuity.
+    var scenario = try PlanningSeedTests.load("muelheim.yaml")
+    #expect(scenario.units.contains { $0.vatRate == 0.19 })
+    for t in scenario.tasks.indices { scenario.tasks[t].nonStaffCost = 3_000 * scenario.tasks[t].fte }
+    for f in scenario.families.indices {
+      scenario.families[f].centres["amt-it", default: ProviderCentre()].nonStaffFactor = 0.8
+    }
+    scenario.policy.parallelRunningMonths = 6
+    scenario.horizon.terminalValue = .perpetuity
+    let planner = try Planner(scenario: scenario)
+    let plan = try planner.plan(options: PlanningOptions(explain: false))
+    #expect(plan.status == .optimal)
+    let objective = try #require(plan.objective)
+    #expect((plan.totals?.parallelRunningCost ?? 0) > 0)
+    #expect((plan.totals?.terminalValue ?? 0) > 0)
+    #expect((plan.totals?.steadyStateVAT ?? 0) > 0)
+    for format in ModelFile.Format.allCases {
+      let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "zentral-full-costs-\(ProcessInfo.processInfo.processIdentifier).\(format.rawValue)"
+      ).path
+      defer { try? FileManager.default.removeItem(atPath: path) }
+      try ModelFile.write(planner.model.model, format: format, to: path)
+      let highs = try PlanningSeedTests.highs(path)
+      print("Mülheim with full costs (\(format.rawValue)): GLPK \(objective), HiGHS \(highs)")
+      #expect(abs(highs - objective) / max(1, abs(objective)) <= 1e-6)
+    }
+  }
+}
