@@ -5,10 +5,14 @@ extension PlanWords {
   /// the static payback is always there.
   public func moneyFigures(_ totals: Plan.Totals, lastYear: Int) -> [(label: String, value: String)] {
     var figures: [(label: String, value: String)] = []
+    // A plan written before the figure existed: the same quotient from its totals.
+    let payback =
+      totals.staticPaybackYears
+      ?? (totals.annualSavings > 0 ? max(totals.oneTimeCost, 0) / totals.annualSavings : nil)
     figures.append(
       (
         pick("Statische Amortisation", "Static payback"),
-        totals.staticPaybackYears.map {
+        payback.map {
           pick(
             "\(format.number($0, decimals: 1, fixed: true)) Jahre (Einmalkosten und Parallelbetrieb je jährliche Einsparung)",
             "\(format.number($0, decimals: 1, fixed: true)) years (one-time cost and parallel running per annual saving)")
