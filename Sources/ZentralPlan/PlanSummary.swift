@@ -38,7 +38,8 @@ public enum PlanSummary {
             " (Barwert zuzüglich Bedenken und Umstellungsaufwand)",
             " (NPV plus concern and disruption penalties)"))
     }
-    lines.append(pick("Einsparung: ", "savings: ") + format.money(plan.savings ?? 0) + words.savingsReach(plan))
+    lines.append(
+      pick("Einsparung: ", "savings: ") + format.money(plan.savings ?? 0) + words.savingsReach(plan))
     if let totals = plan.totals {
       lines.append(
         pick("jährliche Einsparung im Zielzustand: ", "annual savings at steady state: ")

@@ -15,7 +15,8 @@ extension PlanWords {
         payback.map {
           pick(
             "\(format.number($0, decimals: 1, fixed: true)) Jahre (Einmalkosten und Parallelbetrieb je jährliche Einsparung)",
-            "\(format.number($0, decimals: 1, fixed: true)) years (one-time cost and parallel running per annual saving)")
+            "\(format.number($0, decimals: 1, fixed: true)) years (one-time cost and parallel running per annual saving)"
+          )
         } ?? pick("keine (keine jährliche Einsparung)", "none (no annual saving)")
       ))
     if let vat = totals.steadyStateVAT {

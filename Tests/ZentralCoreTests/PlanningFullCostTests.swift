@@ -206,8 +206,9 @@ struct PlanningFullCostTests {
       #expect(plan.hasSolution)
       moved[years] = plan.tasks.filter { $0.share > 0 }.map(\.id)
       savings[years] = plan.totals?.annualSavings
-      print("München, \(years) years with a perpetuity: \(moved[years]?.count ?? 0) tasks move, "
-        + "\(savings[years] ?? 0) EUR a year saved")
+      print(
+        "München, \(years) years with a perpetuity: \(moved[years]?.count ?? 0) tasks move, "
+          + "\(savings[years] ?? 0) EUR a year saved")
     }
     #expect(moved[5] == moved[7])
     #expect(moved[5] == moved[10])

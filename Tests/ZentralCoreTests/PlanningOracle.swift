@@ -200,7 +200,8 @@ struct PlanningOracle {
         let home = unit(task.unit).costPerFTE ?? 0
         annual += (task.fte * home + task.nonStaffCost) * (1 - moved(t, k))
         let movedNow = providers.indices.reduce(0) { $0 + x[t][$1][k] }
-        parallel += scenario.policy.parallelRunningMonths / 12 * (task.fte * home + task.nonStaffCost) * movedNow
+        parallel +=
+          scenario.policy.parallelRunningMonths / 12 * (task.fte * home + task.nonStaffCost) * movedNow
         fte += task.fte * (1 - moved(t, k))
         for p in providers.indices {
           let offer = task.at[providers[p]]
