@@ -7,7 +7,7 @@ extension ReportModel {
     var table = table
     let columns: [(header: String, value: (Plan.WaveSummary) -> Double?)] = [
       (words.pick("Parallelbetrieb", "Parallel running"), { $0.parallelRunningCost }),
-      (words.pick("davon Umsatzsteuer", "of which VAT"), { $0.vat }),
+      (words.pick("davon USt.", "of which VAT"), { $0.vat }),
     ]
     for column in columns where plan.waves.contains(where: { column.value($0) != nil }) {
       table.numeric.insert(table.headers.count)

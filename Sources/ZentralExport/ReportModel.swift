@@ -247,7 +247,7 @@ struct ReportModel {
       words.pick("Aufgabenbereich", "Task family"),
       words.pick("VZÄ", "FTE"), words.pick("Entscheidung", "Decision"), words.pick("Begründung", "Reason"),
       words.pick("Mehrkosten des Gegenteils (Barwert)", "Cost of the opposite (NPV)"),
-      words.pick("Bedenken und Umstellungsaufwand des Gegenteils", "Concerns and disruption of the opposite"),
+      words.pick("dazu Bedenken und Aufwand (kein Geld)", "plus concerns and disruption (not money)"),
     ]
     let rows = plan.tasks.map { task in
       [

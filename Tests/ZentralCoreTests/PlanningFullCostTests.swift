@@ -186,8 +186,8 @@ struct PlanningFullCostTests {
     #expect(flip.penalty == -5_000)
     let summary = PlanSummary.text(plan, language: .de)
     #expect(summary.contains("Barwert des Plans: 210.000 €"))
-    #expect(summary.contains("Bedenken und Umstellungsaufwand (kein Geld): 5.000 €"))
-    #expect(summary.contains("Statische Amortisation: 0,0 Jahre"))
+    #expect(summary.contains("Bedenken und Umstellungsaufwand (kein Geld, nur im Zielwert): 5.000 €"))
+    #expect(summary.contains("je jährliche Einsparung): 0,0 Jahre"))
   }
 
   @Test("the München seed with a perpetuity moves the same tasks for 5, 7 and 10 years")
