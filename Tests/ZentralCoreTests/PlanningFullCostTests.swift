@@ -248,3 +248,52 @@ extension PlanningFullCostTests {
     }
   }
 }
+
+extension PlanningFullCostTests {
+  @Test("the every-key fixture decodes every full-cost key into the model")
+  func everyKeyDecodes() throws {
+    let url = FixtureFiles.bundled.appendingPathComponent("valid/every-key.yaml")
+    let scenario = try ScenarioLoader.load(path: url.path).scenario
+    #expect(scenario.horizon.terminalValue == .perpetuity)
+    #expect(scenario.units.first { $0.id == "krzn" }?.vatRate == 0.19)
+    let family = try #require(scenario.families.first { $0.id == "client-support" })
+    #expect(family.centre.nonStaffFactor == 0.8)
+    #expect(family.centres["krzn"]?.nonStaffFactor == 0.6)
+    #expect(family.terms(at: "krzn").nonStaffFactor == 0.6)
+    #expect(family.terms(at: "fb-egov").nonStaffFactor == 0.8)
+    let sap = try #require(scenario.tasks.first { $0.id == "fb20-sap" })
+    #expect(sap.nonStaffCost == 30_000)
+    #expect(sap.at["krzn"]?.nonStaffCost == 5_000)
+    #expect(scenario.tasks.first { $0.id == "fb20-clients" }?.nonStaffCost == 0)
+    #expect(scenario.policy.parallelRunningMonths == 3)
+    #expect(scenario.families.first { $0.id == "sap" }?.centre.nonStaffFactor == 1)
+  }
+
+  @Test("out-of-range full-cost values are refused, each naming its place and range")
+  func ranges() throws {
+    let text = """
+      format: zentral/1
+      name: Test
+      horizon: {start: 2025, years: 3, terminal_value: forever}
+      units:
+        - {id: city, name: Stadt, kind: administration, vat_rate: 0.1}
+        - {id: kdn, name: KDN, kind: shared, price_per_fte: 90000, vat_rate: 0.3}
+      families:
+        - {id: f, name: F, providers: [kdn], centre: {non_staff_factor: 11}}
+      tasks:
+        - {id: t, name: T, family: f, unit: city, fte: 1, non_staff_cost: -5}
+      policy: {parallel_running_months: 13}
+      """
+    #expect {
+      try ScenarioLoader.load(text: text, fileName: "test.yaml")
+    } throws: { error in
+      let message = (error as? ScenarioError)?.description ?? ""
+      return message.contains("horizon.terminal_value: 'forever' is not a terminal value")
+        && message.contains("units[1].vat_rate: 0.3 is more than 0.25")
+        && message.contains("families[0].centre.non_staff_factor: 11 is more than 10")
+        && message.contains("tasks[0].non_staff_cost: -5 is negative")
+        && message.contains("policy.parallel_running_months: 13 is more than 12 months")
+        && message.contains("units[0].vat_rate") && message.contains("is ignored for 'city'")
+    }
+  }
+}
