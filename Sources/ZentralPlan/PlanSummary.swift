@@ -45,7 +45,7 @@ public enum PlanSummary {
         pick("jährliche Einsparung im Zielzustand: ", "annual savings at steady state: ")
           + format.money(totals.annualSavings) + pick(" pro Jahr", " a year"))
       for figure in words.moneyFigures(totals, lastYear: plan.lastYear) {
-        lines.append(pick("\(figure.label): ", "\(figure.label.lowercased()): ") + figure.value)
+        lines.append("\(figure.label): \(figure.value)")
       }
     }
     lines.append(

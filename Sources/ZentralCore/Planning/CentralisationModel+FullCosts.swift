@@ -8,7 +8,11 @@ extension CentralisationModel {
   /// is part of the home cost, saved by the share moved.
   func nonStaffAtProviders(by k: Int) -> LinearExpression {
     var expression = LinearExpression()
-    for t in scenario.tasks.indices {
+    for (t, task) in scenario.tasks.enumerated() {
+      // Most tasks of a large city have no non-staff cost at all: skip them without a lookup.
+      guard task.nonStaffCost != 0 || task.at.values.contains(where: { $0.nonStaffCost != nil }) else {
+        continue
+      }
       for move in moves[t] where move.wave <= k {
         let cost = facts.nonStaffCost(t, at: move.provider)
         if cost != 0 { expression.add(cost, move.variable) }
