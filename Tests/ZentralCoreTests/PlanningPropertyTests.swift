@@ -15,6 +15,7 @@ struct PlanningPropertyTests {
     "quote", "offer transition cost", "retained", "budget", "change capacity", "pilot", "deadline",
     "together",
     "must-move", "must-stay", "savings target (cost)", "savings target (FTE)", "disruption weight",
+    "legal form", "private provider", "confidential", "separation", "retained role",
     "non-staff cost", "offer non-staff cost", "non-staff factor", "VAT", "parallel running", "terminal value",
   ]
 
