@@ -74,6 +74,8 @@ public enum ScenarioWorkbook {
       var mapped = Diagnostic(file: file, path: found.path, message: found.message, severity: found.severity)
       if let line = found.line, line >= 1, line <= lines.count, let place = lines[line - 1].place {
         mapped.path = place.text(english: english)
+      } else if let place = reader.place(path: found.path, message: found.message) {
+        mapped.path = place.text(english: english)
       }
       return mapped
     }

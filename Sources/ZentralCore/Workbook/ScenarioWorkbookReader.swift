@@ -75,13 +75,14 @@ struct ScenarioWorkbookReader {
       let label = cellText(row, 0)
       let key = cellText(row, 2)
       let value = row.count > 1 ? row[1] : .empty
-      if value.isBlank { continue }
       let column = layout.columns.first { column in
         key.isEmpty
           ? [column.german, column.english, column.key].map(ImportVocabulary.normalise).contains(
             ImportVocabulary.normalise(label))
           : column.key == key
       }
+      if let column { keyPlaces[column.key] = WorkbookPlace(sheet: sheet.name, row: index + 1, column: 2) }
+      if value.isBlank { continue }
       guard let column else {
         let shown = key.isEmpty ? label : key
         problem(
@@ -134,6 +135,7 @@ struct ScenarioWorkbookReader {
     let list = WorkbookTree.list()
     root.set(key, list)
     let (columns, first) = header(sheet, layout)
+    keyPlaces[key] = WorkbookPlace(sheet: sheet.name, row: first + 1, column: nil)
     guard columns.values.contains(where: { $0.key == "id" }) else {
       problem(
         WorkbookPlace(sheet: sheet.name, row: 1, column: nil),
@@ -360,6 +362,22 @@ struct ScenarioWorkbookReader {
   }
 
   private var togetherGroups: [String: WorkbookTree] = [:]
+  /// Where each key of a fields sheet is written (its value cell), blank or not, and where each
+  /// list sheet starts: the places of problems about a key that is missing or a list that is empty.
+  private(set) var keyPlaces: [String: WorkbookPlace] = [:]
+
+  /// The place of a problem the loader reports without a line of its own: a missing key of a
+  /// fields sheet, or an empty list.
+  func place(path: String, message: String) -> WorkbookPlace? {
+    if let range = message.range(of: "missing required key '"), let end = message[range.upperBound...].firstIndex(of: "'") {
+      let key = String(message[range.upperBound..<end])
+      let full = path.isEmpty ? key : path + "." + key
+      if let place = keyPlaces[full] { return place }
+      let inside = keyPlaces.filter { $0.key.hasPrefix(full + ".") }.map(\.value)
+      if let first = inside.min(by: { $0.row < $1.row }) { return first }
+    }
+    return keyPlaces[path]
+  }
 
   // MARK: Cells
 
