@@ -104,14 +104,17 @@ let package = Package(
     ),
     .testTarget(
       name: "ZentralExportTests",
-      dependencies: ["ZentralExport", "ZentralPlan", "ZentralCore", "ZentralTestSupport"],
+      dependencies: ["ZentralExport", "ZentralPlan", "ZentralCore", "ZentralTestSupport", "ZentralWorkbook"],
       // Read through #filePath (golden files are recorded into the source tree).
       exclude: ["Fixtures", "Golden"],
       swiftSettings: strictSettings
     ),
     .testTarget(
       name: "ZentralWorkbookTests",
-      dependencies: ["ZentralWorkbook", "ZentralCore", "ZentralTestSupport"],
+      dependencies: [
+        "ZentralWorkbook", "ZentralCore", "ZentralPlan", "ZentralTestSupport",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ],
       swiftSettings: strictSettings
     ),
     .testTarget(

@@ -154,8 +154,17 @@ enum SpreadsheetML {
       }
       static func nodeEncoding(for key: any CodingKey) -> XMLEncoder.NodeEncoding { .attribute }
     }
+    let xmlns = SpreadsheetML.namespace
+    let xmlnsR = SpreadsheetML.relationshipsNamespace
     let sheets: Sheets
-    static func nodeEncoding(for key: any CodingKey) -> XMLEncoder.NodeEncoding { .element }
+    enum CodingKeys: String, CodingKey {
+      case xmlns
+      case xmlnsR = "xmlns:r"
+      case sheets
+    }
+    static func nodeEncoding(for key: any CodingKey) -> XMLEncoder.NodeEncoding {
+      key.stringValue.hasPrefix("xmlns") ? .attribute : .element
+    }
   }
 
   /// A worksheet part as written: views (a frozen heading), column widths and the values.
@@ -220,9 +229,18 @@ enum SpreadsheetML {
         }
       }
     }
+    let xmlns = SpreadsheetML.namespace
     let sheetViews: SheetViews?
     let cols: Columns?
     let sheetData: SheetData
-    static func nodeEncoding(for key: any CodingKey) -> XMLEncoder.NodeEncoding { .element }
+    enum CodingKeys: String, CodingKey {
+      case xmlns
+      case sheetViews
+      case cols
+      case sheetData
+    }
+    static func nodeEncoding(for key: any CodingKey) -> XMLEncoder.NodeEncoding {
+      key.stringValue == "xmlns" ? .attribute : .element
+    }
   }
 }

@@ -71,9 +71,7 @@ public enum XLSXWriter {
       SpreadsheetML.WorkbookOut.Sheet(name: sheet.name, sheetId: index + 1, relationship: "rId\(index + 1)")
     }
     return try encoder().encode(
-      SpreadsheetML.WorkbookOut(sheets: .init(sheet: sheets)), withRootKey: "workbook",
-      rootAttributes: ["xmlns": SpreadsheetML.namespace, "xmlns:r": SpreadsheetML.relationshipsNamespace],
-      header: header)
+      SpreadsheetML.WorkbookOut(sheets: .init(sheet: sheets)), withRootKey: "workbook", header: header)
   }
 
   static func workbookRelationships(sheets: Int) throws -> Data {
@@ -147,9 +145,7 @@ public enum XLSXWriter {
       sheetViews: .init(sheetView: .init(workbookViewId: 0, pane: pane)),
       cols: columns.isEmpty ? nil : .init(col: columns), sheetData: .init(row: rows))
     return try encoder().encode(
-      part, withRootKey: "worksheet",
-      rootAttributes: ["xmlns": SpreadsheetML.namespace, "xmlns:r": SpreadsheetML.relationshipsNamespace],
-      header: header)
+      part, withRootKey: "worksheet", header: header)
   }
 
   static func contentTypes(sheets: Int) -> String {
