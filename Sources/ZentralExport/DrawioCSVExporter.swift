@@ -21,7 +21,9 @@ public struct DrawioCSVExporter: Exporter {
   public var format: ExportFormat { .drawio }
 
   /// The data columns under the directives.
-  public static let columns = ["id", "name", "details", "kind", "reports_to", "moved_from", "fte", "annual_cost"]
+  public static let columns = [
+    "id", "name", "details", "kind", "reports_to", "moved_from", "fte", "annual_cost",
+  ]
 
   /// The directives, one per line, each starting with `#`.
   static func directives(title: String) -> [String] {
@@ -81,7 +83,8 @@ public struct DrawioCSVExporter: Exporter {
       let details = lines.map(Escape.html).joined(separator: "<br>")
       row([
         node.key, Escape.html(node.title), details, node.kind, node.parent.flatMap { keys[$0] } ?? "", "",
-        node.fte.map { LocaleFormat.plain($0) } ?? "", node.annualCost.map { LocaleFormat.plain($0, decimals: 0) } ?? "",
+        node.fte.map { LocaleFormat.plain($0) } ?? "",
+        node.annualCost.map { LocaleFormat.plain($0, decimals: 0) } ?? "",
       ])
     }
     guard options.view == .changes else { return }
@@ -97,7 +100,8 @@ public struct DrawioCSVExporter: Exporter {
           "\(format.fte(fte)), \(part.year)",
         ].map(Escape.html).joined(separator: "<br>")
         row([
-          task.moves.count > 1 ? "\(task.id)/\(number + 1)" : task.id, Escape.html(index.name(task)), details, "moved",
+          task.moves.count > 1 ? "\(task.id)/\(number + 1)" : task.id, Escape.html(index.name(task)), details,
+          "moved",
           home, nodeKeys.contains(task.unit) ? task.unit : "", LocaleFormat.plain(fte), "",
         ])
       }

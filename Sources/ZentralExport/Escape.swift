@@ -99,7 +99,9 @@ public enum Escape {
     if neutralise, let first = field.unicodeScalars.first, "=+-@".unicodeScalars.contains(first) {
       field = "'" + field
     }
-    let needsQuotes = field.contains { $0 == "\"" || $0 == separator || $0 == "," || $0 == "\r" || $0 == "\n" }
+    let needsQuotes = field.contains {
+      $0 == "\"" || $0 == separator || $0 == "," || $0 == "\r" || $0 == "\n"
+    }
     guard needsQuotes else { return field }
     return "\"" + field.replacing("\"", with: "\"\"") + "\""
   }

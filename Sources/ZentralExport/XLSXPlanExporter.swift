@@ -36,11 +36,14 @@ public struct XLSXPlanExporter: Exporter, BinaryExporter {
   /// The sheets of the plan.
   public func workbook(_ plan: Plan) -> Workbook {
     let words = PlanWords(plan, language: options.language(for: plan))
-    return Workbook(sheets: [summary(plan, words), tasks(plan, words), units(plan, words), years(plan, words), centres(plan, words)])
+    return Workbook(sheets: [
+      summary(plan, words), tasks(plan, words), units(plan, words), years(plan, words), centres(plan, words),
+    ])
   }
 
   private func sheet(
-    _ name: String, _ headings: [String], _ rows: [[CellValue]], fte: [Int] = [], money: [Int] = [], wide: [Int] = []
+    _ name: String, _ headings: [String], _ rows: [[CellValue]], fte: [Int] = [], money: [Int] = [],
+    wide: [Int] = []
   ) -> Worksheet {
     var formats: [Int: Worksheet.NumberFormat] = [:]
     for column in fte { formats[column] = .twoDecimals }
@@ -59,26 +62,39 @@ public struct XLSXPlanExporter: Exporter, BinaryExporter {
       [.text(w.pick("Zeitraum", "Horizon")), .text("\(plan.horizon.start)–\(plan.lastYear)")],
       [.text(w.pick("Barwert ohne Plan (EUR)", "NPV without the plan (EUR)")), .number(plan.baseline)],
     ]
-    if let npv = plan.npv { rows.append([.text(w.pick("Barwert mit Plan (EUR)", "NPV with the plan (EUR)")), .number(npv)]) }
+    if let npv = plan.npv {
+      rows.append([.text(w.pick("Barwert mit Plan (EUR)", "NPV with the plan (EUR)")), .number(npv)])
+    }
     if let savings = plan.savings {
       rows.append([.text(w.pick("Einsparung Barwert (EUR)", "NPV saving (EUR)")), .number(savings)])
     }
     if let totals = plan.totals {
       rows += [
-        [.text(w.pick("Laufende Kosten heute (EUR/Jahr)", "Running cost today (EUR/year)")), .number(totals.baselineAnnualCost)],
         [
-          .text(w.pick("Laufende Kosten \(plan.lastYear) (EUR/Jahr)", "Running cost \(plan.lastYear) (EUR/year)")),
+          .text(w.pick("Laufende Kosten heute (EUR/Jahr)", "Running cost today (EUR/year)")),
+          .number(totals.baselineAnnualCost),
+        ],
+        [
+          .text(
+            w.pick("Laufende Kosten \(plan.lastYear) (EUR/Jahr)", "Running cost \(plan.lastYear) (EUR/year)")),
           .number(totals.steadyStateAnnualCost),
         ],
         [.text(w.pick("Einmalkosten (EUR)", "One-time cost (EUR)")), .number(totals.oneTimeCost)],
         [.text(w.pick("IT-VZÄ heute", "IT FTE today")), .number(totals.baselineFTE)],
-        [.text(w.pick("IT-VZÄ \(plan.lastYear)", "IT FTE \(plan.lastYear)")), .number(totals.steadyStateFTE)],
+        [
+          .text(w.pick("IT-VZÄ \(plan.lastYear)", "IT FTE \(plan.lastYear)")), .number(totals.steadyStateFTE),
+        ],
         [.text(w.pick("Bewegte VZÄ", "FTE moved")), .number(totals.movedFTE)],
       ]
     }
-    if let payback = plan.paybackYear { rows.append([.text(w.pick("Amortisation (Jahr)", "Payback (year)")), .number(Double(payback))]) }
-    if let gap = plan.gap { rows.append([.text(w.pick("Optimalitätslücke (Anteil)", "Optimality gap (fraction)")), .number(gap)]) }
-    var result = sheet(w.pick("Übersicht", "Summary"), [w.pick("Größe", "Figure"), w.pick("Wert", "Value")], rows, wide: [0])
+    if let payback = plan.paybackYear {
+      rows.append([.text(w.pick("Amortisation (Jahr)", "Payback (year)")), .number(Double(payback))])
+    }
+    if let gap = plan.gap {
+      rows.append([.text(w.pick("Optimalitätslücke (Anteil)", "Optimality gap (fraction)")), .number(gap)])
+    }
+    var result = sheet(
+      w.pick("Übersicht", "Summary"), [w.pick("Größe", "Figure"), w.pick("Wert", "Value")], rows, wide: [0])
     result.columnWidths[1] = 24
     return result
   }
@@ -86,12 +102,14 @@ public struct XLSXPlanExporter: Exporter, BinaryExporter {
   private func tasks(_ plan: Plan, _ w: PlanWords) -> Worksheet {
     let headings = [
       "ID", w.pick("Aufgabe", "Task"), w.pick("Aufgabenbereich", "Family"), w.pick("Einheit", "Unit"),
-      w.pick("VZÄ", "FTE"), w.pick("Entscheidung", "Decision"), w.pick("Anbieter", "Provider"), w.pick("Jahr", "Year"),
+      w.pick("VZÄ", "FTE"), w.pick("Entscheidung", "Decision"), w.pick("Anbieter", "Provider"),
+      w.pick("Jahr", "Year"),
       w.pick("Anteil", "Share"), w.pick("Begründung", "Reason"),
     ]
     let rows: [[CellValue]] = plan.tasks.map { task in
       [
-        .text(task.id), .text(task.name), .text(w.family(task.family)), .text(w.unit(task.unit)), .number(task.fte),
+        .text(task.id), .text(task.name), .text(w.family(task.family)), .text(w.unit(task.unit)),
+        .number(task.fte),
         .text(w.decision(of: task)), task.provider.map { .text(w.unit($0)) } ?? .empty,
         task.year.map { .number(Double($0)) } ?? .empty, .number(task.share), .text(w.reason(of: task)),
       ]
@@ -107,7 +125,8 @@ public struct XLSXPlanExporter: Exporter, BinaryExporter {
     ]
     let rows: [[CellValue]] = plan.units.map { unit in
       [
-        .text(unit.id), .text(unit.name), .text(w.kind(unit.kind)), .number(unit.fteBefore), .number(unit.fteAfter),
+        .text(unit.id), .text(unit.name), .text(w.kind(unit.kind)), .number(unit.fteBefore),
+        .number(unit.fteAfter),
         .number(unit.annualCostBefore), .number(unit.annualCostAfter),
       ]
     }
@@ -116,15 +135,18 @@ public struct XLSXPlanExporter: Exporter, BinaryExporter {
 
   private func years(_ plan: Plan, _ w: PlanWords) -> Worksheet {
     let headings = [
-      w.pick("Jahr", "Year"), w.pick("Bewegte VZÄ", "FTE moved"), w.pick("Übergangskosten (EUR)", "Transition cost (EUR)"),
-      w.pick("Einrichtungskosten (EUR)", "Set-up cost (EUR)"), w.pick("Einmalkosten (EUR)", "One-time cost (EUR)"),
+      w.pick("Jahr", "Year"), w.pick("Bewegte VZÄ", "FTE moved"),
+      w.pick("Übergangskosten (EUR)", "Transition cost (EUR)"),
+      w.pick("Einrichtungskosten (EUR)", "Set-up cost (EUR)"),
+      w.pick("Einmalkosten (EUR)", "One-time cost (EUR)"),
       w.pick("Laufende Kosten (EUR/Jahr)", "Running cost (EUR/year)"),
       w.pick("Laufende Kosten ohne Plan (EUR/Jahr)", "Running cost without the plan (EUR/year)"),
       w.pick("Einsparung (EUR/Jahr)", "Saving (EUR/year)"), w.pick("Abzinsungsfaktor", "Discount factor"),
     ]
     let rows: [[CellValue]] = plan.waves.map { wave in
       [
-        .number(Double(wave.year)), .number(wave.movedFTE), .number(wave.transitionCost), .number(wave.setupCost),
+        .number(Double(wave.year)), .number(wave.movedFTE), .number(wave.transitionCost),
+        .number(wave.setupCost),
         .number(wave.oneTimeCost), .number(wave.annualCost), .number(wave.baselineAnnualCost),
         .number(wave.baselineAnnualCost - wave.annualCost), .number(wave.discountFactor),
       ]
@@ -134,15 +156,18 @@ public struct XLSXPlanExporter: Exporter, BinaryExporter {
 
   private func centres(_ plan: Plan, _ w: PlanWords) -> Worksheet {
     let headings = [
-      w.pick("Anbieter", "Provider"), w.pick("Aufgabenbereich", "Family"), w.pick("Besteht schon", "Open today"),
+      w.pick("Anbieter", "Provider"), w.pick("Aufgabenbereich", "Family"),
+      w.pick("Besteht schon", "Open today"),
       w.pick("Eröffnet", "Opened"), w.pick("Einrichtungskosten (EUR)", "Set-up cost (EUR)"),
       w.pick("VZÄ vorher", "FTE before"), w.pick("VZÄ nachher", "FTE after"),
-      w.pick("Kosten vorher (EUR/Jahr)", "Cost before (EUR/year)"), w.pick("Kosten nachher (EUR/Jahr)", "Cost after (EUR/year)"),
+      w.pick("Kosten vorher (EUR/Jahr)", "Cost before (EUR/year)"),
+      w.pick("Kosten nachher (EUR/Jahr)", "Cost after (EUR/year)"),
     ]
     let rows: [[CellValue]] = plan.centres.map { centre in
       [
         .text(w.unit(centre.provider)), .text(w.family(centre.family)), .bool(centre.alreadyOpen),
-        .number(Double(centre.openedYear)), .number(centre.setupCost), .number(centre.fteBefore), .number(centre.fteAfter),
+        .number(Double(centre.openedYear)), .number(centre.setupCost), .number(centre.fteBefore),
+        .number(centre.fteAfter),
         .number(centre.annualCostBefore), .number(centre.annualCostAfter),
       ]
     }

@@ -32,7 +32,8 @@ public struct Worksheet: Equatable, Sendable {
 
   /// A sheet named `name` with `rows`.
   public init(
-    name: String, rows: [[CellValue]] = [], rowStyles: [Int: RowStyle] = [:], columnWidths: [Int: Double] = [:],
+    name: String, rows: [[CellValue]] = [], rowStyles: [Int: RowStyle] = [:],
+    columnWidths: [Int: Double] = [:],
     numberFormats: [Int: NumberFormat] = [:], frozenRows: Int = 0
   ) {
     self.name = name

@@ -15,7 +15,8 @@ public enum XLSXReader {
   /// Reads the workbook at `path`; errors name it as given.
   ///
   /// - Throws: ``WorkbookError`` naming the file, and the sheet and cell where there is one.
-  public static func read(path: String, limits: WorkbookLimits = .standard) throws(WorkbookError) -> Workbook {
+  public static func read(path: String, limits: WorkbookLimits = .standard) throws(WorkbookError) -> Workbook
+  {
     let url = URL(fileURLWithPath: path)
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -38,7 +39,9 @@ public enum XLSXReader {
   /// Reads the workbook in `data`; errors name it `file`.
   ///
   /// - Throws: ``WorkbookError`` naming `file`, and the sheet and cell where there is one.
-  public static func read(data: Data, file: String, limits: WorkbookLimits = .standard) throws(WorkbookError)
+  public static func read(
+    data: Data, file: String, limits: WorkbookLimits = .standard
+  ) throws(WorkbookError)
     -> Workbook
   {
     var reader = PartReader(file: file, limits: limits)
@@ -167,7 +170,8 @@ private struct PartReader {
     let workbook = try decode(SpreadsheetML.WorkbookPart.self, workbookData, part: "xl/workbook.xml")
     var targets: [String: String] = [:]
     if let relsData = try part("xl/_rels/workbook.xml.rels") {
-      let rels = try decode(SpreadsheetML.RelationshipsPart.self, relsData, part: "xl/_rels/workbook.xml.rels")
+      let rels = try decode(
+        SpreadsheetML.RelationshipsPart.self, relsData, part: "xl/_rels/workbook.xml.rels")
       for relationship in rels.relationship ?? [] {
         let target = relationship.target
         targets[relationship.id] = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
@@ -239,7 +243,8 @@ private struct PartReader {
     let raw = cell.v?.value
     switch cell.t ?? "n" {
     case "s":
-      guard let raw, let index = Int(raw.trimmingCharacters(in: .whitespaces)), strings.indices.contains(index)
+      guard let raw, let index = Int(raw.trimmingCharacters(in: .whitespaces)),
+        strings.indices.contains(index)
       else {
         throw fail(
           "refers to shared string \(raw ?? "(none)"), which the workbook does not have; save it again",
@@ -256,7 +261,8 @@ private struct PartReader {
       let trimmed = raw.trimmingCharacters(in: .whitespaces)
       if trimmed.isEmpty { return .empty }
       guard let number = Double(trimmed), number.isFinite else {
-        throw fail("holds '\(trimmed)' as a number, which is none; save the workbook again", sheet: sheet, cell: place)
+        throw fail(
+          "holds '\(trimmed)' as a number, which is none; save the workbook again", sheet: sheet, cell: place)
       }
       return .number(number)
     }

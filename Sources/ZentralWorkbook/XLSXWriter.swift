@@ -23,7 +23,9 @@ public enum XLSXWriter {
         throw WorkbookError(file: file, sheet: name, message: "is the name of two sheets")
       }
     }
-    if workbook.sheets.isEmpty { throw WorkbookError(file: file, message: "a workbook needs one sheet at least") }
+    if workbook.sheets.isEmpty {
+      throw WorkbookError(file: file, message: "a workbook needs one sheet at least")
+    }
     var parts: [(String, Data)] = [
       ("[Content_Types].xml", Data(contentTypes(sheets: workbook.sheets.count).utf8)),
       ("_rels/.rels", Data(rootRelationships.utf8)),
@@ -83,11 +85,13 @@ public enum XLSXWriter {
     }
     relationships.append(
       .init(
-        id: "rId\(sheets + 1)", type: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles",
+        id: "rId\(sheets + 1)",
+        type: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles",
         target: "styles.xml"))
     return try encoder().encode(
       SpreadsheetML.RelationshipsPart(relationship: relationships), withRootKey: "Relationships",
-      rootAttributes: ["xmlns": "http://schemas.openxmlformats.org/package/2006/relationships"], header: header)
+      rootAttributes: ["xmlns": "http://schemas.openxmlformats.org/package/2006/relationships"],
+      header: header)
   }
 
   /// Style indices of styles.xml's `cellXfs`.
@@ -135,7 +139,8 @@ public enum XLSXWriter {
     let pane =
       sheet.frozenRows > 0
       ? SpreadsheetML.WorksheetOut.Pane(
-        ySplit: sheet.frozenRows, topLeftCell: "A\(sheet.frozenRows + 1)", activePane: "bottomLeft", state: "frozen")
+        ySplit: sheet.frozenRows, topLeftCell: "A\(sheet.frozenRows + 1)", activePane: "bottomLeft",
+        state: "frozen")
       : nil
     let columns = sheet.columnWidths.keys.sorted().map { index in
       SpreadsheetML.WorksheetOut.Column(

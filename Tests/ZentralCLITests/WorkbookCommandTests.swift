@@ -19,7 +19,8 @@ struct WorkbookCommandTests {
     #expect(template.stdout.hasPrefix("k.xlsx: 11 sheets with the scenario of"))
     let imported = try ZentralBinary.run(["import", "k.xlsx", "--out", "k.yaml"], in: directory)
     #expect(imported.status == 0, "\(imported.stderr)")
-    #expect(imported.stdout == "k.yaml: 18 units, 8 task families, 30 tasks; check it with zentral validate\n")
+    #expect(
+      imported.stdout == "k.yaml: 18 units, 8 task families, 30 tasks; check it with zentral validate\n")
     let validate = try ZentralBinary.run(["validate", "k.yaml"], in: directory)
     #expect(validate.status == 0)
     let again = try ZentralBinary.run(["template", "--out", "k.xlsx"], in: directory)
@@ -31,7 +32,8 @@ struct WorkbookCommandTests {
   func emptyTemplate() throws {
     let directory = try ZentralBinary.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
-    #expect(try ZentralBinary.run(["template", "--lang", "en", "--out", "t.xlsx"], in: directory).status == 0)
+    #expect(
+      try ZentralBinary.run(["template", "--lang", "en", "--out", "t.xlsx"], in: directory).status == 0)
     let run = try ZentralBinary.run(["import", "t.xlsx", "--out", "t.yaml"], in: directory)
     #expect(run.status == 1)
     #expect(
@@ -47,10 +49,12 @@ struct WorkbookCommandTests {
   func usage() throws {
     let directory = try ZentralBinary.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
-    let both = try ZentralBinary.run(["import", "v.xlsx", "--units", "u.csv", "--out", "s.yaml"], in: directory)
+    let both = try ZentralBinary.run(
+      ["import", "v.xlsx", "--units", "u.csv", "--out", "s.yaml"], in: directory)
     #expect(both.status == 1)
     #expect(both.stderr.contains("give either a workbook ('v.xlsx') or --units and --tasks, not both"))
-    let start = try ZentralBinary.run(["import", "v.xlsx", "--start", "2026", "--out", "s.yaml"], in: directory)
+    let start = try ZentralBinary.run(
+      ["import", "v.xlsx", "--start", "2026", "--out", "s.yaml"], in: directory)
     #expect(start.status == 1)
     #expect(start.stderr.contains("--name, --start and --years are for CSV files"))
     let none = try ZentralBinary.run(["import", "--out", "s.yaml"], in: directory)
@@ -76,7 +80,8 @@ struct WorkbookCommandTests {
     let wrong = try ZentralBinary.run(["export", plan, "--format", "md", "--excel"], in: directory)
     #expect(wrong.status == 1)
     #expect(wrong.stderr.contains("--excel is for --format csv"))
-    let drawio = try ZentralBinary.run(["export", plan, "--format", "drawio", "--view", "changes"], in: directory)
+    let drawio = try ZentralBinary.run(
+      ["export", plan, "--format", "drawio", "--view", "changes"], in: directory)
     #expect(drawio.status == 0)
     #expect(drawio.stdout.contains("\n# connect: {\"from\": \"reports_to\""))
   }

@@ -6,7 +6,9 @@ import ZentralWorkbook
 
 @Suite("Office exports: XLSX, CSV for Excel, draw.io")
 struct OfficeExportTests {
-  @Test("the XLSX export holds every task, unit and year of the plan with its numbers", arguments: ExportFixtures.seeds)
+  @Test(
+    "the XLSX export holds every task, unit and year of the plan with its numbers",
+    arguments: ExportFixtures.seeds)
   func xlsx(seed: String) throws {
     let plan = try ExportFixtures.plan(seed)
     let exporter = try #require(ExportFormat.xlsx.binaryExporter())
@@ -38,7 +40,9 @@ struct OfficeExportTests {
     let workbook = exporter.workbook(plan)
     #expect(workbook.sheets.map(\.name) == ["Summary", "Tasks", "Units", "Years", "Centres"])
     var text = ""
-    #expect(throws: ExportError.binaryFormat(.xlsx)) { try ExportFormat.xlsx.exporter().write(plan, to: &text) }
+    #expect(throws: ExportError.binaryFormat(.xlsx)) {
+      try ExportFormat.xlsx.exporter().write(plan, to: &text)
+    }
   }
 
   @Test("CSV for German Excel: byte order mark, ';', decimal commas, quotes where a ';' is")
@@ -57,18 +61,26 @@ struct OfficeExportTests {
     #expect(egov.hasSuffix(";51,76;4334183"), "\(egov)")
     var plain = ""
     try CSVExporter().write(try ExportFixtures.plan("krefeld"), to: &plain)
-    #expect(plain.contains("fb-egov,Fachbereich E-Government und Informationstechnik,dez-wd,central,51.76,4334183"))
+    #expect(
+      plain.contains("fb-egov,Fachbereich E-Government und Informationstechnik,dez-wd,central,51.76,4334183"))
   }
 
-  @Test("draw.io CSV: the directives, then one row per box, moved tasks with their home unit", arguments: ChartView.allCases)
+  @Test(
+    "draw.io CSV: the directives, then one row per box, moved tasks with their home unit",
+    arguments: ChartView.allCases)
   func drawio(view: ChartView) throws {
     let plan = try ExportFixtures.plan("krefeld")
     var text = ""
     try DrawioCSVExporter(options: ExportOptions(view: view)).write(plan, to: &text)
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     let start = try #require(lines.firstIndex(of: "## CSV starts under this line"))
-    let directives = lines[..<start].filter { $0.hasPrefix("# ") }.map { String($0.dropFirst(2).prefix { $0 != ":" }) }
-    for name in ["label", "style", "parentstyle", "stylename", "styles", "identity", "connect", "width", "height", "ignore", "layout"] {
+    let directives = lines[..<start].filter { $0.hasPrefix("# ") }.map {
+      String($0.dropFirst(2).prefix { $0 != ":" })
+    }
+    for name in [
+      "label", "style", "parentstyle", "stylename", "styles", "identity", "connect", "width", "height",
+      "ignore", "layout",
+    ] {
       #expect(directives.contains(name), "\(name)")
     }
     #expect(lines[start + 1] == DrawioCSVExporter.columns.joined(separator: ","))

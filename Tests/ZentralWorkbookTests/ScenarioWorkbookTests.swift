@@ -13,7 +13,8 @@ let seedScenarios = ["krefeld", "muenchen", "iserlohn", "muenster", "muelheim"]
 @Suite("Scenario workbooks")
 struct ScenarioWorkbookTests {
   static func seed(_ name: String) throws -> Scenario {
-    try ScenarioLoader.load(path: repositoryRoot.appendingPathComponent("scenarios/\(name).yaml").path).scenario
+    try ScenarioLoader.load(path: repositoryRoot.appendingPathComponent("scenarios/\(name).yaml").path)
+      .scenario
   }
 
   @Test("every seed scenario survives scenario → .xlsx → import unchanged", arguments: seedScenarios)

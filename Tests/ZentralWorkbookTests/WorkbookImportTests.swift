@@ -11,7 +11,8 @@ struct WorkbookImportTests {
   }
 
   /// Sets the cell `reference` of the sheet `name` to `value`.
-  static func set(_ workbook: inout Workbook, _ name: String, _ reference: String, _ value: CellValue) throws {
+  static func set(_ workbook: inout Workbook, _ name: String, _ reference: String, _ value: CellValue) throws
+  {
     let index = try #require(workbook.sheets.firstIndex { $0.name == name })
     let cell = try #require(CellReference(reference))
     while workbook.sheets[index].rows.count < cell.row { workbook.sheets[index].rows.append([]) }
@@ -36,7 +37,9 @@ struct WorkbookImportTests {
     try Self.set(&workbook, "Aufgaben", "E3", .number(-2))
     try Self.set(&workbook, "Einheiten", "E5", .number(78))
     let problems = Self.problems(workbook)
-    #expect(problems.contains("vorlage.xlsx: Blatt Aufgaben, Zelle E3: -2 is negative; a workload is 0 or more FTE"), "\(problems)")
+    #expect(
+      problems.contains(
+        "vorlage.xlsx: Blatt Aufgaben, Zelle E3: -2 is negative; a workload is 0 or more FTE"), "\(problems)")
     #expect(problems.contains { $0.hasPrefix("vorlage.xlsx: Blatt Einheiten, Zelle E5: 78 ") }, "\(problems)")
   }
 
@@ -69,17 +72,23 @@ struct WorkbookImportTests {
   func shape() throws {
     var workbook = try Self.krefeld()
     workbook.sheets.removeAll { $0.name == "Aufgaben" }
-    #expect(Self.problems(workbook).contains {
-      $0.hasPrefix("vorlage.xlsx: has no sheet 'Aufgaben' (or 'Tasks')")
-    })
+    #expect(
+      Self.problems(workbook).contains {
+        $0.hasPrefix("vorlage.xlsx: has no sheet 'Aufgaben' (or 'Tasks')")
+      })
 
     workbook = try Self.krefeld()
     workbook.sheets.append(Worksheet(name: "Notizen", rows: [[.text("x")]]))
     try Self.set(&workbook, "Aufgaben", "M1", .text("Bemerkung"))
     try Self.set(&workbook, "Aufgaben", "M3", .text("egal"))
     let warnings = Self.problems(workbook)
-    #expect(warnings.contains { $0.contains("warning: das Blatt 'Notizen' gehört nicht zu einer Szenario-Mappe") })
-    #expect(warnings.contains { $0.hasPrefix("vorlage.xlsx: Blatt Aufgaben, Zelle M1: warning: die Spalte 'Bemerkung' wird nicht gelesen") })
+    #expect(
+      warnings.contains { $0.contains("warning: das Blatt 'Notizen' gehört nicht zu einer Szenario-Mappe") })
+    #expect(
+      warnings.contains {
+        $0.hasPrefix(
+          "vorlage.xlsx: Blatt Aufgaben, Zelle M1: warning: die Spalte 'Bemerkung' wird nicht gelesen")
+      })
   }
 
   @Test("rows that name what no sheet defines are errors at their cell")
@@ -88,8 +97,15 @@ struct WorkbookImportTests {
     try Self.set(&workbook, "Anbieter", "A3", .text("gibt-es-nicht"))
     try Self.set(&workbook, "Jahreswerte", "A3", .text("capacity"))
     let problems = Self.problems(workbook)
-    #expect(problems.contains("vorlage.xlsx: Blatt Anbieter, Zelle A3: auf dem Blatt 'Aufgabenbereiche' gibt es keinen Aufgabenbereich 'gibt-es-nicht'"), "\(problems)")
-    #expect(problems.contains { $0.hasPrefix("vorlage.xlsx: Blatt Jahreswerte, Zelle A3: 'capacity' ist kein Schlüssel mit Jahreswerten") }, "\(problems)")
+    #expect(
+      problems.contains(
+        "vorlage.xlsx: Blatt Anbieter, Zelle A3: auf dem Blatt 'Aufgabenbereiche' gibt es keinen Aufgabenbereich 'gibt-es-nicht'"
+      ), "\(problems)")
+    #expect(
+      problems.contains {
+        $0.hasPrefix(
+          "vorlage.xlsx: Blatt Jahreswerte, Zelle A3: 'capacity' ist kein Schlüssel mit Jahreswerten")
+      }, "\(problems)")
   }
 
   @Test("a year value given as one number and by year is refused")
@@ -100,15 +116,26 @@ struct WorkbookImportTests {
     let row = try #require(units.rows.firstIndex { $0.first == .text("fb-egov") })
     try Self.set(&workbook, "Einheiten", "G\(row + 1)", .number(40))
     let problems = Self.problems(workbook)
-    #expect(problems.contains { $0.contains("capacity_fte ist als eine Zahl (Blatt Einheiten, Zelle G\(row + 1))") }, "\(problems)")
+    #expect(
+      problems.contains {
+        $0.contains("capacity_fte ist als eine Zahl (Blatt Einheiten, Zelle G\(row + 1))")
+      }, "\(problems)")
   }
 
   @Test("the empty template names where the required values go")
   func emptyTemplate() throws {
     let problems = Self.problems(ScenarioWorkbook.workbook())
-    #expect(problems.contains { $0.hasPrefix("vorlage.xlsx: Blatt Szenario, Zelle B2: missing required key 'name'") }, "\(problems)")
-    #expect(problems.contains { $0.hasPrefix("vorlage.xlsx: Blatt Zeitraum, Zelle B2: missing required key 'horizon'") }, "\(problems)")
-    #expect(problems.contains { $0.hasPrefix("vorlage.xlsx: Blatt Einheiten, Zeile 3: the list is empty") }, "\(problems)")
+    #expect(
+      problems.contains {
+        $0.hasPrefix("vorlage.xlsx: Blatt Szenario, Zelle B2: missing required key 'name'")
+      }, "\(problems)")
+    #expect(
+      problems.contains {
+        $0.hasPrefix("vorlage.xlsx: Blatt Zeitraum, Zelle B2: missing required key 'horizon'")
+      }, "\(problems)")
+    #expect(
+      problems.contains { $0.hasPrefix("vorlage.xlsx: Blatt Einheiten, Zeile 3: the list is empty") },
+      "\(problems)")
   }
 
   @Test("the template has every sheet, a heading and a note for every column, in both languages")

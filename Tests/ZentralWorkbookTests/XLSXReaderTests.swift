@@ -4,7 +4,9 @@ import ZentralWorkbook
 
 @Suite("XLSX reader")
 struct XLSXReaderTests {
-  @Test("shared strings with rich text, inline strings, formulas' cached values, booleans, cells without references")
+  @Test(
+    "shared strings with rich text, inline strings, formulas' cached values, booleans, cells without references"
+  )
   func cellKinds() throws {
     let strings = """
       <sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="2" uniqueCount="2">\
@@ -43,9 +45,14 @@ struct XLSXReaderTests {
   @Test("files that are no workbook are refused with a sentence naming the file")
   func notWorkbooks() throws {
     #expect(Self.refusal(Data()).hasPrefix("bad.xlsx: is empty"))
-    #expect(Self.refusal(Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])).contains("Excel 97-2003 workbook (.xls)"))
-    #expect(Self.refusal(Data("ID;Name\nfb20;FB 20\n".utf8)).contains("import CSV files with --units and --tasks"))
-    #expect(Self.refusal(Data([0x50, 0x4B, 0x03, 0x04] + [UInt8](repeating: 7, count: 200))).contains("damaged ZIP archive"))
+    #expect(
+      Self.refusal(Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])).contains(
+        "Excel 97-2003 workbook (.xls)"))
+    #expect(
+      Self.refusal(Data("ID;Name\nfb20;FB 20\n".utf8)).contains("import CSV files with --units and --tasks"))
+    #expect(
+      Self.refusal(Data([0x50, 0x4B, 0x03, 0x04] + [UInt8](repeating: 7, count: 200))).contains(
+        "damaged ZIP archive"))
     let noWorkbook = try RawArchive.zip([("hello.txt", Data("hi".utf8))])
     #expect(Self.refusal(noWorkbook).contains("has no xl/workbook.xml"))
   }
@@ -56,7 +63,10 @@ struct XLSXReaderTests {
       ("xl/workbook.xml", Data(RawArchive.workbookXML.utf8)),
       ("xl/_rels/workbook.xml.rels", Data(RawArchive.relationshipsXML.utf8)),
     ])
-    #expect(Self.refusal(data) == "bad.xlsx: sheet 'Blatt1': the sheet's part xl/worksheets/sheet1.xml is missing from the archive; save the workbook again")
+    #expect(
+      Self.refusal(data)
+        == "bad.xlsx: sheet 'Blatt1': the sheet's part xl/worksheets/sheet1.xml is missing from the archive; save the workbook again"
+    )
   }
 
   @Test("a zip bomb is refused before it is unpacked: 64 MiB of zeros in a small file")
@@ -97,20 +107,29 @@ struct XLSXReaderTests {
     let wide = try RawArchive.workbook(sheet: RawArchive.sheet("<row r=\"1\">\(cells)</row>"))
     #expect(Self.refusal(wide, limits: limits).contains("has 11 cells, more than the 10"))
 
-    let far = try RawArchive.workbook(sheet: RawArchive.sheet("<row r=\"100001\"><c r=\"A100001\"><v>1</v></c></row>"))
-    #expect(Self.refusal(far) == "bad.xlsx: sheet 'Blatt1', cell A100001: has a value in row 100001; zentral reads at most 100000 rows of a sheet")
+    let far = try RawArchive.workbook(
+      sheet: RawArchive.sheet("<row r=\"100001\"><c r=\"A100001\"><v>1</v></c></row>"))
+    #expect(
+      Self.refusal(far)
+        == "bad.xlsx: sheet 'Blatt1', cell A100001: has a value in row 100001; zentral reads at most 100000 rows of a sheet"
+    )
 
-    let right = try RawArchive.workbook(sheet: RawArchive.sheet("<row r=\"1\"><c r=\"XFD1\"><v>1</v></c></row>"))
-    #expect(Self.refusal(right).contains("cell XFD1: has a value in column XFD; zentral reads at most 200 columns"))
+    let right = try RawArchive.workbook(
+      sheet: RawArchive.sheet("<row r=\"1\"><c r=\"XFD1\"><v>1</v></c></row>"))
+    #expect(
+      Self.refusal(right).contains("cell XFD1: has a value in column XFD; zentral reads at most 200 columns"))
   }
 
   @Test("broken cells are refused at their cell")
   func brokenCells() throws {
-    let badString = try RawArchive.workbook(sheet: RawArchive.sheet("<row r=\"2\"><c r=\"B2\" t=\"s\"><v>7</v></c></row>"))
+    let badString = try RawArchive.workbook(
+      sheet: RawArchive.sheet("<row r=\"2\"><c r=\"B2\" t=\"s\"><v>7</v></c></row>"))
     #expect(Self.refusal(badString).hasPrefix("bad.xlsx: sheet 'Blatt1', cell B2: refers to shared string 7"))
-    let badNumber = try RawArchive.workbook(sheet: RawArchive.sheet("<row r=\"2\"><c r=\"C2\"><v>zwölf</v></c></row>"))
+    let badNumber = try RawArchive.workbook(
+      sheet: RawArchive.sheet("<row r=\"2\"><c r=\"C2\"><v>zwölf</v></c></row>"))
     #expect(Self.refusal(badNumber).hasPrefix("bad.xlsx: sheet 'Blatt1', cell C2: holds 'zwölf' as a number"))
-    let badReference = try RawArchive.workbook(sheet: RawArchive.sheet("<row r=\"2\"><c r=\"2B\"><v>1</v></c></row>"))
+    let badReference = try RawArchive.workbook(
+      sheet: RawArchive.sheet("<row r=\"2\"><c r=\"2B\"><v>1</v></c></row>"))
     #expect(Self.refusal(badReference).contains("the cell reference '2B' is not valid"))
     let notXML = try RawArchive.workbook(sheet: "<worksheet><sheetData><row>")
     #expect(Self.refusal(notXML).contains("is not valid SpreadsheetML"))

@@ -19,7 +19,9 @@ public enum ScenarioWorkbook {
   /// The bytes of the `.xlsx` file of ``workbook(for:english:)``.
   ///
   /// - Throws: ``ImportError`` naming `file` when the workbook cannot be built.
-  public static func xlsx(for scenario: Scenario? = nil, english: Bool = false, file: String) throws(ImportError)
+  public static func xlsx(
+    for scenario: Scenario? = nil, english: Bool = false, file: String
+  ) throws(ImportError)
     -> Data
   {
     do {
@@ -32,7 +34,9 @@ public enum ScenarioWorkbook {
   /// Reads the workbook at `path` into a scenario.
   ///
   /// - Throws: ``ImportError`` with every problem, each naming the file, sheet and cell.
-  public static func importWorkbook(path: String, limits: WorkbookLimits = .standard) throws(ImportError)
+  public static func importWorkbook(
+    path: String, limits: WorkbookLimits = .standard
+  ) throws(ImportError)
     -> ImportResult
   {
     let workbook: Workbook
@@ -47,7 +51,9 @@ public enum ScenarioWorkbook {
   /// Reads `data`, the bytes of a workbook named `file`, into a scenario.
   ///
   /// - Throws: ``ImportError`` with every problem, each naming the file, sheet and cell.
-  public static func importWorkbook(data: Data, file: String, limits: WorkbookLimits = .standard)
+  public static func importWorkbook(
+    data: Data, file: String, limits: WorkbookLimits = .standard
+  )
     throws(ImportError) -> ImportResult
   {
     let workbook: Workbook
@@ -83,7 +89,8 @@ public enum ScenarioWorkbook {
       let loaded = try ScenarioLoader.load(text: text, fileName: file)
       diagnostics += loaded.warnings.map(placed)
       return ImportResult(
-        scenario: loaded.scenario, yaml: ScenarioWriter.yaml(loaded.scenario), warnings: diagnostics, todoCount: 0)
+        scenario: loaded.scenario, yaml: ScenarioWriter.yaml(loaded.scenario), warnings: diagnostics,
+        todoCount: 0)
     } catch {
       throw ImportError(diagnostics: diagnostics + error.diagnostics.map(placed))
     }

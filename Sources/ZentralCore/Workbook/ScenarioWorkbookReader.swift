@@ -24,12 +24,15 @@ struct ScenarioWorkbookReader {
     self.file = file
     let names = Set(workbook.sheets.map { ImportVocabulary.normalise($0.name) })
     let german = WorkbookLayout.sheets.filter { names.contains(ImportVocabulary.normalise($0.german)) }.count
-    let english = WorkbookLayout.sheets.filter { names.contains(ImportVocabulary.normalise($0.english)) }.count
+    let english = WorkbookLayout.sheets.filter { names.contains(ImportVocabulary.normalise($0.english)) }
+      .count
     self.english = english > german
   }
 
   /// The sheets that a scenario cannot do without.
-  static let requiredShapes: Set<String> = ["Szenario", "Zeitraum", "Einheiten", "Aufgabenbereiche", "Aufgaben"]
+  static let requiredShapes: Set<String> = [
+    "Szenario", "Zeitraum", "Einheiten", "Aufgabenbereiche", "Aufgaben",
+  ]
 
   /// Reads every sheet of the layout into ``root``.
   mutating func read() {
@@ -38,7 +41,8 @@ struct ScenarioWorkbookReader {
     for layout in WorkbookLayout.sheets {
       let sheet = workbook.sheets.first {
         let name = ImportVocabulary.normalise($0.name)
-        return name == ImportVocabulary.normalise(layout.german) || name == ImportVocabulary.normalise(layout.english)
+        return name == ImportVocabulary.normalise(layout.german)
+          || name == ImportVocabulary.normalise(layout.english)
       }
       guard let sheet else {
         if Self.requiredShapes.contains(layout.german) {
@@ -46,7 +50,8 @@ struct ScenarioWorkbookReader {
             nil,
             english
               ? "has no sheet '\(layout.english)' (or '\(layout.german)'); the template of 'zentral template' has it"
-              : "has no sheet '\(layout.german)' (or '\(layout.english)'); the template of 'zentral template' has it")
+              : "has no sheet '\(layout.german)' (or '\(layout.english)'); the template of 'zentral template' has it"
+          )
         }
         if case .list(let key) = layout.shape, key == "families" { root.set(key, .list()) }
         continue
@@ -89,7 +94,8 @@ struct ScenarioWorkbookReader {
           WorkbookPlace(sheet: sheet.name, row: index + 1, column: key.isEmpty ? 1 : 3),
           english
             ? "'\(shown)' is not a key of this sheet (keys: \(layout.columns.map(\.key).joined(separator: ", ")))"
-            : "'\(shown)' ist kein Schlüssel dieses Blatts (Schlüssel: \(layout.columns.map(\.key).joined(separator: ", ")))")
+            : "'\(shown)' ist kein Schlüssel dieses Blatts (Schlüssel: \(layout.columns.map(\.key).joined(separator: ", ")))"
+        )
         continue
       }
       root.set(column.key, node(value, column, WorkbookPlace(sheet: sheet.name, row: index + 1, column: 2)))
@@ -98,7 +104,9 @@ struct ScenarioWorkbookReader {
 
   /// The columns of a table sheet by their heading in row 1, and the first row of data (after a
   /// notes row that starts with `Hinweis:` or `Note:`).
-  private mutating func header(_ sheet: Worksheet, _ layout: WorkbookSheet) -> (columns: [Int: WorkbookColumn], first: Int) {
+  private mutating func header(
+    _ sheet: Worksheet, _ layout: WorkbookSheet
+  ) -> (columns: [Int: WorkbookColumn], first: Int) {
     var columns: [Int: WorkbookColumn] = [:]
     let headings = sheet.rows.first ?? []
     for (index, cell) in headings.enumerated() where !cell.isBlank {
@@ -118,7 +126,8 @@ struct ScenarioWorkbookReader {
       if columns.values.contains(where: { $0.key == match.key }) {
         problem(
           WorkbookPlace(sheet: sheet.name, row: 1, column: index + 1),
-          english ? "the column '\(match.english)' appears twice" : "die Spalte '\(match.german)' steht doppelt da")
+          english
+            ? "the column '\(match.english)' appears twice" : "die Spalte '\(match.german)' steht doppelt da")
         continue
       }
       columns[index] = match
@@ -145,8 +154,11 @@ struct ScenarioWorkbookReader {
     for (index, row) in sheet.rows.enumerated() where index >= first && !row.allSatisfy(\.isBlank) {
       let item = WorkbookTree.mapping(WorkbookPlace(sheet: sheet.name, row: index + 1, column: nil))
       if key == "families" { item.set("providers", .list()) }
-      for (column, spec) in columns.sorted(by: { $0.key < $1.key }) where column < row.count && !row[column].isBlank {
-        item.set(spec.key, node(row[column], spec, WorkbookPlace(sheet: sheet.name, row: index + 1, column: column + 1)))
+      for (column, spec) in columns.sorted(by: { $0.key < $1.key })
+      where column < row.count && !row[column].isBlank {
+        item.set(
+          spec.key,
+          node(row[column], spec, WorkbookPlace(sheet: sheet.name, row: index + 1, column: column + 1)))
       }
       list.append(item)
       guard let idColumn = columns.first(where: { $0.value.key == "id" })?.key else { continue }
@@ -165,7 +177,9 @@ struct ScenarioWorkbookReader {
     for (index, row) in sheet.rows.enumerated() where index >= first && !row.allSatisfy(\.isBlank) {
       var cells: [String: (value: CellValue, place: WorkbookPlace, column: WorkbookColumn)] = [:]
       for (column, spec) in columns where column < row.count && !row[column].isBlank {
-        cells[spec.key] = (row[column], WorkbookPlace(sheet: sheet.name, row: index + 1, column: column + 1), spec)
+        cells[spec.key] = (
+          row[column], WorkbookPlace(sheet: sheet.name, row: index + 1, column: column + 1), spec
+        )
       }
       let rowPlace = WorkbookPlace(sheet: sheet.name, row: index + 1, column: nil)
       switch layout.shape {
@@ -183,7 +197,8 @@ struct ScenarioWorkbookReader {
 
   /// The item named in the cell `key` among `items`, or a diagnostic.
   private mutating func parent(
-    _ cells: Cells, _ key: String, in items: [String: WorkbookTree], what: (de: String, en: String, sheet: String),
+    _ cells: Cells, _ key: String, in items: [String: WorkbookTree],
+    what: (de: String, en: String, sheet: String),
     _ layout: WorkbookSheet, _ row: WorkbookPlace
   ) -> WorkbookTree? {
     guard let cell = cells[key] else {
@@ -201,7 +216,8 @@ struct ScenarioWorkbookReader {
         cell.place,
         english
           ? "there is no \(what.en) '\(id)' on the sheet '\(what.sheet)'"
-          : "auf dem Blatt '\(what.sheet)' gibt es kein\(what.de.hasPrefix("die") ? "e" : "en") \(what.de.split(separator: " ").last ?? "") '\(id)'")
+          : "auf dem Blatt '\(what.sheet)' gibt es kein\(what.de.hasPrefix("die") ? "e" : "en") \(what.de.split(separator: " ").last ?? "") '\(id)'"
+      )
       return nil
     }
     return item
@@ -216,7 +232,11 @@ struct ScenarioWorkbookReader {
     let what = (de: "den Aufgabenbereich", en: "task family", sheet: sheetName("Aufgabenbereiche"))
     guard let family = parent(cells, "family", in: families, what: what, layout, row) else { return }
     guard let provider = cells["provider"] else {
-      problem(row, english ? "the column 'Provider' is empty; name the provider" : "die Spalte 'Anbieter' ist leer; nenne den Anbieter")
+      problem(
+        row,
+        english
+          ? "the column 'Provider' is empty; name the provider"
+          : "die Spalte 'Anbieter' ist leer; nenne den Anbieter")
       return
     }
     let id = provider.value.displayText.trimmingCharacters(in: .whitespaces)
@@ -234,7 +254,8 @@ struct ScenarioWorkbookReader {
     guard let family = parent(cells, "family", in: families, what: what, layout, row) else { return }
     var target = family
     if let provider = cells["provider"] {
-      target = family.child("centres").child(provider.value.displayText.trimmingCharacters(in: .whitespaces)) {
+      target = family.child("centres").child(provider.value.displayText.trimmingCharacters(in: .whitespaces))
+      {
         .mapping(row)
       }
     }
@@ -246,7 +267,8 @@ struct ScenarioWorkbookReader {
           row,
           english
             ? "the column '\(column?.english ?? key)' is empty; a breakpoint has pooled and effective FTE"
-            : "die Spalte '\(column?.german ?? key)' ist leer; ein Stützpunkt hat gebündelte und benötigte VZÄ")
+            : "die Spalte '\(column?.german ?? key)' ist leer; ein Stützpunkt hat gebündelte und benötigte VZÄ"
+        )
         return
       }
       point.append(node(cell.value, cell.column, cell.place))
@@ -258,10 +280,16 @@ struct ScenarioWorkbookReader {
     let what = (de: "die Aufgabe", en: "task", sheet: sheetName("Aufgaben"))
     guard let task = parent(cells, "task", in: tasks, what: what, layout, row) else { return }
     guard let provider = cells["provider"] else {
-      problem(row, english ? "the column 'Provider' is empty; name the provider" : "die Spalte 'Anbieter' ist leer; nenne den Anbieter")
+      problem(
+        row,
+        english
+          ? "the column 'Provider' is empty; name the provider"
+          : "die Spalte 'Anbieter' ist leer; nenne den Anbieter")
       return
     }
-    let offer = task.child("at").child(provider.value.displayText.trimmingCharacters(in: .whitespaces)) { .mapping(row) }
+    let offer = task.child("at").child(provider.value.displayText.trimmingCharacters(in: .whitespaces)) {
+      .mapping(row)
+    }
     for (key, cell) in cells where key != "task" && key != "provider" {
       offer.set(key, node(cell.value, cell.column, cell.place))
     }
@@ -276,7 +304,9 @@ struct ScenarioWorkbookReader {
     guard let entry = WorkbookLayout.yearValueKeys.first(where: { $0.key == key }) else {
       problem(
         keyCell.place,
-        (english ? "'\(key)' is not a key with values by year; write one of " : "'\(key)' ist kein Schlüssel mit Jahreswerten; schreibe einen von ")
+        (english
+          ? "'\(key)' is not a key with values by year; write one of "
+          : "'\(key)' ist kein Schlüssel mit Jahreswerten; schreibe einen von ")
           + WorkbookLayout.yearValueKeys.map(\.key).joined(separator: ", "))
       return
     }
@@ -297,7 +327,8 @@ struct ScenarioWorkbookReader {
         keyCell.place,
         english
           ? "\(key) is given as one number (\(existing.place?.text(english: true) ?? "elsewhere")) and by year here; give one or the other"
-          : "\(key) ist als eine Zahl (\(existing.place?.text(english: false) ?? "anderswo")) und hier je Jahr angegeben; gib eins von beiden an")
+          : "\(key) ist als eine Zahl (\(existing.place?.text(english: false) ?? "anderswo")) und hier je Jahr angegeben; gib eins von beiden an"
+      )
       return
     }
     if owner.node(at: path) == nil { owner.set(path, .mapping(keyCell.place)) }
@@ -307,7 +338,9 @@ struct ScenarioWorkbookReader {
     if values.has(yearKey) {
       problem(
         yearCell.place,
-        english ? "the year \(yearKey) of \(key) is given twice" : "das Jahr \(yearKey) von \(key) steht doppelt da")
+        english
+          ? "the year \(yearKey) of \(key) is given twice" : "das Jahr \(yearKey) von \(key) steht doppelt da"
+      )
       return
     }
     values.set(yearKey, node(valueCell.value, valueCell.column, valueCell.place))
@@ -319,13 +352,17 @@ struct ScenarioWorkbookReader {
       return
     }
     let word = ImportVocabulary.normalise(ruleCell.value.displayText)
-    guard let rule = WorkbookLayout.ruleWords.first(where: { $0.words.map(ImportVocabulary.normalise).contains(word) })
+    guard
+      let rule = WorkbookLayout.ruleWords.first(where: {
+        $0.words.map(ImportVocabulary.normalise).contains(word)
+      })
     else {
       problem(
         ruleCell.place,
         english
           ? "'\(ruleCell.value.displayText)' is not a rule; write pilot, deadline, together, must move or must stay"
-          : "'\(ruleCell.value.displayText)' ist keine Regel; schreibe Pilot, Frist, gemeinsam, muss wechseln oder bleibt")
+          : "'\(ruleCell.value.displayText)' ist keine Regel; schreibe Pilot, Frist, gemeinsam, muss wechseln oder bleibt"
+      )
       return
     }
     let policy = root.child("policy")
@@ -356,7 +393,11 @@ struct ScenarioWorkbookReader {
       if let task = value("task") {
         list.append(task)
       } else {
-        problem(row, english ? "the column 'Task' is empty; name the task" : "die Spalte 'Aufgabe' ist leer; nenne die Aufgabe")
+        problem(
+          row,
+          english
+            ? "the column 'Task' is empty; name the task" : "die Spalte 'Aufgabe' ist leer; nenne die Aufgabe"
+        )
       }
     }
   }
@@ -369,7 +410,9 @@ struct ScenarioWorkbookReader {
   /// The place of a problem the loader reports without a line of its own: a missing key of a
   /// fields sheet, or an empty list.
   func place(path: String, message: String) -> WorkbookPlace? {
-    if let range = message.range(of: "missing required key '"), let end = message[range.upperBound...].firstIndex(of: "'") {
+    if let range = message.range(of: "missing required key '"),
+      let end = message[range.upperBound...].firstIndex(of: "'")
+    {
       let key = String(message[range.upperBound..<end])
       let full = path.isEmpty ? key : path + "." + key
       if let place = keyPlaces[full] { return place }
@@ -387,7 +430,9 @@ struct ScenarioWorkbookReader {
 
   /// The YAML node of a cell for `column`.
   private func node(_ value: CellValue, _ column: WorkbookColumn, _ place: WorkbookPlace) -> WorkbookTree {
-    guard case .list = column.kind else { return .value(Self.yaml(value, column.kind, english: english), place) }
+    guard case .list = column.kind else {
+      return .value(Self.yaml(value, column.kind, english: english), place)
+    }
     let list = WorkbookTree.list(place)
     let text = value.displayText.trimmingCharacters(in: .whitespaces)
     if ["-", "keine", "none", "—", "–"].contains(text.lowercased()) { return list }
@@ -405,7 +450,9 @@ struct ScenarioWorkbookReader {
     case (.number, .number(let number)), (.whole, .number(let number)): return CellValue.plain(number)
     case (.number, .text(let text)), (.whole, .text(let text)):
       let trimmed = text.trimmingCharacters(in: .whitespaces)
-      if let number = LocaleNumber.parse(trimmed, germanFile: !english) ?? LocaleNumber.parse(trimmed, germanFile: english) {
+      if let number = LocaleNumber.parse(trimmed, germanFile: !english)
+        ?? LocaleNumber.parse(trimmed, germanFile: english)
+      {
         return CellValue.plain(number)
       }
       return WorkbookTree.quoted(text)
@@ -415,8 +462,10 @@ struct ScenarioWorkbookReader {
       if let flag = ImportVocabulary.flag(text) { return flag ? "true" : "false" }
       return WorkbookTree.quoted(text)
     case (.unitKind, .text(let text)):
-      return WorkbookTree.quoted(ImportVocabulary.kind(text)?.rawValue ?? text.trimmingCharacters(in: .whitespaces))
-    case (.text, .text(let text)): return WorkbookTree.quoted(text.trimmingCharacters(in: .whitespacesAndNewlines))
+      return WorkbookTree.quoted(
+        ImportVocabulary.kind(text)?.rawValue ?? text.trimmingCharacters(in: .whitespaces))
+    case (.text, .text(let text)):
+      return WorkbookTree.quoted(text.trimmingCharacters(in: .whitespacesAndNewlines))
     default: return WorkbookTree.quoted(value.displayText)
     }
   }

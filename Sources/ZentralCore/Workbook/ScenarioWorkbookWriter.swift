@@ -1,5 +1,5 @@
-import Yams
 import Foundation
+import Yams
 import ZentralPlan
 import ZentralWorkbook
 
@@ -33,10 +33,14 @@ struct ScenarioWorkbookWriter {
       ]
       for column in layout.columns {
         let value = Self.get(document, column.key).map { cell($0, column.kind) } ?? .empty
-        rows.append([.text(column.heading(english: english)), value, .text(column.key), .text(column.note(english: english))])
+        rows.append([
+          .text(column.heading(english: english)), value, .text(column.key),
+          .text(column.note(english: english)),
+        ])
       }
       return Worksheet(
-        name: name, rows: rows, rowStyles: [0: .heading], columnWidths: [0: 30, 1: 24, 2: 34, 3: 70], frozenRows: 1)
+        name: name, rows: rows, rowStyles: [0: .heading], columnWidths: [0: 30, 1: 24, 2: 34, 3: 70],
+        frozenRows: 1)
     }
     var rows: [[CellValue]] = [
       layout.columns.map { .text($0.heading(english: english)) },
@@ -47,7 +51,8 @@ struct ScenarioWorkbookWriter {
     for (index, column) in layout.columns.enumerated() {
       widths[index] = column.key == "name" || column.key == "reason" ? 36 : 20
     }
-    return Worksheet(name: name, rows: rows, rowStyles: [0: .heading, 1: .note], columnWidths: widths, frozenRows: 2)
+    return Worksheet(
+      name: name, rows: rows, rowStyles: [0: .heading, 1: .note], columnWidths: widths, frozenRows: 2)
   }
 
   private func dataRows(_ layout: WorkbookSheet) -> [[CellValue]] {
@@ -108,7 +113,10 @@ struct ScenarioWorkbookWriter {
           : [("", Self.get(document, key))]
         for (unit, value) in owners {
           for (year, number) in Self.pairs(value) {
-            rows.append([.text(key), .text(unit), Int(year).map { .number(Double($0)) } ?? .text(year), cell(number, .number)])
+            rows.append([
+              .text(key), .text(unit), Int(year).map { .number(Double($0)) } ?? .text(year),
+              cell(number, .number),
+            ])
           }
         }
       }
@@ -122,7 +130,8 @@ struct ScenarioWorkbookWriter {
     let policy = Self.get(document, "policy")
     func word(_ key: String) -> CellValue {
       let words: [String: (String, String)] = [
-        "pilots": ("Pilot", "pilot"), "deadlines": ("Frist", "deadline"), "together": ("gemeinsam", "together"),
+        "pilots": ("Pilot", "pilot"), "deadlines": ("Frist", "deadline"),
+        "together": ("gemeinsam", "together"),
         "must_move": ("muss wechseln", "must move"), "must_stay": ("bleibt", "must stay"),
       ]
       let pair = words[key] ?? (key, key)

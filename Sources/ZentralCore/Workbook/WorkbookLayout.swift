@@ -44,9 +44,12 @@ public enum WorkbookLayout {
       "Einheiten", "Units", .list("units"),
       [
         WorkbookColumn(
-          "id", "ID", "ID", .text, de: "Hinweis: Kennung, 1 bis 64 Zeichen aus A-Z, a-z, 0-9, - _ . (Pflicht)",
+          "id", "ID", "ID", .text,
+          de: "Hinweis: Kennung, 1 bis 64 Zeichen aus A-Z, a-z, 0-9, - _ . (Pflicht)",
           en: "Note: id, 1 to 64 characters of A-Z, a-z, 0-9, - _ . (required)"),
-        WorkbookColumn("name", "Name", "Name", .text, de: "1 bis 200 Zeichen (Pflicht)", en: "1 to 200 characters (required)"),
+        WorkbookColumn(
+          "name", "Name", "Name", .text, de: "1 bis 200 Zeichen (Pflicht)",
+          en: "1 to 200 characters (required)"),
         WorkbookColumn(
           "kind", "Art", "Kind", .unitKind,
           de: "Verwaltung, Dezernat, Fachbereich, Eigenbetrieb, Stabsstelle, zentral oder extern (Pflicht)",
@@ -56,15 +59,19 @@ public enum WorkbookLayout {
           en: "id of the unit above; empty for the top"),
         WorkbookColumn(
           "cost_per_fte", "Kosten je VZÄ", "Cost per FTE", .number,
-          de: "EUR/Jahr je VZÄ mit Gemeinkosten, 0 oder 1.000 bis 10.000.000; Pflicht für zentrale Einheiten und Einheiten mit Aufgaben",
-          en: "EUR/year per FTE with overhead, 0 or 1,000 to 10,000,000; required for central units and units with tasks"),
+          de:
+            "EUR/Jahr je VZÄ mit Gemeinkosten, 0 oder 1.000 bis 10.000.000; Pflicht für zentrale Einheiten und Einheiten mit Aufgaben",
+          en:
+            "EUR/year per FTE with overhead, 0 or 1,000 to 10,000,000; required for central units and units with tasks"
+        ),
         WorkbookColumn(
           "price_per_fte", "Preis je VZÄ", "Price per FTE", .number,
           de: "nur extern: EUR/Jahr je übernommenem VZÄ, 0 oder 1.000 bis 10.000.000",
           en: "shared only: EUR/year per FTE taken over, 0 or 1,000 to 10,000,000"),
         WorkbookColumn(
           "capacity_fte", "Kapazität VZÄ", "Capacity FTE", .number,
-          de: "nur zentral/extern: Obergrenze VZÄ, 0 oder 0,001 bis 100.000; je Jahr verschieden: Blatt Jahreswerte",
+          de:
+            "nur zentral/extern: Obergrenze VZÄ, 0 oder 0,001 bis 100.000; je Jahr verschieden: Blatt Jahreswerte",
           en: "central/shared only: ceiling in FTE, 0 or 0.001 to 100,000; by year: sheet Year values"),
       ]),
     WorkbookSheet(
@@ -73,7 +80,9 @@ public enum WorkbookLayout {
         WorkbookColumn(
           "id", "ID", "ID", .text, de: "Hinweis: Kennung des Aufgabenbereichs (Pflicht)",
           en: "Note: id of the task family (required)"),
-        WorkbookColumn("name", "Name", "Name", .text, de: "1 bis 200 Zeichen (Pflicht)", en: "1 to 200 characters (required)"),
+        WorkbookColumn(
+          "name", "Name", "Name", .text, de: "1 bis 200 Zeichen (Pflicht)",
+          en: "1 to 200 characters (required)"),
         WorkbookColumn(
           "centre.setup_cost", "Einrichtungskosten", "Set-up cost", .number,
           de: "EUR einmalig je Kompetenzzentrum, 0 oder 0,01 bis 10^12 (Vorgabe 0)",
@@ -124,7 +133,8 @@ public enum WorkbookLayout {
           "family", "Aufgabenbereich", "Family", .text, de: "Hinweis: ID des Aufgabenbereichs (Pflicht)",
           en: "Note: id of the task family (required)"),
         WorkbookColumn(
-          "provider", "Anbieter", "Provider", .text, de: "leer: Kurve des Bereichs; sonst nur bei diesem Anbieter",
+          "provider", "Anbieter", "Provider", .text,
+          de: "leer: Kurve des Bereichs; sonst nur bei diesem Anbieter",
           en: "empty: the family's curve; else at this provider only"),
         WorkbookColumn(
           "pooled", "Gebündelte VZÄ", "Pooled FTE", .number,
@@ -132,14 +142,18 @@ public enum WorkbookLayout {
           en: "breakpoint: pooled work, FTE; first point 0, then increasing"),
         WorkbookColumn(
           "effective", "Benötigte VZÄ", "Effective FTE", .number,
-          de: "Personal, das das Zentrum dafür braucht, VZÄ; konkav", en: "staff the centre needs for it, FTE; concave"),
+          de: "Personal, das das Zentrum dafür braucht, VZÄ; konkav",
+          en: "staff the centre needs for it, FTE; concave"),
       ]),
     WorkbookSheet(
       "Aufgaben", "Tasks", .list("tasks"),
       [
         WorkbookColumn(
-          "id", "ID", "ID", .text, de: "Hinweis: Kennung der Aufgabe (Pflicht)", en: "Note: id of the task (required)"),
-        WorkbookColumn("name", "Name", "Name", .text, de: "1 bis 200 Zeichen (Pflicht)", en: "1 to 200 characters (required)"),
+          "id", "ID", "ID", .text, de: "Hinweis: Kennung der Aufgabe (Pflicht)",
+          en: "Note: id of the task (required)"),
+        WorkbookColumn(
+          "name", "Name", "Name", .text, de: "1 bis 200 Zeichen (Pflicht)",
+          en: "1 to 200 characters (required)"),
         WorkbookColumn(
           "family", "Aufgabenbereich", "Family", .text, de: "ID des Aufgabenbereichs (Pflicht)",
           en: "id of the task family (required)"),
@@ -160,7 +174,8 @@ public enum WorkbookLayout {
           "divisible", "Teilbar", "Divisible", .flag, de: "ja/nein: darf anteilig wechseln (Vorgabe nein)",
           en: "yes/no: may move in part (default no)"),
         WorkbookColumn(
-          "concern", "Bedenken", "Concern", .number, de: "Einwand der Einheit in EUR, 0 oder 0,01 bis 10^12 (Vorgabe 0)",
+          "concern", "Bedenken", "Concern", .number,
+          de: "Einwand der Einheit in EUR, 0 oder 0,01 bis 10^12 (Vorgabe 0)",
           en: "the unit's objection in EUR, 0 or 0.01 to 10^12 (default 0)"),
         WorkbookColumn(
           "transition_cost", "Übergangskosten", "Transition cost", .number,
@@ -175,7 +190,8 @@ public enum WorkbookLayout {
       "Angebote", "Offers", .offers,
       [
         WorkbookColumn(
-          "task", "Aufgabe", "Task", .text, de: "Hinweis: ID der Aufgabe (Pflicht)", en: "Note: id of the task (required)"),
+          "task", "Aufgabe", "Task", .text, de: "Hinweis: ID der Aufgabe (Pflicht)",
+          en: "Note: id of the task (required)"),
         WorkbookColumn(
           "provider", "Anbieter", "Provider", .text, de: "ID eines Anbieters der Aufgabe (Pflicht)",
           en: "id of a provider of the task (required)"),
@@ -205,7 +221,8 @@ public enum WorkbookLayout {
           de: "EUR einmalig je Welle für alle Jahre; je Jahr verschieden: Blatt Jahreswerte",
           en: "EUR once per wave for every year; by year: sheet Year values"),
         WorkbookColumn(
-          "policy.max_moved_fte_per_wave", "Höchstens bewegte VZÄ je Welle", "Max FTE moved per wave", .number,
+          "policy.max_moved_fte_per_wave", "Höchstens bewegte VZÄ je Welle", "Max FTE moved per wave",
+          .number,
           de: "Veränderungskapazität in VZÄ je Welle; je Jahr: Blatt Jahreswerte",
           en: "change capacity in FTE per wave; by year: sheet Year values"),
         WorkbookColumn(
@@ -225,12 +242,15 @@ public enum WorkbookLayout {
         WorkbookColumn(
           "family", "Aufgabenbereich", "Family", .text, de: "Pilot und Frist: ID des Bereichs",
           en: "pilot and deadline: id of the family"),
-        WorkbookColumn("unit", "Einheit", "Unit", .text, de: "Pilot: ID der Pilot-Einheit", en: "pilot: id of the pilot unit"),
+        WorkbookColumn(
+          "unit", "Einheit", "Unit", .text, de: "Pilot: ID der Pilot-Einheit",
+          en: "pilot: id of the pilot unit"),
         WorkbookColumn(
           "task", "Aufgabe", "Task", .text, de: "gemeinsam, muss wechseln, bleibt: ID der Aufgabe",
           en: "together, must move, must stay: id of the task"),
         WorkbookColumn(
-          "by", "Jahr", "Year", .whole, de: "Frist: Jahr, bis zu dem gewechselt ist", en: "deadline: year by which tasks have moved"),
+          "by", "Jahr", "Year", .whole, de: "Frist: Jahr, bis zu dem gewechselt ist",
+          en: "deadline: year by which tasks have moved"),
         WorkbookColumn(
           "group", "Gruppe", "Group", .text, de: "gemeinsam: Name der Gruppe (Zeilen mit gleicher Gruppe)",
           en: "together: name of the group (rows with the same group)"),
@@ -242,9 +262,15 @@ public enum WorkbookLayout {
           "key", "Schlüssel", "Key", .text,
           de: "Hinweis: capacity_fte (mit Einheit), policy.budget oder policy.max_moved_fte_per_wave",
           en: "Note: capacity_fte (with unit), policy.budget or policy.max_moved_fte_per_wave"),
-        WorkbookColumn("unit", "Einheit", "Unit", .text, de: "bei capacity_fte: ID der Einheit", en: "for capacity_fte: id of the unit"),
-        WorkbookColumn("year", "Ab Jahr", "From year", .whole, de: "Jahr im Zeitraum, ab dem der Wert gilt", en: "year of the horizon from which the value holds"),
-        WorkbookColumn("value", "Wert", "Value", .number, de: "Zahl wie im Schlüssel (VZÄ oder EUR)", en: "number as the key says (FTE or EUR)"),
+        WorkbookColumn(
+          "unit", "Einheit", "Unit", .text, de: "bei capacity_fte: ID der Einheit",
+          en: "for capacity_fte: id of the unit"),
+        WorkbookColumn(
+          "year", "Ab Jahr", "From year", .whole, de: "Jahr im Zeitraum, ab dem der Wert gilt",
+          en: "year of the horizon from which the value holds"),
+        WorkbookColumn(
+          "value", "Wert", "Value", .number, de: "Zahl wie im Schlüssel (VZÄ oder EUR)",
+          en: "number as the key says (FTE or EUR)"),
       ]),
   ]
 

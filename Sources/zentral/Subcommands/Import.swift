@@ -43,7 +43,8 @@ extension Zentral {
     @Option(help: ArgumentHelp("First year of the planning horizon (default: next year).", valueName: "year"))
     var start: Int?
 
-    @Option(help: ArgumentHelp("Number of years (waves) of the horizon, 1 to 30 (default 5).", valueName: "count"))
+    @Option(
+      help: ArgumentHelp("Number of years (waves) of the horizon, 1 to 30 (default 5).", valueName: "count"))
     var years: Int?
 
     @Option(
@@ -105,7 +106,8 @@ extension Zentral {
     /// A diagnostic line: a problem without a line (a whole file) reads as a CLI error.
     private static func line(_ diagnostic: Diagnostic) -> String {
       CommandFailure.line(
-        diagnostic.description, hasPlace: diagnostic.line != nil || !diagnostic.path.isEmpty || !diagnostic.isError)
+        diagnostic.description,
+        hasPlace: diagnostic.line != nil || !diagnostic.path.isEmpty || !diagnostic.isError)
     }
   }
 }

@@ -22,11 +22,13 @@ extension Zentral {
       completion: .file(extensions: ["xlsx"]))
     var out: String
 
-    @Option(help: ArgumentHelp("Language of sheet names, headings and notes (default: de).", valueName: "language"))
+    @Option(
+      help: ArgumentHelp("Language of sheet names, headings and notes (default: de).", valueName: "language"))
     var lang: ReportLanguage?
 
     @Option(
-      help: ArgumentHelp("A scenario to lay out in the workbook instead of empty sheets.", valueName: "scenario"),
+      help: ArgumentHelp(
+        "A scenario to lay out in the workbook instead of empty sheets.", valueName: "scenario"),
       completion: .file(extensions: ["yaml", "yml", "json"]))
     var from: String?
 
@@ -34,7 +36,9 @@ extension Zentral {
     var force = false
 
     func validate() throws {
-      if out.isEmpty { throw ValidationError("--out is empty; name the workbook to write, e.g. --out vorlage.xlsx") }
+      if out.isEmpty {
+        throw ValidationError("--out is empty; name the workbook to write, e.g. --out vorlage.xlsx")
+      }
     }
 
     func run() throws {
@@ -53,7 +57,9 @@ extension Zentral {
       }
       var isDirectory: ObjCBool = false
       if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory) {
-        if isDirectory.boolValue { throw CommandFailure("\(out): is a directory; give the path of the workbook to write") }
+        if isDirectory.boolValue {
+          throw CommandFailure("\(out): is a directory; give the path of the workbook to write")
+        }
         if !force { throw CommandFailure("\(out): exists already; pass --force to replace it") }
       }
       let english = (lang ?? scenario?.language ?? .de) == .en
