@@ -90,8 +90,8 @@ public enum Escape {
   }
 
   /// One CSV field (RFC 4180): a text starting with `=`, `+`, `-` or `@` is prefixed with `'` so
-  /// that spreadsheets do not read it as a formula; a field with a comma or a quote is quoted, its
-  /// quotes doubled. Line breaks and tabs become spaces (a field stays on its
+  /// that spreadsheets do not read it as a formula; a field with a comma, the `separator` (`;` in
+  /// CSV for a German Excel) or a quote is quoted, its quotes doubled. Line breaks and tabs become spaces (a field stays on its
   /// line, so that a bidirectional control in a name is closed on the line that opened it, as
   /// text viewers and `grep` see it); other control characters are dropped.
   public static func csv(_ text: String, neutralise: Bool = true, separator: Character = ",") -> String {

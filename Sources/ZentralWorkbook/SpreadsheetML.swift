@@ -204,9 +204,11 @@ enum SpreadsheetML {
     }
     struct Row: Encodable, DynamicNodeEncoding {
       let r: Int
+      let ht: Double?
+      let customHeight: Int?
       let c: [Cell]
       static func nodeEncoding(for key: any CodingKey) -> XMLEncoder.NodeEncoding {
-        key.stringValue == "r" ? .attribute : .element
+        key.stringValue == "c" ? .element : .attribute
       }
     }
     struct Cell: Encodable, DynamicNodeEncoding {

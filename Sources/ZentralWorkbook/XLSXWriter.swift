@@ -134,7 +134,10 @@ public enum XLSXWriter {
           cells.append(.init(r: reference, s: s, t: "b", v: flag ? "1" : "0", inline: nil))
         }
       }
-      if !cells.isEmpty { rows.append(.init(r: index + 1, c: cells)) }
+      let height = sheet.rowStyles[index] == nil ? nil : wrappedHeight(values, sheet)
+      if !cells.isEmpty {
+        rows.append(.init(r: index + 1, ht: height, customHeight: height == nil ? nil : 1, c: cells))
+      }
     }
     let pane =
       sheet.frozenRows > 0
@@ -151,6 +154,29 @@ public enum XLSXWriter {
       cols: columns.isEmpty ? nil : .init(col: columns), sheetData: .init(row: rows))
     return try encoder().encode(
       part, withRootKey: "worksheet", header: header)
+  }
+
+  /// The height in points of a heading or note row whose wrapped text needs more than one line
+  /// in its columns (about 1.1 characters per unit of column width, 13 points per line), or `nil`.
+  static func wrappedHeight(_ values: [CellValue], _ sheet: Worksheet) -> Double? {
+    var lines = 1
+    for (column, value) in values.enumerated() {
+      let width = max(sheet.columnWidths[column] ?? 10, 4)
+      let words = value.displayText.split(separator: " ")
+      var line = 0.0
+      var count = 1
+      for word in words {
+        let length = Double(word.count)
+        if line > 0, line + 1 + length > width * 1.1 {
+          count += 1
+          line = length
+        } else {
+          line += (line > 0 ? 1 : 0) + length
+        }
+      }
+      lines = max(lines, count)
+    }
+    return lines > 1 ? Double(lines) * 13 + 4 : nil
   }
 
   static func contentTypes(sheets: Int) -> String {

@@ -49,7 +49,7 @@ struct ScenarioWorkbookWriter {
     rows += dataRows(layout)
     var widths: [Int: Double] = [:]
     for (index, column) in layout.columns.enumerated() {
-      widths[index] = column.key == "name" || column.key == "reason" ? 36 : 20
+      widths[index] = column.key == "name" || column.key == "reason" ? 48 : 20
     }
     return Worksheet(
       name: name, rows: rows, rowStyles: [0: .heading, 1: .note], columnWidths: widths, frozenRows: 2)
