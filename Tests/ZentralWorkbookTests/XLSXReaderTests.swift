@@ -85,6 +85,35 @@ struct XLSXReaderTests {
     #expect(message.contains("zip bomb"), "\(message)")
   }
 
+  @Test("a part that declares 100 bytes but unpacks to 64 MiB is stopped while unpacking")
+  func lyingSize() throws {
+    var bomb = try RawArchive.zip([
+      ("xl/workbook.xml", Data(RawArchive.workbookXML.utf8)),
+      ("xl/_rels/workbook.xml.rels", Data(RawArchive.relationshipsXML.utf8)),
+      ("xl/worksheets/sheet1.xml", Data(count: 64 * 1_048_576)),
+    ])
+    let name = Array("xl/worksheets/sheet1.xml".utf8)
+    func u16(_ at: Int) -> Int { Int(bomb[at]) | Int(bomb[at + 1]) << 8 }
+    func set32(_ at: Int, _ value: UInt32) {
+      for byte in 0..<4 { bomb[at + byte] = UInt8((value >> (8 * UInt32(byte))) & 0xFF) }
+    }
+    // The uncompressed size in the local header (offset 22) and the central directory (offset 24).
+    for index in 0..<(bomb.count - 46) where bomb[index] == 0x50 && bomb[index + 1] == 0x4B {
+      if bomb[index + 2] == 3, bomb[index + 3] == 4,
+        Array(bomb[(index + 30)..<(index + 30 + u16(index + 26))]) == name
+      {
+        set32(index + 22, 100)
+      }
+      if bomb[index + 2] == 1, bomb[index + 3] == 2,
+        Array(bomb[(index + 46)..<(index + 46 + u16(index + 28))]) == name
+      {
+        set32(index + 24, 100)
+      }
+    }
+    let message = Self.refusal(bomb)
+    #expect(message.contains("unpacks to more than 33554432 bytes"), "\(message)")
+  }
+
   @Test("a part that unpacks beyond the limit is stopped while unpacking")
   func partLimit() throws {
     var limits = WorkbookLimits.standard
