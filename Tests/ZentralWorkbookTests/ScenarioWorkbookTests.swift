@@ -20,6 +20,8 @@ struct ScenarioWorkbookTests {
   @Test("every seed scenario survives scenario → .xlsx → import unchanged", arguments: seedScenarios)
   func seedRoundTrip(name: String) throws {
     let scenario = try Self.seed(name)
+    // Every key of the seed has a column: the sheet of further keys stays empty.
+    #expect(ScenarioWorkbook.workbook(for: scenario).sheet(named: "Weitere")?.rows.count == 2)
     for english in [false, true] {
       let data = try ScenarioWorkbook.xlsx(for: scenario, english: english, file: "\(name).xlsx")
       let imported = try ScenarioWorkbook.importWorkbook(data: data, file: "\(name).xlsx")

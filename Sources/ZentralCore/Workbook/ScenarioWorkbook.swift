@@ -13,7 +13,12 @@ public import ZentralWorkbook
 public enum ScenarioWorkbook {
   /// The empty template in German or `english`, or `scenario` laid out in it.
   public static func workbook(for scenario: Scenario? = nil, english: Bool = false) -> Workbook {
-    ScenarioWorkbookWriter(scenario: scenario, english: english).workbook()
+    workbook(for: scenario, english: english, layouts: WorkbookLayout.sheets)
+  }
+
+  /// ``workbook(for:english:)`` with the sheets of `layouts`.
+  static func workbook(for scenario: Scenario?, english: Bool, layouts: [WorkbookSheet]) -> Workbook {
+    ScenarioWorkbookWriter(scenario: scenario, english: english, layouts: layouts).workbook()
   }
 
   /// The bytes of the `.xlsx` file of ``workbook(for:english:)``.
@@ -69,7 +74,16 @@ public enum ScenarioWorkbook {
   ///
   /// - Throws: ``ImportError`` with every problem, each naming the file, sheet and cell.
   public static func importWorkbook(_ workbook: Workbook, file: String) throws(ImportError) -> ImportResult {
-    var reader = ScenarioWorkbookReader(workbook: workbook, file: file)
+    try importWorkbook(workbook, file: file, layouts: WorkbookLayout.sheets)
+  }
+
+  /// ``importWorkbook(_:file:)`` with the sheets of `layouts`.
+  static func importWorkbook(
+    _ workbook: Workbook, file: String, layouts: [WorkbookSheet]
+  ) throws(ImportError)
+    -> ImportResult
+  {
+    var reader = ScenarioWorkbookReader(workbook: workbook, file: file, layouts: layouts)
     reader.read()
     var diagnostics = reader.diagnostics
     if diagnostics.contains(where: \.isError) { throw ImportError(diagnostics: diagnostics) }

@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 import ZentralPlan
 import ZentralWorkbook
 
@@ -19,12 +20,16 @@ struct ScenarioWorkbookReader {
   private var tasks: [String: WorkbookTree] = [:]
   private var units: [String: WorkbookTree] = [:]
 
-  init(workbook: Workbook, file: String) {
+  /// The sheets read (``WorkbookLayout/sheets`` unless a test narrows them).
+  let layouts: [WorkbookSheet]
+
+  init(workbook: Workbook, file: String, layouts: [WorkbookSheet] = WorkbookLayout.sheets) {
     self.workbook = workbook
     self.file = file
+    self.layouts = layouts
     let names = Set(workbook.sheets.map { ImportVocabulary.normalise($0.name) })
-    let german = WorkbookLayout.sheets.filter { names.contains(ImportVocabulary.normalise($0.german)) }.count
-    let english = WorkbookLayout.sheets.filter { names.contains(ImportVocabulary.normalise($0.english)) }
+    let german = layouts.filter { names.contains(ImportVocabulary.normalise($0.german)) }.count
+    let english = layouts.filter { names.contains(ImportVocabulary.normalise($0.english)) }
       .count
     self.english = english > german
   }
@@ -38,7 +43,7 @@ struct ScenarioWorkbookReader {
   mutating func read() {
     root.set("format", .value(WorkbookTree.quoted(Scenario.currentFormat), nil))
     var known = Set<String>()
-    for layout in WorkbookLayout.sheets {
+    for layout in layouts {
       let sheet = workbook.sheets.first {
         let name = ImportVocabulary.normalise($0.name)
         return name == ImportVocabulary.normalise(layout.german)
@@ -60,7 +65,7 @@ struct ScenarioWorkbookReader {
       switch layout.shape {
       case .fields: readFields(sheet, layout)
       case .list(let key): readList(sheet, layout, key: key)
-      case .providers, .scale, .offers, .yearValues, .rules: readChildren(sheet, layout)
+      case .providers, .scale, .offers, .yearValues, .rules, .extra: readChildren(sheet, layout)
       }
     }
     for sheet in workbook.sheets where !known.contains(sheet.name) {
@@ -188,6 +193,7 @@ struct ScenarioWorkbookReader {
       case .offers: offerRow(cells, layout, rowPlace)
       case .yearValues: yearValueRow(cells, layout, rowPlace)
       case .rules: ruleRow(cells, layout, rowPlace)
+      case .extra: extraRow(cells, rowPlace)
       case .fields, .list: break
       }
     }
@@ -224,7 +230,7 @@ struct ScenarioWorkbookReader {
   }
 
   private func sheetName(_ german: String) -> String {
-    let layout = WorkbookLayout.sheets.first { $0.german == german }
+    let layout = layouts.first { $0.german == german } ?? WorkbookLayout.sheets.first { $0.german == german }
     return layout.map { english ? $0.english : $0.german } ?? german
   }
 
@@ -403,6 +409,67 @@ struct ScenarioWorkbookReader {
   }
 
   private var togetherGroups: [String: WorkbookTree] = [:]
+
+  private mutating func extraRow(_ cells: Cells, _ row: WorkbookPlace) {
+    guard let pathCell = cells["path"], let valueCell = cells["value"] else {
+      problem(
+        row,
+        english
+          ? "a row of this sheet needs a key path and a value"
+          : "eine Zeile dieses Blatts braucht Schlüsselpfad und Wert")
+      return
+    }
+    let path = pathCell.value.displayText.trimmingCharacters(in: .whitespaces)
+    guard let segments = WorkbookKeyPath.parse(path), case .key(let last)? = segments.last else {
+      problem(
+        pathCell.place,
+        english
+          ? "'\(path)' is not a key path; write it as in messages, e.g. units[3].posts"
+          : "'\(path)' ist kein Schlüsselpfad; schreibe ihn wie in Meldungen, z. B. units[3].posts")
+      return
+    }
+    var node = root
+    for segment in segments.dropLast() {
+      switch segment {
+      case .key(let key):
+        guard !node.isList, node.scalar == nil else { return missingPath(path, pathCell.place) }
+        node = node.child(key)
+      case .index(let index):
+        guard node.isList, index < node.items.count else { return missingPath(path, pathCell.place) }
+        node = node.items[index]
+      }
+    }
+    guard !node.isList, node.scalar == nil else { return missingPath(path, pathCell.place) }
+    if node.has(last) {
+      problem(
+        pathCell.place,
+        english
+          ? "\(path) is given on another sheet already; give it once"
+          : "\(path) steht schon auf einem anderen Blatt; gib ihn nur einmal an")
+      return
+    }
+    let text: String
+    switch valueCell.value {
+    case .text(let written): text = written.trimmingCharacters(in: .whitespacesAndNewlines)
+    case .bool(let flag): text = flag ? "true" : "false"
+    default: text = valueCell.value.displayText
+    }
+    // A block mapping or list (`fte: 2`, `- a`) goes on lines of its own below the key, even when
+    // it is one line; a scalar or a flow collection (`{2026: 3}`) stays on the key's line.
+    let composed = try? Yams.compose(yaml: text)
+    let isCollection = composed?.mapping != nil || composed?.sequence != nil
+    let isFlow = text.hasPrefix("{") || text.hasPrefix("[")
+    node.set(last, .value(isCollection && !isFlow ? text + "\n" : text, valueCell.place))
+  }
+
+  private mutating func missingPath(_ path: String, _ place: WorkbookPlace) {
+    problem(
+      place,
+      english
+        ? "'\(path)' leads to nothing in this workbook (a list index beyond its rows, or a value where a mapping is)"
+        : "'\(path)' führt in dieser Mappe ins Leere (ein Listenindex jenseits der Zeilen oder ein Wert statt einer Zuordnung)"
+    )
+  }
   /// Where each key of a fields sheet is written (its value cell), blank or not, and where each
   /// list sheet starts: the places of problems about a key that is missing or a list that is empty.
   private(set) var keyPlaces: [String: WorkbookPlace] = [:]

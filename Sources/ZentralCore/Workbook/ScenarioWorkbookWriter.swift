@@ -13,14 +13,52 @@ struct ScenarioWorkbookWriter {
   /// The scenario's YAML document, `nil` for the empty template.
   let document: Node?
 
-  init(scenario: Scenario?, english: Bool) {
+  /// The sheets written (``WorkbookLayout/sheets`` unless a test narrows them).
+  let layouts: [WorkbookSheet]
+
+  init(scenario: Scenario?, english: Bool, layouts: [WorkbookSheet] = WorkbookLayout.sheets) {
     self.english = english
+    self.layouts = layouts
     self.document = scenario.flatMap { try? Yams.compose(yaml: ScenarioWriter.yaml($0)) } ?? nil
   }
 
-  /// The workbook.
+  /// The workbook; keys that no column holds go to the sheet of further keys.
   func workbook() -> Workbook {
-    Workbook(sheets: WorkbookLayout.sheets.map(sheet))
+    var sheets = layouts.map(sheet)
+    guard let document,
+      let extra = layouts.firstIndex(where: { if case .extra = $0.shape { true } else { false } })
+    else { return Workbook(sheets: sheets) }
+    var reader = ScenarioWorkbookReader(workbook: Workbook(sheets: sheets), file: "", layouts: layouts)
+    reader.read()
+    var rows: [[CellValue]] = []
+    Self.uncovered(document, reader.root, path: [], into: &rows)
+    sheets[extra].rows += rows
+    return Workbook(sheets: sheets)
+  }
+
+  /// Rows of key path and YAML value for every value of `node` that `tree` (the scenario as the
+  /// other sheets give it) lacks.
+  private static func uncovered(
+    _ node: Node, _ tree: WorkbookTree, path: [WorkbookKeyPath.Segment], into rows: inout [[CellValue]]
+  ) {
+    if let mapping = node.mapping {
+      for (key, value) in mapping {
+        let name = key.string ?? ""
+        let here = path + [.key(name)]
+        if let child = tree.children[name] {
+          uncovered(value, child, path: here, into: &rows)
+        } else {
+          let text = (try? Yams.serialize(node: value)) ?? ""
+          rows.append([
+            .text(WorkbookKeyPath.text(here)), .text(text.trimmingCharacters(in: .whitespacesAndNewlines)),
+          ])
+        }
+      }
+    } else if let sequence = node.sequence, tree.isList, tree.items.count == sequence.count {
+      for (index, item) in sequence.enumerated() {
+        uncovered(item, tree.items[index], path: path + [.index(index)], into: &rows)
+      }
+    }
   }
 
   private func sheet(_ layout: WorkbookSheet) -> Worksheet {
@@ -123,6 +161,8 @@ struct ScenarioWorkbookWriter {
       return rows
     case .rules:
       return ruleRows()
+    case .extra:
+      return []
     }
   }
 

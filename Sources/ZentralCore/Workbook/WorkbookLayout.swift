@@ -25,6 +25,9 @@ public enum WorkbookLayout {
           de: "Anteil je Jahr, 0 oder 0,0001 bis 0,5, z. B. 0,03 für 3 % (Vorgabe 0)",
           en: "fraction per year, 0 or 0.0001 to 0.5, e.g. 0.03 for 3 % (default 0)"),
         WorkbookColumn(
+          "objective.minimise", "Ziel", "Objective", .text, de: "npv: der Barwert wird minimiert (die einzige Wahl)",
+          en: "npv: the net present value is minimised (the only choice)"),
+        WorkbookColumn(
           "objective.disruption_weight", "Gewicht Umstellung", "Disruption weight", .number,
           de: "EUR je bewegtem VZÄ, 0 oder 0,01 bis 10.000.000 (Vorgabe 0: nur Kosten)",
           en: "EUR per FTE moved, 0 or 0.01 to 10,000,000 (default 0: cost only)"),
@@ -271,6 +274,21 @@ public enum WorkbookLayout {
         WorkbookColumn(
           "value", "Wert", "Value", .number, de: "Zahl wie im Schlüssel (VZÄ oder EUR)",
           en: "number as the key says (FTE or EUR)"),
+      ]),
+    WorkbookSheet(
+      "Weitere", "More", .extra,
+      [
+        WorkbookColumn(
+          "path", "Schlüsselpfad", "Key path", .text,
+          de:
+            "Hinweis: ein Schlüssel, für den kein anderes Blatt eine Spalte hat, als Pfad wie in Meldungen, z. B. units[3].posts oder policy.no_layoffs",
+          en:
+            "Note: a key no other sheet has a column for, as a path as in messages, e.g. units[3].posts or policy.no_layoffs"
+        ),
+        WorkbookColumn(
+          "value", "Wert (YAML)", "Value (YAML)", .text,
+          de: "der Wert, wie er in der Szenariodatei stünde, z. B. 12, true, [a, b] oder {2026: 3}",
+          en: "the value as the scenario file would write it, e.g. 12, true, [a, b] or {2026: 3}"),
       ]),
   ]
 

@@ -22,6 +22,10 @@ public struct WorkbookSheet: Sendable {
     /// One row per policy rule of a list (pilots, deadlines, together, must_move, must_stay);
     /// the columns are rule, family, unit, task, year, group.
     case rules
+    /// One row per key that no other sheet has a column for: a key path as the loader names it
+    /// (`units[3].posts`, `families[0].centres.krzn.open`) and the value as YAML text. It keeps
+    /// keys that a newer format adds before the layout gives them a column (``WorkbookLayout``).
+    case extra
   }
 
   /// The tab name in German.

@@ -82,7 +82,13 @@ final class WorkbookTree {
     for key in keys {
       guard let child = children[key] else { continue }
       let written = WorkbookTree.key(key)
-      if let scalar = child.scalar {
+      if let scalar = child.scalar, scalar.contains(where: \.isNewline) {
+        // YAML text from the sheet of further keys: its lines below the key, indented.
+        lines.append(("\(pad)\(written):", child.place))
+        for line in scalar.split(whereSeparator: \.isNewline) {
+          lines.append(("\(pad)  \(line)", child.place))
+        }
+      } else if let scalar = child.scalar {
         lines.append(("\(pad)\(written): \(scalar)", child.place))
       } else if child.isList {
         if child.items.isEmpty {

@@ -12,7 +12,7 @@ extension Zentral {
       abstract: "Writes a scenario workbook (.xlsx) to fill in, for 'zentral import'.",
       discussion: """
         One sheet per part of the scenario (Szenario, Zeitraum, Einheiten, Aufgabenbereiche, \
-        Anbieter, Skalen, Aufgaben, Angebote, Regeln, Regelliste, Jahreswerte), every key of the \
+        Anbieter, Skalen, Aufgaben, Angebote, Regeln, Regelliste, Jahreswerte, Weitere), every key of the \
         scenario format; under each heading a note gives the unit and the range. With --from the \
         sheets hold that scenario. See docs/import.md.
         """)
