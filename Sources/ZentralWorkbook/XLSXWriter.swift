@@ -127,7 +127,7 @@ public enum XLSXWriter {
             cells.append(.init(r: reference, s: s, t: nil, v: nil, inline: nil))
           }
         case .text(let text):
-          cells.append(.init(r: reference, s: s, t: "inlineStr", v: nil, inline: .init(text)))
+          cells.append(.init(r: reference, s: s, t: "inlineStr", v: nil, inline: .init(xmlSafe(text))))
         case .number(let number):
           cells.append(.init(r: reference, s: s, t: nil, v: CellValue.plain(number), inline: nil))
         case .bool(let flag):
@@ -154,6 +154,21 @@ public enum XLSXWriter {
       cols: columns.isEmpty ? nil : .init(col: columns), sheetData: .init(row: rows))
     return try encoder().encode(
       part, withRootKey: "worksheet", header: header)
+  }
+
+  /// `text` without the characters XML 1.0 does not allow (C0 controls other than tab, line feed
+  /// and carriage return; U+FFFE and U+FFFF), cut to Excel's 32,767 characters per cell: a name
+  /// with a stray control character must not make the whole workbook unreadable.
+  static func xmlSafe(_ text: String) -> String {
+    var scalars = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      let value = scalar.value
+      if value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D { continue }
+      if value == 0xFFFE || value == 0xFFFF { continue }
+      scalars.append(scalar)
+    }
+    let clean = String(scalars)
+    return clean.count > 32_767 ? String(clean.prefix(32_767)) : clean
   }
 
   /// The height in points of a heading or note row whose wrapped text needs more than one line

@@ -40,6 +40,16 @@ struct XLSXRoundTripTests {
     #expect(read.sheet(named: "Leer")?.rows.isEmpty == true)
   }
 
+  @Test("characters XML does not allow are left out, so the workbook stays readable")
+  func controlCharacters() throws {
+    let sheet = Worksheet(
+      name: "A", rows: [[.text("FB\u{0001} 20\u{FFFE}\u{001B}[31m"), .text("Zeile\tmit\r\nTab")]])
+    let data = try XLSXWriter.data(Workbook(sheets: [sheet]), file: "c.xlsx")
+    let read = try XLSXReader.read(data: data, file: "c.xlsx")
+    #expect(read.sheets[0][CellReference("A1")!] == .text("FB 20[31m"))
+    #expect(read.sheets[0][CellReference("B1")!] != .empty)
+  }
+
   @Test("the same workbook gives the same bytes")
   func deterministic() throws {
     #expect(try XLSXWriter.data(Self.sample, file: "a.xlsx") == XLSXWriter.data(Self.sample, file: "b.xlsx"))

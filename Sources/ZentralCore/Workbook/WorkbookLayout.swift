@@ -25,7 +25,8 @@ public enum WorkbookLayout {
           de: "Anteil je Jahr, 0 oder 0,0001 bis 0,5, z. B. 0,03 für 3 % (Vorgabe 0)",
           en: "fraction per year, 0 or 0.0001 to 0.5, e.g. 0.03 for 3 % (default 0)"),
         WorkbookColumn(
-          "objective.minimise", "Ziel", "Objective", .text, de: "npv: der Barwert wird minimiert (die einzige Wahl)",
+          "objective.minimise", "Ziel", "Objective", .text,
+          de: "npv: der Barwert wird minimiert (die einzige Wahl)",
           en: "npv: the net present value is minimised (the only choice)"),
         WorkbookColumn(
           "objective.disruption_weight", "Gewicht Umstellung", "Disruption weight", .number,
