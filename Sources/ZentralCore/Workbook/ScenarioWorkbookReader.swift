@@ -528,6 +528,12 @@ struct ScenarioWorkbookReader {
     case (.flag, .text(let text)):
       if let flag = ImportVocabulary.flag(text) { return flag ? "true" : "false" }
       return WorkbookTree.quoted(text)
+    case (.choice(let words), .text(let text)):
+      let key = ImportVocabulary.normalise(text)
+      let match = words.first { value, others in
+        ([value] + others).map(ImportVocabulary.normalise).contains(key)
+      }
+      return WorkbookTree.quoted(match?.key ?? text.trimmingCharacters(in: .whitespaces))
     case (.unitKind, .text(let text)):
       return WorkbookTree.quoted(
         ImportVocabulary.kind(text)?.rawValue ?? text.trimmingCharacters(in: .whitespaces))

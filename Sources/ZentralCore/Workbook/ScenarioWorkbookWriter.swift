@@ -221,7 +221,7 @@ struct ScenarioWorkbookWriter {
       return .text(node.string ?? "")
     case .flag:
       return node.bool.map { .bool($0) } ?? .text(node.string ?? "")
-    case .text, .unitKind:
+    case .text, .unitKind, .choice:
       return .text(node.string ?? "")
     }
   }

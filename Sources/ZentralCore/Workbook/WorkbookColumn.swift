@@ -20,6 +20,9 @@ public struct WorkbookColumn: Sendable {
     case list
     /// A unit kind: the scenario's word (`department`) or a German one (`Fachbereich`).
     case unitKind
+    /// One of a closed set of scenario words, also written in the planner's words: each scenario
+    /// word with the other words that mean it (`["public_body": ["öffentlich", "Zweckverband"]]`).
+    case choice([String: [String]])
   }
 
   /// The key path of the value, relative to the row's item in a list sheet (`centre.setup_cost`)

@@ -77,6 +77,18 @@ public enum WorkbookLayout {
           de:
             "nur zentral/extern: Obergrenze VZÄ, 0 oder 0,001 bis 100.000; je Jahr verschieden: Blatt Jahreswerte",
           en: "central/shared only: ceiling in FTE, 0 or 0.001 to 100,000; by year: sheet Year values"),
+        WorkbookColumn(
+          "legal_form", "Rechtsform", "Legal form",
+          .choice([
+            "own": ["eigen", "eigene Einheit", "Stadt"],
+            "public_body": ["öffentlich", "öffentlicher Träger", "Zweckverband", "AöR", "public body"],
+            "private": ["privat", "Unternehmen", "GmbH"],
+          ]),
+          de:
+            "nur zentral/extern: eigen (own), öffentlich (public_body) oder privat (private); leer: eigen bei zentral, öffentlich bei extern",
+          en:
+            "central/shared only: own, public_body or private; empty: own for central, public_body for shared"
+        ),
       ]),
     WorkbookSheet(
       "Aufgabenbereiche", "Families", .list("families"),
@@ -103,6 +115,11 @@ public enum WorkbookLayout {
           "transition_cost_per_fte", "Übergangskosten je VZÄ", "Transition cost per FTE", .number,
           de: "EUR einmalig je bewegtem VZÄ, 0 oder 0,01 bis 10.000.000 (Vorgabe 0)",
           en: "EUR once per FTE moved, 0 or 0.01 to 10,000,000 (default 0)"),
+        WorkbookColumn(
+          "retained_role", "Rolle bleibt", "Retained role", .flag,
+          de:
+            "ja/nein: eine Rolle, die jede Einheit behält (IT-Koordination); zählt für policy.retained (Vorgabe nein)",
+          en: "yes/no: a role each unit keeps (IT coordination); counts for policy.retained (default no)"),
       ]),
     WorkbookSheet(
       "Anbieter", "Providers", .providers,
@@ -189,6 +206,14 @@ public enum WorkbookLayout {
           "providers", "Anbieter", "Providers", .list,
           de: "IDs, durch Komma getrennt; leer: die Anbieter des Bereichs; - für keinen",
           en: "ids separated by commas; empty: the family's providers; - for none"),
+        WorkbookColumn(
+          "confidential", "Vertraulich", "Confidential", .flag,
+          de: "ja/nein: Sozial-, Steuer- oder Personaldaten, nie an private Anbieter (Vorgabe nein)",
+          en: "yes/no: social, tax or personnel data, never to private providers (default no)"),
+        WorkbookColumn(
+          "separate_from", "Getrennt von", "Separate from", .list,
+          de: "IDs von Aufgabenbereichen, durch Komma getrennt, die nicht beim selben Anbieter sein dürfen",
+          en: "ids of families, separated by commas, that may not sit at the same provider"),
       ]),
     WorkbookSheet(
       "Angebote", "Offers", .offers,
