@@ -1,7 +1,8 @@
 public import ZentralPlan
 
 /// Writes the org chart of one view as CSV with the columns `ID,Name,Reports To,Kind,FTE,Annual cost`,
-/// as Visio's Organization Chart Wizard and draw.io's CSV import read it: one row per box, the
+/// as Visio's Organization Chart Wizard reads it (draw.io needs its directives:
+/// ``DrawioCSVExporter``): one row per box, the
 /// root with a blank `Reports To`, RFC 4180 quoting, CRLF line ends, and text cells that start
 /// like a formula neutralised with `'`. Numbers use `.` as decimal point and no grouping.
 ///

@@ -6,7 +6,8 @@ public enum ExportFormat: String, CaseIterable, Sendable {
   case svg
   /// The org chart as a Mermaid flowchart (renders in GitLab and GitHub Markdown).
   case mermaid
-  /// The org chart as CSV for Visio's Organization Chart Wizard and draw.io's CSV import.
+  /// The org chart as CSV for Visio's Organization Chart Wizard (``ExportOptions/excel``: for a
+  /// German Excel).
   case csv
   /// The org chart as a JSON tree with nested `children`, for web org-chart libraries.
   case json
