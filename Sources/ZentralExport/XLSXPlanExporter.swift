@@ -96,6 +96,15 @@ public struct XLSXPlanExporter: Exporter, BinaryExporter {
     var result = sheet(
       w.pick("Übersicht", "Summary"), [w.pick("Größe", "Figure"), w.pick("Wert", "Value")], rows, wide: [0])
     result.columnWidths[1] = 24
+    // Money whole, FTE with two decimals, years and the gap as they are (rows after the heading).
+    for (index, row) in rows.enumerated() {
+      let label = row.first?.displayText ?? ""
+      if label.contains("EUR") {
+        result.rowNumberFormats[index + 1] = .whole
+      } else if label.contains(w.pick("VZÄ", "FTE")) {
+        result.rowNumberFormats[index + 1] = .twoDecimals
+      }
+    }
     return result
   }
 

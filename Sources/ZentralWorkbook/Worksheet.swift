@@ -29,6 +29,9 @@ public struct Worksheet: Equatable, Sendable {
   public var numberFormats: [Int: NumberFormat]
   /// Rows at the top that stay in view when scrolling (0: none).
   public var frozenRows: Int
+  /// Number formats of rows by their index in ``rows``, before those of columns (a sheet of
+  /// figures with one figure per row).
+  public var rowNumberFormats: [Int: NumberFormat] = [:]
 
   /// A sheet named `name` with `rows`.
   public init(

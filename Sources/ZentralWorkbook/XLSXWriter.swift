@@ -114,7 +114,7 @@ public enum XLSXWriter {
         case .heading: style = .heading
         case .note: style = .note
         case nil:
-          switch sheet.numberFormats[column] {
+          switch sheet.rowNumberFormats[index] ?? sheet.numberFormats[column] {
           case .whole: style = .whole
           case .twoDecimals: style = .twoDecimals
           case nil: style = .plain
