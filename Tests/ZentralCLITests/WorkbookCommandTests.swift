@@ -23,6 +23,12 @@ struct WorkbookCommandTests {
       imported.stdout == "k.yaml: 18 units, 8 task families, 30 tasks; check it with zentral validate\n")
     let validate = try ZentralBinary.run(["validate", "k.yaml"], in: directory)
     #expect(validate.status == 0)
+    let plan = try ZentralBinary.run(["plan", "k.xlsx"], in: directory)
+    #expect(
+      plan.stderrLines == [
+        "zentral: k.xlsx is a workbook, not a scenario; build a scenario from it with "
+          + "'zentral import k.xlsx --out SCENARIO.yaml' (docs/import.md)"
+      ])
     let again = try ZentralBinary.run(["template", "--out", "k.xlsx"], in: directory)
     #expect(again.status == 1)
     #expect(again.stderrLines == ["zentral: k.xlsx: exists already; pass --force to replace it"])

@@ -3,6 +3,12 @@ import Foundation
 import ZentralExport
 import ZentralPlan
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension Zentral {
   /// `zentral export PLAN.json --format FORMAT`: org charts and the decision report from a plan.
   struct Export: ParsableCommand {
@@ -68,6 +74,11 @@ extension Zentral {
       var options = ExportOptions(language: lang, view: view)
       options.excel = excel
       if let binary = format.binaryExporter(options: options) {
+        if out == nil, isatty(STDOUT_FILENO) != 0 {
+          throw CommandFailure(
+            "'\(format.rawValue)' is a workbook, a file of bytes, not text for the terminal; "
+              + "write it with --out FILE.\(format.fileExtension)")
+        }
         do {
           let bytes = try binary.data(decoded, file: out ?? "-")
           if let out {
