@@ -205,7 +205,14 @@ private struct PartReader {
     var rows: [[CellValue]] = []
     var rowNumber = 0
     for row in decoded.sheetData?.row ?? [] {
-      rowNumber = row.r.flatMap { Int($0) } ?? rowNumber + 1
+      if let written = row.r {
+        guard let number = Int(written.trimmingCharacters(in: .whitespaces)), number >= 1 else {
+          throw fail("the row number '\(written)' is not valid; save the workbook again", sheet: name)
+        }
+        rowNumber = number
+      } else {
+        rowNumber += 1
+      }
       var column = 0
       for cell in row.c ?? [] {
         var place = CellReference(row: rowNumber, column: column + 1)

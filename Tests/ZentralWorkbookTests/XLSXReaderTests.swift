@@ -114,6 +114,24 @@ struct XLSXReaderTests {
     #expect(message.contains("unpacks to more than 33554432 bytes"), "\(message)")
   }
 
+  @Test("a sheet with an entity expansion bomb (\"billion laughs\") is refused fast")
+  func billionLaughs() throws {
+    var entities = "<!ENTITY l0 \"lol\">"
+    for level in 1...9 {
+      entities += "<!ENTITY l\(level) \"" + String(repeating: "&l\(level - 1);", count: 10) + "\">"
+    }
+    let sheet = """
+      <?xml version="1.0"?><!DOCTYPE worksheet [\(entities)]>\
+      <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>\
+      <row r="1"><c r="A1" t="inlineStr"><is><t>&l9;</t></is></c></row></sheetData></worksheet>
+      """
+    let data = try RawArchive.workbook(sheet: sheet)
+    let start = ContinuousClock.now
+    let message = Self.refusal(data)
+    #expect(ContinuousClock.now - start < .seconds(5))
+    #expect(message != "read", "\(message)")
+  }
+
   @Test("a part that unpacks beyond the limit is stopped while unpacking")
   func partLimit() throws {
     var limits = WorkbookLimits.standard
@@ -160,6 +178,12 @@ struct XLSXReaderTests {
     let badReference = try RawArchive.workbook(
       sheet: RawArchive.sheet("<row r=\"2\"><c r=\"2B\"><v>1</v></c></row>"))
     #expect(Self.refusal(badReference).contains("the cell reference '2B' is not valid"))
+    for row in ["0", "-3", "x"] {
+      let badRow = try RawArchive.workbook(sheet: RawArchive.sheet("<row r=\"\(row)\"><c><v>1</v></c></row>"))
+      let message = Self.refusal(badRow)
+      #expect(
+        message == "bad.xlsx: sheet 'Blatt1': the row number '\(row)' is not valid; save the workbook again")
+    }
     let notXML = try RawArchive.workbook(sheet: "<worksheet><sheetData><row>")
     #expect(Self.refusal(notXML).contains("is not valid SpreadsheetML"))
   }
