@@ -43,6 +43,14 @@ public enum WorkbookLayout {
         WorkbookColumn(
           "horizon.years", "Anzahl Jahre", "Number of years", .whole,
           de: "Jahre (Wellen), 1 bis 30 (Pflicht)", en: "years (waves), 1 to 30 (required)"),
+        WorkbookColumn(
+          "horizon.terminal_value", "Restwert", "Terminal value",
+          .choice(["none": ["kein", "keiner"], "perpetuity": ["ewige Rente"]]),
+          de:
+            "none (nur die Jahre des Zeitraums, Vorgabe) oder perpetuity (laufende Kosten des letzten Jahres als ewige Rente)",
+          en:
+            "none (only the horizon's years, the default) or perpetuity (the last year's running cost for ever)"
+        ),
       ]),
     WorkbookSheet(
       "Einheiten", "Units", .list("units"),
@@ -89,6 +97,11 @@ public enum WorkbookLayout {
           en:
             "central/shared only: own, public_body or private; empty: own for central, public_body for shared"
         ),
+        WorkbookColumn(
+          "vat_rate", "USt-Satz", "VAT rate", .number,
+          de:
+            "nur extern: Umsatzsteuer auf Preis und Angebote, 0 oder 0,0001 bis 0,25, z. B. 0,19 (Vorgabe 0)",
+          en: "shared only: VAT on price and quotes, 0 or 0.0001 to 0.25, e.g. 0.19 (default 0)"),
       ]),
     WorkbookSheet(
       "Aufgabenbereiche", "Families", .list("families"),
@@ -111,6 +124,10 @@ public enum WorkbookLayout {
           "centre.min_fte", "Mindestbesetzung VZÄ", "Minimum FTE", .number,
           de: "VZÄ, die ein offenes Zentrum mindestens hat, 0 oder 0,001 bis 100.000 (Vorgabe 0)",
           en: "FTE an open centre has at least, 0 or 0.001 to 100,000 (default 0)"),
+        WorkbookColumn(
+          "centre.non_staff_factor", "Faktor Sachkosten", "Non-staff factor", .number,
+          de: "was die Sachkosten einer Aufgabe im Zentrum werden, 0 oder 0,0001 bis 10 (Vorgabe 1)",
+          en: "what a task's non-staff cost becomes in the centre, 0 or 0.0001 to 10 (default 1)"),
         WorkbookColumn(
           "transition_cost_per_fte", "Übergangskosten je VZÄ", "Transition cost per FTE", .number,
           de: "EUR einmalig je bewegtem VZÄ, 0 oder 0,01 bis 10.000.000 (Vorgabe 0)",
@@ -139,6 +156,10 @@ public enum WorkbookLayout {
         WorkbookColumn(
           "min_fte", "Mindestbesetzung VZÄ", "Minimum FTE", .number, de: "leer: wie der Aufgabenbereich; VZÄ",
           en: "empty: as the family; FTE"),
+        WorkbookColumn(
+          "non_staff_factor", "Faktor Sachkosten", "Non-staff factor", .number,
+          de: "leer: wie der Aufgabenbereich; Faktor 0 oder 0,0001 bis 10",
+          en: "empty: as the family; factor 0 or 0.0001 to 10"),
         WorkbookColumn(
           "existing_fte", "Bestand VZÄ", "Existing FTE", .number,
           de: "Arbeit dieses Bereichs, die der Anbieter heute schon macht, VZÄ (Vorgabe 0)",
@@ -203,6 +224,10 @@ public enum WorkbookLayout {
           de: "EUR einmalig für die ganze Aufgabe; leer: je VZÄ des Bereichs",
           en: "EUR once for the whole task; empty: per FTE of the family"),
         WorkbookColumn(
+          "non_staff_cost", "Sachkosten je Jahr", "Non-staff cost per year", .number,
+          de: "Lizenzen, Hardware, Räume heute, EUR/Jahr, 0 oder 0,01 bis 10^12 (Vorgabe 0)",
+          en: "licences, hardware, rooms today, EUR/year, 0 or 0.01 to 10^12 (default 0)"),
+        WorkbookColumn(
           "providers", "Anbieter", "Providers", .list,
           de: "IDs, durch Komma getrennt; leer: die Anbieter des Bereichs; - für keinen",
           en: "ids separated by commas; empty: the family's providers; - for none"),
@@ -233,6 +258,12 @@ public enum WorkbookLayout {
         WorkbookColumn(
           "transition_cost", "Übergangskosten", "Transition cost", .number,
           de: "EUR einmalig für den Wechsel zu diesem Anbieter", en: "EUR once for moving to this provider"),
+        WorkbookColumn(
+          "non_staff_cost", "Sachkosten je Jahr", "Non-staff cost per year", .number,
+          de: "Sachkosten der ganzen Aufgabe beim Anbieter, EUR/Jahr; leer: wie heute × Faktor des Zentrums",
+          en:
+            "non-staff cost of the whole task at the provider, EUR/year; empty: today's × the centre's factor"
+        ),
       ]),
     WorkbookSheet(
       "Regeln", "Policy", .fields,
@@ -254,6 +285,10 @@ public enum WorkbookLayout {
           .number,
           de: "Veränderungskapazität in VZÄ je Welle; je Jahr: Blatt Jahreswerte",
           en: "change capacity in FTE per wave; by year: sheet Year values"),
+        WorkbookColumn(
+          "policy.parallel_running_months", "Parallelbetrieb Monate", "Parallel running months", .number,
+          de: "Monate, die im Jahr eines Wechsels beide Seiten zahlen, 0 oder 0,01 bis 12 (Vorgabe 0)",
+          en: "months both sides pay in the year of a move, 0 or 0.01 to 12 (default 0)"),
         WorkbookColumn(
           "policy.savings_target.annual_cost", "Einsparziel EUR/Jahr", "Savings target EUR/year", .number,
           de: "Einsparung im letzten Jahr, EUR/Jahr", en: "saving in the last year, EUR/year"),
