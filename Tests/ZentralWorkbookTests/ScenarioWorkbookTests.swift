@@ -29,4 +29,18 @@ struct ScenarioWorkbookTests {
       #expect(imported.warnings.isEmpty, "\(imported.warnings)")
     }
   }
+
+  @Test("the fixture that uses every key of the format survives the workbook, with no key left to 'Weitere'")
+  func everyKey() throws {
+    let path = repositoryRoot.appendingPathComponent("Tests/ZentralCoreTests/Fixtures/valid/every-key.yaml")
+      .path
+    let scenario = try ScenarioLoader.load(path: path).scenario
+    let workbook = ScenarioWorkbook.workbook(for: scenario)
+    let further = try #require(workbook.sheet(named: "Weitere"))
+    #expect(
+      further.rows.count == 2, "keys without a column: \(further.rows.dropFirst(2).map { $0[0].displayText })"
+    )
+    let data = try XLSXWriter.data(workbook, file: "every-key.xlsx")
+    #expect(try ScenarioWorkbook.importWorkbook(data: data, file: "every-key.xlsx").scenario == scenario)
+  }
 }
