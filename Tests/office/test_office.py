@@ -163,6 +163,19 @@ def test_workbooks_rewritten_by_libreoffice_import_to_the_seed_scenarios(folder)
         assert run.returncode == 0, run.stderr
 
 
+def test_every_key_survives_a_workbook_rewritten_by_libreoffice(folder):
+    """The fixture that uses every key of the format: LibreOffice's .xlsx imports to the same
+    scenario as the workbook zentral wrote (which the Swift tests compare with the loaded YAML)."""
+    work = folder / "every-key"
+    work.mkdir()
+    fixture = ROOT / "Tests" / "ZentralCoreTests" / "Fixtures" / "valid" / "every-key.yaml"
+    zentral("template", "--from", fixture, "--out", work / "every.xlsx", cwd=work)
+    out = soffice(work, "xlsx:Calc MS Excel 2007 XML", [work / "every.xlsx"])
+    zentral("import", out / "every.xlsx", "--out", work / "lo.yaml", cwd=work)
+    zentral("import", work / "every.xlsx", "--out", work / "direct.yaml", cwd=work)
+    assert (work / "lo.yaml").read_text() == (work / "direct.yaml").read_text()
+
+
 def fods(sheets):
     """A flat OpenDocument spreadsheet (.fods) of `sheets` (name -> rows of str, float, bool or None),
     as a person would type it into LibreOffice Calc."""
