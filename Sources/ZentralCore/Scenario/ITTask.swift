@@ -24,6 +24,9 @@ public struct ITTask: Equatable, Sendable {
   public var providers: [String]?
   /// Per-provider overrides: workload and quoted annual cost at that provider.
   public var at: [String: ProviderOffer]
+  /// The number of posts (Stellen) that hold the workload, `nil` for the default (the workload
+  /// rounded up, ``postCount``); a divisible task moves in whole posts.
+  public var posts: Int?
 
   /// Creates a task.
   public init(
@@ -38,7 +41,8 @@ public struct ITTask: Equatable, Sendable {
     concern: Double = 0,
     transitionCost: Double? = nil,
     providers: [String]? = nil,
-    at: [String: ProviderOffer] = [:]
+    at: [String: ProviderOffer] = [:],
+    posts: Int? = nil
   ) {
     self.id = id
     self.name = name
@@ -52,6 +56,7 @@ public struct ITTask: Equatable, Sendable {
     self.transitionCost = transitionCost
     self.providers = providers
     self.at = at
+    self.posts = posts
   }
 }
 

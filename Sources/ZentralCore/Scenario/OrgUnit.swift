@@ -19,6 +19,8 @@ public struct OrgUnit: Equatable, Sendable {
   public var pricePerFTE: Double?
   /// Headcount ceiling for IT work taken over, in FTE, per year (`nil`: no ceiling).
   public var capacityFTE: YearValues?
+  /// For providers: how staff go with the tasks it takes over, and the cost per FTE moved.
+  public var transfer: StaffTransfer?
 
   /// Creates a unit.
   public init(
@@ -28,7 +30,8 @@ public struct OrgUnit: Equatable, Sendable {
     parent: String? = nil,
     costPerFTE: Double? = nil,
     pricePerFTE: Double? = nil,
-    capacityFTE: YearValues? = nil
+    capacityFTE: YearValues? = nil,
+    transfer: StaffTransfer? = nil
   ) {
     self.id = id
     self.name = name
@@ -37,6 +40,7 @@ public struct OrgUnit: Equatable, Sendable {
     self.costPerFTE = costPerFTE
     self.pricePerFTE = pricePerFTE
     self.capacityFTE = capacityFTE
+    self.transfer = transfer
   }
 
   /// Whether the unit may take over tasks (a central IT unit or a shared provider).

@@ -165,6 +165,7 @@ final class ScenarioDecoder {
         $0, path: mapping.path("capacity_fte"), what: "a capacity", expected: "a capacity is 0 or more FTE",
         quantity: .fte)
     }
+    if !unitsOfUnknownKind.contains(index) { unit.transfer = decodeTransfer(mapping, unit: unit) }
     return unit
   }
 
@@ -436,6 +437,7 @@ final class ScenarioDecoder {
         }
       }
     }
+    task.posts = decodePosts(mapping)
     if task.dedicated && task.reason == nil {
       reader.warning(
         path, at: mapping.mark,
@@ -561,6 +563,7 @@ final class ScenarioDecoder {
           reader.number($0, path: terms.path("fte"), expected: "a saving is 0 or more FTE", quantity: .fte)
         })
     }
+    decodeStaffPolicy(mapping, into: &policy)
     return policy
   }
 

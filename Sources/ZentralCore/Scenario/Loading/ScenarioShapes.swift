@@ -30,7 +30,7 @@ enum ScenarioShapes {
   /// An element of `units`.
   static let unit = ObjectShape(
     noun: "a unit",
-    keys: ["id", "name", "kind", "parent", "cost_per_fte", "price_per_fte", "capacity_fte"],
+    keys: ["id", "name", "kind", "parent", "cost_per_fte", "price_per_fte", "capacity_fte", "transfer"],
     required: [
       "id": "every unit has an id",
       "name": "every unit has a name",
@@ -61,7 +61,7 @@ enum ScenarioShapes {
     noun: "a task",
     keys: [
       "id", "name", "family", "unit", "fte", "dedicated", "reason", "divisible", "concern", "transition_cost",
-      "providers", "at",
+      "providers", "at", "posts",
     ],
     required: [
       "id": "every task has an id",
@@ -80,7 +80,7 @@ enum ScenarioShapes {
     noun: "a policy",
     keys: [
       "retained", "budget", "max_moved_fte_per_wave", "pilots", "deadlines", "together", "must_move",
-      "must_stay", "savings_target",
+      "must_stay", "savings_target", "min_move_fte", "no_layoffs",
     ])
 
   /// `policy.retained`.

@@ -51,6 +51,12 @@ public enum ScenarioWriter {
       if let cost = unit.costPerFTE { out.line("    cost_per_fte: \(decimal(cost))") }
       if let price = unit.pricePerFTE { out.line("    price_per_fte: \(decimal(price))") }
       if let capacity = unit.capacityFTE { out.line("    capacity_fte: \(yearValues(capacity))") }
+      if let transfer = unit.transfer {
+        out.line(
+          "    transfer: {form: \(transfer.form.rawValue), one_time_cost_per_fte: "
+            + "\(decimal(transfer.oneTimeCostPerFTE)), annual_cost_per_fte: \(decimal(transfer.annualCostPerFTE))}"
+        )
+      }
     }
   }
 
@@ -107,6 +113,7 @@ public enum ScenarioWriter {
           out.line("      \(scalar(provider, inFlow: false)): \(offer(task.at[provider]!))")
         }
       }
+      if let posts = task.posts { out.line("    posts: \(posts)") }
     }
   }
 
@@ -141,6 +148,12 @@ public enum ScenarioWriter {
       if let cost = target.annualCost { parts.append("annual_cost: \(decimal(cost))") }
       if let fte = target.fte { parts.append("fte: \(decimal(fte))") }
       out.line("  savings_target: {\(parts.joined(separator: ", "))}")
+    }
+    if policy.minMoveFTE != Policy.defaultMinMoveFTE {
+      out.line("  min_move_fte: \(decimal(policy.minMoveFTE))")
+    }
+    if let rule = policy.noLayoffs {
+      out.line("  no_layoffs: {attrition_rate: \(decimal(rule.attritionRate))}")
     }
   }
 
