@@ -39,9 +39,9 @@ extension PlanBuilder {
       posts: posts, surplus: surplus(result: result))
   }
 
-  /// Surplus staff per provider and year: each centre's `U` at its least value given the plan
-  /// (the recursion of the `surplus` rows with equality where positive), summed per provider;
-  /// providers with a surplus in some year, every year.
+  /// Surplus staff per provider and year: each centre's `U` at its least value given the plan's
+  /// moves (the recursion of the `surplus` rows, with the centre's need from its scale curve and
+  /// critical mass), summed per provider; providers with a surplus in some year, every year.
   func surplus(result: SolveResult) -> [Plan.Surplus] {
     guard let rule = scenario.policy.noLayoffs else { return [] }
     var fte: [String: [Double]] = [:]
@@ -50,7 +50,10 @@ extension PlanBuilder {
       var previous = 0.0
       var previousEffective = centre.baselineEffective
       for k in facts.years.indices {
-        let effective = result[model.effective[c][k]]
+        // The centre's need as its summary states it (scale curve and critical mass): E itself
+        // may exceed it in an optimum where the surplus costs the same (the last year, say).
+        var effective = centre.curve.value(at: result.value(of: model.pooledWorkload(centre: c, by: k)))
+        if result[model.open[c][k]] > 0.5 { effective = max(effective, centre.terms.minFTE) }
         let arriving = result.value(of: model.arrivingStaff(centre: c, wave: k))
         let value = max(0, (1 - rule.attritionRate) * previous + arriving - (effective - previousEffective))
         let provider = centre.key.provider

@@ -1,0 +1,130 @@
+import Testing
+import ZentralPlan
+import ZentralSolver
+
+@testable import ZentralCore
+
+/// The staff elements, each in a small scenario where it changes the plan (the base case of
+/// ``PlanningPolicyTests``: departments at 80,000 EUR per FTE, the central unit `it` at 70,000).
+@Suite("Each staff element binds")
+struct PlanningStaffPolicyTests {
+  /// Plans `scenario` (expected optimal).
+  static func plan(_ scenario: Scenario) throws -> Plan {
+    let plan = try PlanningFixtures.plan(scenario, explain: false)
+    #expect(plan.status == .optimal)
+    return plan
+  }
+
+  /// A divisible task `t1` of `fte` FTE in `posts` posts.
+  static func divisible(fte: Double = 2, posts: Int? = nil) -> ITTask {
+    var task = ITTask(id: "t1", name: "Firewall", family: "sec", unit: "a", fte: fte, divisible: true)
+    task.posts = posts
+    return task
+  }
+
+  @Test("a divisible task moves in whole posts: with room for 1.5 FTE, 1 of 2 posts moves, 3 of 4 posts")
+  func posts() throws {
+    func scenario(posts: Int?) -> Scenario {
+      PlanningFixtures.scenario(
+        families: [PlanningPolicyTests.family()], tasks: [Self.divisible(posts: posts)],
+        capacity: YearValues(constant: 1.5))
+    }
+    let two = try Self.plan(scenario(posts: nil))
+    #expect(PlanningPolicyTests.decisions(two) == ["t1: it@2025x0.5"])
+    #expect(two.tasks[0].posts == 2)
+    #expect(two.tasks[0].moves.map(\.posts) == [1])
+    #expect(
+      two.staff?.posts == [
+        .init(unit: "a", year: 2025, postsIn: 0, postsOut: 1, fteIn: 0, fteOut: 1),
+        .init(unit: "it", year: 2025, postsIn: 1, postsOut: 0, fteIn: 1, fteOut: 0),
+      ])
+    let four = try Self.plan(scenario(posts: 4))
+    #expect(PlanningPolicyTests.decisions(four) == ["t1: it@2025x0.75"])
+    #expect(four.tasks[0].moves.map(\.posts) == [3])
+  }
+
+  @Test("the smallest part that may move: 0.25 FTE moves without a minimum, nothing with 0.5")
+  func minimumMove() throws {
+    func scenario(minimum: Double, capacity: Double) -> Scenario {
+      PlanningFixtures.scenario(
+        families: [PlanningPolicyTests.family()], tasks: [Self.divisible(posts: 8)],
+        policy: Policy(minMoveFTE: minimum), capacity: YearValues(constant: capacity))
+    }
+    #expect(
+      PlanningPolicyTests.decisions(try Self.plan(scenario(minimum: 0, capacity: 0.25))) == [
+        "t1: it@2025x0.125"
+      ])
+    #expect(
+      PlanningPolicyTests.decisions(try Self.plan(scenario(minimum: 0.5, capacity: 0.25))) == ["t1: stay"])
+    #expect(
+      PlanningPolicyTests.decisions(try Self.plan(scenario(minimum: 0.5, capacity: 0.75))) == [
+        "t1: it@2025x0.375"
+      ])
+  }
+
+  @Test("a whole task smaller than the minimum part still moves")
+  func wholeTaskBelowMinimum() throws {
+    let scenario = PlanningFixtures.scenario(
+      families: [PlanningPolicyTests.family()], tasks: [Self.divisible(fte: 0.3)],
+      policy: Policy(minMoveFTE: 0.5))
+    #expect(PlanningPolicyTests.decisions(try Self.plan(scenario)) == ["t1: it@2025"])
+  }
+
+  /// `t1` (2 FTE) and a centre that needs half an FTE per FTE pooled, with a transition cost of
+  /// 80,000 EUR, over three years: the move saves 160,000 - 70,000 EUR a year at once, but with
+  /// no layoffs the FTE not needed stays until attrition.
+  static func surplusScenario(attrition: Double?) -> Scenario {
+    let family = PlanningPolicyTests.family(
+      scale: [ScalePoint(pooled: 0, effective: 0), ScalePoint(pooled: 4, effective: 2)])
+    var task = PlanningPolicyTests.t1
+    task.transitionCost = 80_000
+    return PlanningFixtures.scenario(
+      families: [family], tasks: [task],
+      policy: Policy(noLayoffs: attrition.map { NoLayoffs(attritionRate: $0) }),
+      years: 3)
+  }
+
+  @Test("no layoffs: the surplus FTE costs until attrition; without attrition the move does not pay")
+  func noLayoffs() throws {
+    let free = try Self.plan(Self.surplusScenario(attrition: nil))
+    #expect(PlanningPolicyTests.decisions(free) == ["t1: it@2025"])
+    #expect(free.staff?.surplus == [])
+    // Without attrition: 1 FTE surplus for three years, 3 * (90,000 - 70,000) < 80,000.
+    let kept = try Self.plan(Self.surplusScenario(attrition: 0))
+    #expect(PlanningPolicyTests.decisions(kept) == ["t1: stay"])
+    // Half the surplus leaves each year: 1, 0.5, 0.25 FTE; 20,000 + 55,000 + 72,500 > 80,000.
+    let half = try Self.plan(Self.surplusScenario(attrition: 0.5))
+    #expect(PlanningPolicyTests.decisions(half) == ["t1: it@2025"])
+    #expect(half.staff?.surplus.map(\.fte) == [1, 0.5, 0.25])
+    #expect(half.staff?.surplus.map(\.annualCost) == [70_000, 35_000, 17_500])
+    // The centre's 1 FTE (70,000 EUR) plus the surplus.
+    #expect(half.waves.map(\.annualCost) == [140_000, 105_000, 87_500])
+    #expect(abs((half.npv ?? 0) - (80_000 + 140_000 + 105_000 + 87_500)) < 1e-6)
+    #expect(half.staff?.attritionRate == 0.5)
+  }
+
+  @Test("the surplus is a variable and a row of the MIP in every year")
+  func surplusShiftsTiming() throws {
+    let built = try CentralisationModel(scenario: Self.surplusScenario(attrition: 0.04))
+    #expect(built.model.columns.contains { $0.name == "U(it,sec,2027)" })
+    #expect(built.model.rows.contains { $0.name == "surplus(it,sec,2025)" })
+  }
+
+  @Test("transfer costs: an annual Besitzstand at it sends the tasks to the shared provider instead")
+  func transfer() throws {
+    var scenario = PlanningFixtures.scenario(
+      families: [PlanningPolicyTests.family(providers: ["it", "kdn"])],
+      tasks: [PlanningPolicyTests.t1, PlanningPolicyTests.t2])
+    scenario.units[4].pricePerFTE = 75_000
+    let before = try Self.plan(scenario)
+    #expect(PlanningPolicyTests.decisions(before) == ["t1: it@2025", "t2: it@2025"])
+    scenario.units[3].transfer = StaffTransfer(form: .versetzung, annualCostPerFTE: 8_000)
+    scenario.units[4].transfer = StaffTransfer(form: .personalgestellung, oneTimeCostPerFTE: 1_000)
+    let after = try Self.plan(scenario)
+    #expect(PlanningPolicyTests.decisions(after) == ["t1: kdn@2025", "t2: kdn@2025"])
+    #expect(
+      after.tasks[0].moves[0].transfer == .init(form: .personalgestellung, oneTimeCost: 2_000, annualCost: 0))
+    #expect(after.waves[0].transitionCost == 3_000)
+    #expect(abs((after.npv ?? 0) - (3_000 + 3 * 75_000)) < 1e-6)
+  }
+}
