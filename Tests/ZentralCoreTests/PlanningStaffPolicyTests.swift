@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import ZentralPlan
 import ZentralSolver
@@ -20,6 +21,25 @@ struct PlanningStaffPolicyTests {
     var task = ITTask(id: "t1", name: "Firewall", family: "sec", unit: "a", fte: fte, divisible: true)
     task.posts = posts
     return task
+  }
+
+  /// The move parts of `plan` that break the staff rules: a part of less than
+  /// `policy.min_move_fte` that is not the whole task, or a part that is not whole posts.
+  static func partsBelowMinimum(_ plan: Plan, scenario: Scenario) -> [String] {
+    var broken: [String] = []
+    for (decision, task) in zip(plan.tasks, scenario.tasks) {
+      for part in decision.moves {
+        let posts = part.share * Double(task.postCount)
+        if part.share * task.fte < scenario.policy.minMoveFTE - 1e-6 && part.share < 1 - 1e-6 {
+          broken.append("\(task.id): \(part.share * task.fte) FTE to \(part.provider) in \(part.year)")
+        }
+        // Shares in a plan are rounded to 1e-6, so 8 of 12 posts read 8.000004.
+        if abs(posts - posts.rounded()) > 1e-4 * max(1, posts) || part.posts != Int(posts.rounded()) {
+          broken.append("\(task.id): \(posts) posts to \(part.provider) in \(part.year)")
+        }
+      }
+    }
+    return broken
   }
 
   @Test("a divisible task moves in whole posts: with room for 1.5 FTE, 1 of 2 posts moves, 3 of 4 posts")
@@ -126,5 +146,37 @@ struct PlanningStaffPolicyTests {
       after.tasks[0].moves[0].transfer == .init(form: .personalgestellung, oneTimeCost: 2_000, annualCost: 0))
     #expect(after.waves[0].transitionCost == 3_000)
     #expect(abs((after.npv ?? 0) - (3_000 + 3 * 75_000)) < 1e-6)
+  }
+
+  @Test(
+    "with posts, a minimum part of 1 FTE, no layoffs and transfer costs on, HiGHS solves the exported model to zentral's objective",
+    arguments: ["krefeld.yaml", "muelheim.yaml", "muenster.yaml"])
+  func highsWithStaff(_ name: String) throws {
+    var scenario = try PlanningSeedTests.load(name)
+    scenario.policy.minMoveFTE = 1
+    // The seeds' savings targets are out of reach once freed staff stay (Krefeld's 100,000 EUR
+    // and Mülheim's 150,000 EUR a year in the last year): the check is about the model, not them.
+    scenario.policy.savingsTarget = nil
+    scenario.policy.noLayoffs = NoLayoffs(attritionRate: 0.04)
+    for u in scenario.units.indices where scenario.units[u].isProvider {
+      scenario.units[u].transfer = StaffTransfer(
+        form: .betriebsuebergang, oneTimeCostPerFTE: 2_500, annualCostPerFTE: 1_200)
+    }
+    for t in scenario.tasks.indices where scenario.tasks[t].divisible {
+      scenario.tasks[t].posts = scenario.tasks[t].postCount * 2
+    }
+    let planner = try Planner(scenario: scenario)
+    let plan = try planner.plan(options: PlanningOptions(explain: false))
+    #expect(plan.status == .optimal)
+    let objective = try #require(plan.objective)
+    #expect(Self.partsBelowMinimum(plan, scenario: scenario).isEmpty)
+    #expect(planner.model.model.columns.contains { $0.name.hasPrefix("U(") })
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("zentral-staff-\(name).mps").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try ModelFile.write(planner.model.model, format: .freeMPS, to: path)
+    let highs = try PlanningSeedTests.highs(path)
+    let difference = abs(highs - objective) / max(1, abs(objective))
+    print("staff on, seed \(name): GLPK \(objective), HiGHS \(highs), relative difference \(difference)")
+    #expect(difference <= 1e-6, "\(name): GLPK \(objective), HiGHS \(highs)")
   }
 }
