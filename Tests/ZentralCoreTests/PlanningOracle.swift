@@ -250,8 +250,9 @@ struct PlanningOracle {
             }
             let key = "\(id)|\(f.id)"
             let before = k == 0 ? baselineEffective(id, f) : lastEffective[key] ?? 0
-            let carried = k == 0 ? 0 : (1 - rule.attritionRate) * (surplus[key] ?? 0)
-            let value = max(0, carried + arriving - (effective - before))
+            // Of last year's staff (surplus and need) a share leaves; the surplus fills the posts.
+            let carried = (1 - rule.attritionRate) * ((k == 0 ? 0 : surplus[key] ?? 0) + before)
+            let value = max(0, carried + arriving - effective)
             surplus[key] = value
             annual += rate(id) * value
           }

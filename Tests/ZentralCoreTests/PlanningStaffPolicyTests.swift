@@ -109,18 +109,20 @@ struct PlanningStaffPolicyTests {
     let free = try Self.plan(Self.surplusScenario(attrition: nil))
     #expect(PlanningPolicyTests.decisions(free) == ["t1: it@2025"])
     #expect(free.staff?.surplus == [])
-    // Without attrition: 1 FTE surplus for three years, 3 * (90,000 - 70,000) < 80,000.
+    // Without attrition: 1 FTE surplus for three years, 3 * (160,000 - 140,000) < 80,000.
     let kept = try Self.plan(Self.surplusScenario(attrition: 0))
     #expect(PlanningPolicyTests.decisions(kept) == ["t1: stay"])
-    // Half the surplus leaves each year: 1, 0.5, 0.25 FTE; 20,000 + 55,000 + 72,500 > 80,000.
-    let half = try Self.plan(Self.surplusScenario(attrition: 0.5))
-    #expect(PlanningPolicyTests.decisions(half) == ["t1: it@2025"])
-    #expect(half.staff?.surplus.map(\.fte) == [1, 0.5, 0.25])
-    #expect(half.staff?.surplus.map(\.annualCost) == [70_000, 35_000, 17_500])
+    // A quarter of last year's staff (surplus and the centre's 1 FTE) leaves each year, and the
+    // surplus fills the posts: 1, 0.75 * 2 - 1 = 0.5, 0.75 * 1.5 - 1 = 0.125 FTE;
+    // savings 20,000 + 55,000 + 81,250 > 80,000.
+    let quarter = try Self.plan(Self.surplusScenario(attrition: 0.25))
+    #expect(PlanningPolicyTests.decisions(quarter) == ["t1: it@2025"])
+    #expect(quarter.staff?.surplus.map(\.fte) == [1, 0.5, 0.125])
+    #expect(quarter.staff?.surplus.map(\.annualCost) == [70_000, 35_000, 8_750])
     // The centre's 1 FTE (70,000 EUR) plus the surplus.
-    #expect(half.waves.map(\.annualCost) == [140_000, 105_000, 87_500])
-    #expect(abs((half.npv ?? 0) - (80_000 + 140_000 + 105_000 + 87_500)) < 1e-6)
-    #expect(half.staff?.attritionRate == 0.5)
+    #expect(quarter.waves.map(\.annualCost) == [140_000, 105_000, 78_750])
+    #expect(abs((quarter.npv ?? 0) - (80_000 + 140_000 + 105_000 + 78_750)) < 1e-6)
+    #expect(quarter.staff?.attritionRate == 0.25)
   }
 
   @Test("the surplus is a variable and a row of the MIP in every year")

@@ -95,9 +95,10 @@ extension CentralisationModel {
     return expression
   }
 
-  /// `surplus(p,f,year)`: `U(c,k) >= (1 - a) U(c,k-1) + arriving(c,k) - (E(c,k) - E(c,k-1))`,
-  /// with `U(c,-1) = 0` and `E(c,-1)` the centre's effective FTE today; `U >= 0` costs the
-  /// centre's rate a year.
+  /// `surplus(p,f,year)`: `U(c,k) >= (1 - a) (U(c,k-1) + E(c,k-1)) + arriving(c,k) - E(c,k)`:
+  /// of last year's staff `U + E` a share `a` leaves; the rest plus the staff arriving with moved
+  /// tasks, less this year's need `E`, is the surplus. `U(c,-1) = 0` and `E(c,-1)` is the
+  /// centre's effective FTE today; `U >= 0` costs the centre's rate a year.
   private mutating func addSurplus() throws(ModelError) {
     guard let rule = scenario.policy.noLayoffs else { return }
     let keep = 1 - rule.attritionRate
@@ -109,10 +110,12 @@ extension CentralisationModel {
         var expression =
           LinearExpression(u) + LinearExpression(effective[c][k]) - arrivingStaff(centre: c, wave: k)
         if k > 0 {
-          if keep != 0 { expression.add(-keep, row[k - 1]) }
-          expression.add(-1, effective[c][k - 1])
+          if keep != 0 {
+            expression.add(-keep, row[k - 1])
+            expression.add(-keep, effective[c][k - 1])
+          }
         } else {
-          expression.constant -= centre.baselineEffective
+          expression.constant -= keep * centre.baselineEffective
         }
         try model.addConstraint(expression >= 0, name: "surplus(\(name))")
         row.append(u)

@@ -55,7 +55,7 @@ extension PlanBuilder {
         var effective = centre.curve.value(at: result.value(of: model.pooledWorkload(centre: c, by: k)))
         if result[model.open[c][k]] > 0.5 { effective = max(effective, centre.terms.minFTE) }
         let arriving = result.value(of: model.arrivingStaff(centre: c, wave: k))
-        let value = max(0, (1 - rule.attritionRate) * previous + arriving - (effective - previousEffective))
+        let value = max(0, (1 - rule.attritionRate) * (previous + previousEffective) + arriving - effective)
         let provider = centre.key.provider
         fte[provider, default: Array(repeating: 0, count: facts.years.count)][k] += value
         cost[provider, default: Array(repeating: 0, count: facts.years.count)][k] += centre.rate * value
