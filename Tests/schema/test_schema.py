@@ -40,6 +40,9 @@ EXPECTED_ERRORS = {
     "unknown-key": ("tasks/0", "additionalProperties"),
     "wrong-type": ("tasks/0/fte", "type"),
     "zero-years": ("horizon/years", "minimum"),
+    "posts-not-whole": ("tasks/0/posts", "type"),
+    "transfer-bad-form": ("units/1/transfer/form", "enum"),
+    "attrition-too-high": ("policy/no_layoffs/attrition_rate", "maximum"),
 }
 
 
