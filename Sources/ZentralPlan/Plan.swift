@@ -151,11 +151,20 @@ extension Plan {
     public var start: Int
     /// Number of years (waves).
     public var years: Int
+    /// How the years after the horizon are valued: `perpetuity`, or absent for none (only the
+    /// years of the horizon count).
+    public var terminalValue: String?
+
+    enum CodingKeys: String, CodingKey {
+      case start, years
+      case terminalValue = "terminal_value"
+    }
 
     /// Creates a horizon.
-    public init(start: Int, years: Int) {
+    public init(start: Int, years: Int, terminalValue: String? = nil) {
       self.start = start
       self.years = years
+      self.terminalValue = terminalValue
     }
   }
 
@@ -183,13 +192,21 @@ extension Plan {
     public var kind: UnitKind
     /// Parent unit id.
     public var parent: String?
+    /// For a central or shared unit: its legal form (as given, or implied by its kind).
+    public var legalForm: LegalForm?
+
+    enum CodingKeys: String, CodingKey {
+      case id, name, kind, parent
+      case legalForm = "legal_form"
+    }
 
     /// Creates an org node.
-    public init(id: String, name: String, kind: UnitKind, parent: String?) {
+    public init(id: String, name: String, kind: UnitKind, parent: String?, legalForm: LegalForm? = nil) {
       self.id = id
       self.name = name
       self.kind = kind
       self.parent = parent
+      self.legalForm = legalForm
     }
   }
 

@@ -37,6 +37,13 @@ struct PlanningOracle {
   }
 
   private func unit(_ id: String) -> OrgUnit { scenario.units.first { $0.id == id }! }
+
+  /// The legal form of provider `p`: as given, else `own` for a central unit, `public_body` for a
+  /// shared one.
+  private func legalForm(_ p: String) -> LegalForm {
+    let u = unit(p)
+    return u.legalForm ?? (u.kind == .central ? .own : .publicBody)
+  }
   private func family(_ id: String) -> TaskFamily { scenario.families.first { $0.id == id }! }
 
   /// Effective FTE for pooled work on the curve `points` (identity when empty).
@@ -60,7 +67,7 @@ struct PlanningOracle {
   /// Annual running cost of the status quo.
   var baselineAnnual: Double {
     var total = 0.0
-    for task in scenario.tasks { total += task.fte * (unit(task.unit).costPerFTE ?? 0) }
+    for task in scenario.tasks { total += task.fte * (unit(task.unit).costPerFTE ?? 0) + task.nonStaffCost }
     for f in scenario.families {
       for p in providers where isOpenToday(p, f.id) {
         let local = f.centres[p]!
@@ -97,7 +104,20 @@ struct PlanningOracle {
 
   private func rate(_ p: String) -> Double {
     let u = unit(p)
-    return u.kind == .shared ? (u.pricePerFTE ?? u.costPerFTE ?? 0) : (u.costPerFTE ?? 0)
+    return u.kind == .shared ? (u.pricePerFTE ?? u.costPerFTE ?? 0) * (1 + u.vatRate) : (u.costPerFTE ?? 0)
+  }
+
+  /// What the city pays for an amount a provider bills: with VAT for a shared provider.
+  private func gross(_ amount: Double, at p: String) -> Double {
+    let u = unit(p)
+    return u.kind == .shared ? amount * (1 + u.vatRate) : amount
+  }
+
+  /// Non-staff cost of the whole task at provider `p`, EUR/year.
+  private func nonStaff(_ task: ITTask, at p: String) -> Double {
+    if let cost = task.at[p]?.nonStaffCost { return cost }
+    let f = family(task.family)
+    return task.nonStaffCost * (f.centres[p]?.nonStaffFactor ?? f.centre.nonStaffFactor)
   }
 
   /// The objective of a decision, or `nil` if it breaks a rule. `opening[p,f]` is the wave a
@@ -136,6 +156,24 @@ struct PlanningOracle {
       if total > 1 + tolerance { return nil }
       let deadline = !eligible[t].isEmpty && policy.deadlines.contains { $0.family == task.family }
       if (policy.mustMove.contains(task.id) || deadline) && abs(total - 1) > tolerance { return nil }
+    }
+
+    // Confidential tasks: never to a private provider (a central unit is the city's own, a shared
+    // provider a public body, unless the scenario says otherwise).
+    for (t, task) in tasks.enumerated() where task.confidential {
+      for p in providers.indices where legalForm(providers[p]) == .private {
+        if (0..<waves).contains(where: { x[t][p][$0] > tolerance }) { return nil }
+      }
+    }
+
+    // Separation: while a task sits at a provider, no centre of a family it is kept apart from
+    // is open there (moved work of that family needs one; an open centre counts by itself).
+    for (t, task) in tasks.enumerated() {
+      for f in task.separateFrom where f != task.family {
+        for p in providers.indices {
+          for k in 0..<waves where cum(t, p, k) > tolerance && isOpen(p, f, k) { return nil }
+        }
+      }
     }
 
     // Pilots.
@@ -177,11 +215,17 @@ struct PlanningOracle {
 
     // Retained organisation.
     if let rule = policy.retained {
+      // With retained-role families, only their tasks count (and keep); the share is of all IT work.
+      let roles = Set(scenario.families.filter(\.retainedRole).map(\.id))
+      let counts: (ITTask) -> Bool = { roles.isEmpty || roles.contains($0.family) }
       for u in Set(tasks.map(\.unit)) {
-        let total = tasks.filter { $0.unit == u }.reduce(0) { $0 + $1.fte }
-        let keep = min(total, max(rule.minFTE, rule.minShare * total))
+        let all = tasks.filter { $0.unit == u }.reduce(0) { $0 + $1.fte }
+        let total = tasks.filter { $0.unit == u && counts($0) }.reduce(0) { $0 + $1.fte }
+        let keep = min(total, max(rule.minFTE, rule.minShare * all))
         var kept = 0.0
-        for (t, task) in tasks.enumerated() where task.unit == u { kept += task.fte * (1 - moved(t, last)) }
+        for (t, task) in tasks.enumerated() where task.unit == u && counts(task) {
+          kept += task.fte * (1 - moved(t, last))
+        }
         if kept < keep - tolerance { return nil }
       }
     }
@@ -196,12 +240,16 @@ struct PlanningOracle {
       let year = scenario.horizon.start + k
       var annual = 0.0
       var oneTime = 0.0
+      var parallel = 0.0
       var movedFTE = 0.0
       var fte = 0.0
       var staff = Array(repeating: 0.0, count: providers.count)
       for (t, task) in tasks.enumerated() {
         let home = unit(task.unit).costPerFTE ?? 0
-        annual += task.fte * home * (1 - moved(t, k))
+        annual += (task.fte * home + task.nonStaffCost) * (1 - moved(t, k))
+        let movedNow = providers.indices.reduce(0) { $0 + x[t][$1][k] }
+        parallel +=
+          scenario.policy.parallelRunningMonths / 12 * (task.fte * home + task.nonStaffCost) * movedNow
         fte += task.fte * (1 - moved(t, k))
         for p in providers.indices {
           if let transfer = unit(providers[p]).transfer {
@@ -214,8 +262,9 @@ struct PlanningOracle {
             * task.fte
           oneTime += transition * x[t][p][k]
           movedFTE += task.fte * x[t][p][k]
+          annual += nonStaff(task, at: providers[p]) * cum(t, p, k)
           if let quote = offer?.annualCost {
-            annual += quote * cum(t, p, k)
+            annual += gross(quote, at: providers[p]) * cum(t, p, k)
             staff[p] += (offer?.fte ?? task.fte) * cum(t, p, k)
             fte += (offer?.fte ?? task.fte) * cum(t, p, k)
           }
@@ -268,9 +317,12 @@ struct PlanningOracle {
         return nil
       }
       if let change = policy.maxMovedFTEPerWave?.value(in: year), movedFTE > change + tolerance { return nil }
-      npv += discount[k] * (annual + oneTime)
+      npv += discount[k] * (annual + oneTime + parallel)
       annualLast = annual
       fteLast = fte
+    }
+    if scenario.horizon.terminalValue == .perpetuity {
+      npv += annualLast * discount[last] / scenario.discountRate
     }
     if let target = policy.savingsTarget {
       if let cost = target.annualCost, annualLast > baselineAnnual - cost + tolerance * max(1, baselineAnnual)

@@ -119,10 +119,7 @@ extension CentralisationModel {
         }
         try model.addConstraint(expression >= 0, name: "surplus(\(name))")
         row.append(u)
-        if centre.rate != 0 {
-          annual[k].add(centre.rate, u)
-          npv.add(centre.rate * facts.discount[k], u)
-        }
+        if centre.rate != 0 { addAnnualCost(centre.rate, u, wave: k) }
       }
       staff.surplus.append(row)
     }
@@ -141,12 +138,19 @@ extension CentralisationModel {
         }
         let yearly = transfer.annualCostPerFTE * task.fte
         guard yearly != 0 else { continue }
-        for k in move.wave..<waves {
-          annual[k].add(yearly, move.variable)
-          npv.add(yearly * facts.discount[k], move.variable)
-        }
+        for k in move.wave..<waves { addAnnualCost(yearly, move.variable, wave: k) }
       }
     }
+  }
+
+  /// Adds `coefficient * variable` to the running cost of wave `k` and to the NPV, and in the
+  /// last wave to the terminal value too (which values that wave's running cost as a perpetuity,
+  /// CentralisationModel+FullCosts.swift): a surplus in the last year counts as if it stayed.
+  private mutating func addAnnualCost(_ coefficient: Double, _ variable: Variable, wave k: Int) {
+    annual[k].add(coefficient, variable)
+    var weight = facts.discount[k]
+    if k == waves - 1 { weight += facts.terminalFactor }
+    npv.add(weight * coefficient, variable)
   }
 
   /// Puts the staff columns into the blocks of the family decomposition: `n` and `b` with their

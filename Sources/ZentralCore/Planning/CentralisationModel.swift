@@ -154,6 +154,7 @@ public struct CentralisationModel: Sendable {
   /// infeasibility diagnosis tries the rule groups, stay as they are.
   private mutating func build(relaxed: Set<RuleGroup>, feasibilityOnly: Bool) throws(ModelError) {
     try addMoves(relaxed: relaxed)
+    try addConfidentiality(relaxed: relaxed)
     try addCentres()
     try addOneMove(relaxed: relaxed)
     try addOpenLinks()
@@ -173,6 +174,7 @@ public struct CentralisationModel: Sendable {
     try addTogether(relaxed: relaxed)
     try addRetained(relaxed: relaxed)
     try addSavingsTarget(relaxed: relaxed)
+    try addSeparation(relaxed: relaxed)
     try addObjective(feasibilityOnly: feasibilityOnly)
   }
 
@@ -298,8 +300,9 @@ public struct CentralisationModel: Sendable {
     }
   }
 
-  /// The cost expressions per wave (running, transition, set-up, FTE moved) and the NPV; no
-  /// variables or rows.
+  /// The cost expressions per wave (running, transition, set-up, FTE moved) and the NPV with
+  /// parallel running and the terminal value (CentralisationModel+FullCosts.swift); no variables
+  /// or rows.
   private mutating func addCosts() {
     for k in 0..<waves {
       var running = LinearExpression()
@@ -328,12 +331,15 @@ public struct CentralisationModel: Sendable {
           if k > 0 { setupCost.add(-centre.terms.setupCost, open[c][k - 1]) }
         }
       }
+      running.add(nonStaffAtProviders(by: k))
       annual.append(running)
       transition.append(transitionCost)
       setup.append(setupCost)
       movedFTE.append(moved)
       npv.add(running + transitionCost + setupCost, times: facts.discount[k])
+      npv.add(parallelRunning(wave: k), times: facts.discount[k])
     }
+    npv.add(terminalValue)
   }
 
   /// `budget(year)`: one-time money of wave `k`.
@@ -407,10 +413,11 @@ public struct CentralisationModel: Sendable {
     guard scenario.policy.retained != nil else { return }
     for unit in facts.homeUnits {
       guard let (total, keep) = facts.retainedFTE(unit: unit) else { continue }
-      let movable = (facts.tasksOfUnit[unit] ?? []).filter { !moves[$0].isEmpty }
+      let movable = facts.retainedTasks(unit: unit).filter { !moves[$0].isEmpty }
       guard !movable.isEmpty, keep > 0 else { continue }
-      addGroup(.retained(unit: unit))
-      guard !relaxed.contains(.retained(unit: unit)) else { continue }
+      let group = facts.hasRetainedRoles ? RuleGroup.retainedRole(unit: unit) : .retained(unit: unit)
+      addGroup(group)
+      guard !relaxed.contains(group) else { continue }
       var row = LinearExpression()
       for t in movable { row.add(movedShare(t, by: waves - 1), times: scenario.tasks[t].fte) }
       try model.addConstraint(row <= LinearExpression(constant: total - keep), name: "retain(\(unit))")
@@ -483,7 +490,7 @@ public struct CentralisationModel: Sendable {
   }
 
   /// Records a rule group (once, in order of first appearance).
-  private mutating func addGroup(_ group: RuleGroup) {
+  mutating func addGroup(_ group: RuleGroup) {
     if knownGroups.insert(group).inserted { groups.append(group) }
   }
 

@@ -147,7 +147,8 @@ struct ScenarioFacts: Sendable {
         centres.append(
           CentreData(
             key: key, terms: terms, curve: curve, existingFTE: existing, isOpen: isOpen,
-            rate: units[p]?.providerRate ?? 0, maximumPooled: maximum, baselineEffective: baseline,
+            rate: (units[p]?.providerRate ?? 0) * (1 + Self.vatRate(of: units[p])), maximumPooled: maximum,
+            baselineEffective: baseline,
             pieces: curve.pieces(upTo: maximum)))
       }
     }
@@ -204,10 +205,14 @@ struct ScenarioFacts: Sendable {
       while parent[f] != f { f = parent[f] }
       return f
     }
-    for members in scenario.policy.together {
-      let families = members.compactMap { taskIndex[$0] }.compactMap {
-        familyIndex[scenario.tasks[$0].family]
+    // A task kept apart from other families links its family with theirs (``separationLinks``).
+    let linked =
+      scenario.policy.together.map { members in
+        members.compactMap { taskIndex[$0] }.map { scenario.tasks[$0].family }
       }
+      + separationLinks(scenario)
+    for members in linked {
+      let families = members.compactMap { familyIndex[$0] }
       for f in families.dropFirst() {
         let (a, b) = (root(families[0]), root(f))
         if a != b { parent[max(a, b)] = min(a, b) }
@@ -224,10 +229,10 @@ struct ScenarioFacts: Sendable {
   }
 
   private static func homeCost(_ task: ITTask, units: [String: OrgUnit]) -> Double {
-    task.fte * (units[task.unit]?.costPerFTE ?? 0)
+    task.fte * (units[task.unit]?.costPerFTE ?? 0) + task.nonStaffCost
   }
 
-  /// Annual cost of task `t` at home, EUR/year.
+  /// Annual cost of task `t` at home (staff and non-staff), EUR/year.
   func homeCost(_ t: Int) -> Double { Self.homeCost(scenario.tasks[t], units: units) }
 
   /// Workload of task `t` at provider `p`, FTE.
@@ -236,8 +241,10 @@ struct ScenarioFacts: Sendable {
     return task.at[p]?.fte ?? task.fte
   }
 
-  /// Quoted annual cost of the whole task `t` at `p`, if quoted.
-  func quote(_ t: Int, at p: String) -> Double? { scenario.tasks[t].at[p]?.annualCost }
+  /// Quoted annual cost of the whole task `t` at `p` with the provider's VAT, if quoted.
+  func quote(_ t: Int, at p: String) -> Double? {
+    scenario.tasks[t].at[p]?.annualCost.map { $0 * (1 + vatRate(p)) }
+  }
 
   /// One-time cost of moving the whole task `t` to `p`.
   func transitionCost(_ t: Int, to p: String) -> Double {
@@ -291,11 +298,14 @@ struct ScenarioFacts: Sendable {
     return seen
   }
 
-  /// What the retention rule asks unit `unit` to keep, FTE, with its total IT work today.
+  /// What the retention rule asks unit `unit` to keep, FTE, with the IT work today that counts for
+  /// it (every task's, or only the retained-role families' when the scenario marks any; the
+  /// share is taken of all its IT work, the amount kept is at most the work that counts).
   func retainedFTE(unit: String) -> (total: Double, keep: Double)? {
     guard let rule = scenario.policy.retained else { return nil }
-    let total = (tasksOfUnit[unit] ?? []).reduce(0) { $0 + scenario.tasks[$1].fte }
-    return (total, min(total, max(rule.minFTE, rule.minShare * total)))
+    let all = (tasksOfUnit[unit] ?? []).reduce(0) { $0 + scenario.tasks[$1].fte }
+    let total = retainedTasks(unit: unit).reduce(0) { $0 + scenario.tasks[$1].fte }
+    return (total, min(total, max(rule.minFTE, rule.minShare * all)))
   }
 
   /// Units that do IT work today and are not providers, in scenario order.

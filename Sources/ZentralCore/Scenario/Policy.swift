@@ -24,6 +24,9 @@ public struct Policy: Equatable, Sendable {
   /// No layoffs: staff a centre does not need stay until attrition (`nil`: savings from fewer
   /// staff count from the year of the move).
   public var noLayoffs: NoLayoffs?
+  /// Parallel running: months (0 to 12) in the year of a move during which the task's home cost
+  /// goes on besides its new cost.
+  public var parallelRunningMonths: Double = 0
 
   /// Creates a policy; everything defaults to "no rule".
   public init(

@@ -16,6 +16,9 @@ public struct TaskFamily: Equatable, Sendable {
   public var scale: [ScalePoint]
   /// One-time cost of moving one FTE of this family (staff moves, migration, training), EUR.
   public var transitionCostPerFTE: Double
+  /// The family is a role each unit keeps (IT coordination): when any family is marked, only
+  /// tasks of marked families count for `policy.retained`.
+  public var retainedRole: Bool
 
   /// Creates a task family.
   public init(
@@ -25,7 +28,8 @@ public struct TaskFamily: Equatable, Sendable {
     centre: CentreTerms = CentreTerms(),
     centres: [String: ProviderCentre] = [:],
     scale: [ScalePoint] = [],
-    transitionCostPerFTE: Double = 0
+    transitionCostPerFTE: Double = 0,
+    retainedRole: Bool = false
   ) {
     self.id = id
     self.name = name
@@ -34,6 +38,7 @@ public struct TaskFamily: Equatable, Sendable {
     self.centres = centres
     self.scale = scale
     self.transitionCostPerFTE = transitionCostPerFTE
+    self.retainedRole = retainedRole
   }
 
   /// The centre terms in force at `provider`: the family default with the provider's overrides.
@@ -42,7 +47,7 @@ public struct TaskFamily: Equatable, Sendable {
     return CentreTerms(
       setupCost: local.setupCost ?? centre.setupCost,
       annualOverhead: local.annualOverhead ?? centre.annualOverhead,
-      minFTE: local.minFTE ?? centre.minFTE)
+      minFTE: local.minFTE ?? centre.minFTE, nonStaffFactor: local.nonStaffFactor ?? centre.nonStaffFactor)
   }
 
   /// The scale curve in force at `provider`.
@@ -57,12 +62,18 @@ public struct CentreTerms: Equatable, Sendable {
   public var annualOverhead: Double
   /// Critical mass: the centre needs at least this many FTE once open.
   public var minFTE: Double
+  /// What a task's non-staff cost becomes in this centre, as a factor of its cost at home (1: it
+  /// moves unchanged; 0.6: shared licences and rooms cost 40 % less).
+  public var nonStaffFactor: Double
 
-  /// Creates centre terms; all default to 0.
-  public init(setupCost: Double = 0, annualOverhead: Double = 0, minFTE: Double = 0) {
+  /// Creates centre terms; all default to 0, the non-staff factor to 1.
+  public init(
+    setupCost: Double = 0, annualOverhead: Double = 0, minFTE: Double = 0, nonStaffFactor: Double = 1
+  ) {
     self.setupCost = setupCost
     self.annualOverhead = annualOverhead
     self.minFTE = minFTE
+    self.nonStaffFactor = nonStaffFactor
   }
 }
 
@@ -80,6 +91,8 @@ public struct ProviderCentre: Equatable, Sendable {
   public var existingFTE: Double
   /// Whether the centre exists already (open from the first year, no set-up cost).
   public var isOpen: Bool
+  /// Non-staff factor at this provider (``CentreTerms/nonStaffFactor``).
+  public var nonStaffFactor: Double?
 
   /// Creates provider-specific terms.
   public init(
@@ -88,7 +101,8 @@ public struct ProviderCentre: Equatable, Sendable {
     minFTE: Double? = nil,
     scale: [ScalePoint]? = nil,
     existingFTE: Double = 0,
-    isOpen: Bool = false
+    isOpen: Bool = false,
+    nonStaffFactor: Double? = nil
   ) {
     self.setupCost = setupCost
     self.annualOverhead = annualOverhead
@@ -96,6 +110,7 @@ public struct ProviderCentre: Equatable, Sendable {
     self.scale = scale
     self.existingFTE = existingFTE
     self.isOpen = isOpen
+    self.nonStaffFactor = nonStaffFactor
   }
 }
 
