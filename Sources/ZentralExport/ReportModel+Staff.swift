@@ -24,8 +24,9 @@ extension ReportModel {
   }
 
   /// Every part of a move with its posts, the transfer form and its costs; `nil` when nothing
-  /// moves.
+  /// moves or for a plan made before posts.
   var transferTable: Table? {
+    guard plan.staff != nil else { return nil }
     let headers = [
       words.pick("Aufgabe", "Task"), words.pick("Anbieter", "Provider"), words.pick("Jahr", "Year"),
       words.pick("Stellen", "Posts"), words.pick("VZÄ", "FTE"), words.pick("Übergang", "Transfer"),
