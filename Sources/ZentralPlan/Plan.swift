@@ -81,6 +81,8 @@ public struct Plan: Codable, Sendable, Equatable {
   public var diagnosis: Diagnosis?
   /// What the reader must know about the verdict and how it was found (empty when nothing).
   public var notes: [Note]
+  /// The funding of the plan; absent when the scenario has none (then every cost is the gross cost).
+  public var funding: FundingSummary?
 
   enum CodingKeys: String, CodingKey {
     case format, scenario, language, horizon
@@ -88,6 +90,7 @@ public struct Plan: Codable, Sendable, Equatable {
     case status, objective, npv, baseline, gap, bound, savings
     case paybackYear = "payback_year"
     case tasks, units, centres, waves, totals, org, families, policy, diagnosis, notes
+    case funding
   }
 
   /// Creates a plan without a solution; the optimiser fills in the rest.

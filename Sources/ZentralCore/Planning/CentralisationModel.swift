@@ -19,7 +19,7 @@ public struct CentralisationModel: Sendable {
   /// The scenario the model was built from.
   public let scenario: Scenario
   /// The model GLPK solves: minimise the objective (EUR, NPV plus penalties).
-  public private(set) var model: LinearModel
+  public internal(set) var model: LinearModel
   /// The rule groups the model enforces, in a fixed order.
   public private(set) var groups: [RuleGroup] = []
   /// The members of ``groups``, to add each once without a scan (5,000 retained-organisation
@@ -42,6 +42,8 @@ public struct CentralisationModel: Sendable {
   private(set) var setup: [LinearExpression] = []
   /// FTE moved per wave (home workload).
   private(set) var movedFTE: [LinearExpression] = []
+  /// Funded amount per wave (EUR/year), already subtracted from ``annual``.
+  private(set) var funded: [LinearExpression] = []
   /// The retained-organisation rows: at most `limit` FTE of the movable `tasks` of a unit move.
   struct RetainedRow: Sendable {
     /// The row's index in ``model``.
@@ -154,6 +156,7 @@ public struct CentralisationModel: Sendable {
     try addMoves(relaxed: relaxed)
     try addCentres()
     try addOneMove(relaxed: relaxed)
+    try addDone(relaxed: relaxed)
     try addOpenLinks()
     try addMonotone()
     for c in facts.centres.indices {
@@ -191,8 +194,9 @@ public struct CentralisationModel: Sendable {
   /// after the deadline year); records the must-move and deadline rule groups.
   private mutating func addMoves(relaxed: Set<RuleGroup>) throws(ModelError) {
     for (t, task) in scenario.tasks.enumerated() where facts.fixed[t] == nil {
-      let deadlineYear =
-        relaxed.contains(.deadline(family: task.family)) ? nil : facts.deadlineYear[task.family]
+      let deadlineYear = lastMoveYear(
+        t, familyDeadline: relaxed.contains(.deadline(family: task.family)) ? nil : facts.deadlineYear[task.family],
+        relaxed: relaxed)
       for p in facts.providers[t] {
         for (k, year) in facts.years.enumerated() {
           let upper: Double = (deadlineYear.map { year > $0 } ?? false) ? 0 : 1
@@ -207,6 +211,7 @@ public struct CentralisationModel: Sendable {
       addGroup(.mustMove(task: task))
     }
     for deadline in scenario.policy.deadlines { addGroup(.deadline(family: deadline.family)) }
+    addReplanningGroups()
   }
 
   /// `y(provider,family,year)` (fixed to 1 for a centre open today) and `E(provider,family,year)`.
@@ -232,7 +237,9 @@ public struct CentralisationModel: Sendable {
     let mustMoveTasks = Set(scenario.policy.mustMove)
     for (t, task) in scenario.tasks.enumerated() {
       let mustMove = mustMoveTasks.contains(task.id) && !relaxed.contains(.mustMove(task: task.id))
-      let deadline = facts.hasDeadline(t) && !relaxed.contains(.deadline(family: task.family))
+      let deadline =
+        facts.hasDeadline(t) && !relaxed.contains(.deadline(family: task.family))
+        || mustMoveByReplanning(t, relaxed: relaxed)
       guard facts.fixed[t] == nil || mustMove else { continue }
       let total = movedShare(t, by: waves - 1)
       let row = mustMove || deadline ? LinearConstraint.equal(total, 1) : total <= 1
@@ -310,8 +317,10 @@ public struct CentralisationModel: Sendable {
           if let quote = facts.quote(t, at: move.provider), move.wave <= k {
             running.add(quote, move.variable)
           }
-          if move.wave == k {
+          if move.wave == k && !isDone(t, provider: move.provider, wave: k) {
             transitionCost.add(facts.transitionCost(t, to: move.provider), move.variable)
+          }
+          if move.wave == k {
             moved.add(task.fte, move.variable)
           }
         }
@@ -320,11 +329,14 @@ public struct CentralisationModel: Sendable {
       for (c, centre) in facts.centres.enumerated() {
         running.add(centre.rate, effective[c][k])
         running.add(centre.terms.annualOverhead, open[c][k])
-        if !centre.isOpen && centre.terms.setupCost != 0 {
+        if !centre.isOpen && centre.terms.setupCost != 0 && !setupIsSunk(c) {
           setupCost.add(centre.terms.setupCost, open[c][k])
           if k > 0 { setupCost.add(-centre.terms.setupCost, open[c][k - 1]) }
         }
       }
+      let fundedAmount = fundedAmount(wave: k)
+      running.add(fundedAmount, times: -1)
+      funded.append(fundedAmount)
       annual.append(running)
       transition.append(transitionCost)
       setup.append(setupCost)
@@ -423,7 +435,7 @@ public struct CentralisationModel: Sendable {
       addGroup(.savingsCost)
       if !relaxed.contains(.savingsCost) {
         try model.addConstraint(
-          annual[last] <= LinearExpression(constant: facts.baselineAnnual - cost), name: "save_cost")
+          annual[last] <= LinearExpression(constant: facts.baselineAnnualNet(wave: last) - cost), name: "save_cost")
       }
     }
     if let fte = target.fte {
@@ -480,7 +492,7 @@ public struct CentralisationModel: Sendable {
   }
 
   /// Records a rule group (once, in order of first appearance).
-  private mutating func addGroup(_ group: RuleGroup) {
+  mutating func addGroup(_ group: RuleGroup) {
     if knownGroups.insert(group).inserted { groups.append(group) }
   }
 

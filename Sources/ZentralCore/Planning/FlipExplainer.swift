@@ -12,8 +12,9 @@ import ZentralSolver
 struct FlipExplainer {
   /// The result of one flip.
   enum Outcome: Sendable, Equatable {
-    /// The flipped plan's objective and its NPV (the objective without penalties).
-    case objective(Double, npv: Double)
+    /// The flipped plan's objective and its NPV (the objective without penalties), and for a
+    /// forced move where the flipped plan moves the task (the part with the largest share).
+    case objective(Double, npv: Double, move: FlipMove?)
     /// No plan with the flip: the conflicting rules.
     case infeasible([RuleGroup])
     /// The flip was not priced: why.
@@ -28,6 +29,14 @@ struct FlipExplainer {
     case stopped
     /// The re-solve ended without a proven optimum or a proof of infeasibility.
     case unproven
+  }
+
+  /// Where a forced move puts the task in the flipped plan.
+  struct FlipMove: Sendable, Equatable {
+    /// The provider.
+    var provider: String
+    /// The calendar year.
+    var year: Int
   }
 
   /// One flip to price: force task `task` to stay (`toStay`) or to move.
@@ -84,7 +93,9 @@ struct FlipExplainer {
       return unsolved()
     }
     if result.termination == .optimal, let objective = result.objective {
-      return .objective(objective, npv: result.value(of: model.objectiveParts.npv))
+      let largest = toStay ? nil : model.moves[t].max { result[$0.variable] < result[$1.variable] }
+      let move = largest.map { FlipMove(provider: $0.provider, year: model.facts.years[$0.wave]) }
+      return .objective(objective, npv: result.value(of: model.objectiveParts.npv), move: move)
     }
     guard !result.hasSolution, [.infeasible, .infeasibleOrUnbounded].contains(result.termination) else {
       return result.termination == .timeLimit && deadline != nil ? .unsolved(.timeLimit) : unsolved()

@@ -36,7 +36,9 @@ struct PlanBuilder {
   }
 
   /// NPV of the status quo.
-  var baselineNPV: Double { facts.discount.reduce(0) { $0 + $1 * facts.baselineAnnual } }
+  var baselineNPV: Double {
+    facts.discount.indices.reduce(0) { $0 + facts.discount[$1] * facts.baselineAnnualNet(wave: $1) }
+  }
 
   /// A plan from a solution.
   func plan(status: Plan.Status, result: SolveResult) -> Plan {
@@ -111,9 +113,10 @@ struct PlanBuilder {
           year: year, movedFTE: PlanText.clean(value(model.movedFTE[k])),
           transitionCost: PlanText.clean(transition),
           setupCost: PlanText.clean(setup), oneTimeCost: PlanText.clean(transition + setup),
-          annualCost: PlanText.clean(annual), baselineAnnualCost: PlanText.clean(facts.baselineAnnual),
+          annualCost: PlanText.clean(annual),
+          baselineAnnualCost: PlanText.clean(facts.baselineAnnualNet(wave: k)),
           discountFactor: facts.discount[k]))
-      cumulative += facts.discount[k] * (facts.baselineAnnual - annual - transition - setup)
+      cumulative += facts.discount[k] * (facts.baselineAnnualNet(wave: k) - annual - transition - setup)
       if cumulative >= -1e-6 * max(1, facts.baselineAnnual) {
         if paybackIndex == nil { paybackIndex = k }
       } else {
@@ -135,9 +138,10 @@ struct PlanBuilder {
     let steadyAnnual = value(model.annual[last])
     plan.totals = .init(
       baselineNPV: PlanText.clean(baselineNPV), planNPV: PlanText.clean(npv),
-      npvSavings: PlanText.clean(baselineNPV - npv), baselineAnnualCost: PlanText.clean(facts.baselineAnnual),
+      npvSavings: PlanText.clean(baselineNPV - npv),
+      baselineAnnualCost: PlanText.clean(facts.baselineAnnualNet(wave: last)),
       steadyStateAnnualCost: PlanText.clean(steadyAnnual),
-      annualSavings: PlanText.clean(facts.baselineAnnual - steadyAnnual),
+      annualSavings: PlanText.clean(facts.baselineAnnualNet(wave: last) - steadyAnnual),
       baselineFTE: PlanText.clean(facts.baselineFTE),
       steadyStateFTE: PlanText.clean(
         scenario.tasks.indices.reduce(0) {
@@ -148,6 +152,7 @@ struct PlanBuilder {
       movedFTE: PlanText.clean(plan.waves.reduce(0) { $0 + $1.movedFTE }),
       concernPenalty: PlanText.clean(concern),
       disruptionPenalty: PlanText.clean(disruption))
+    plan.funding = fundingSummary(result: result)
     return plan
   }
 
@@ -185,11 +190,7 @@ struct PlanBuilder {
     case .notEligible: return .init(rule: .notEligible)
     case .mustStay: return .init(rule: .mustStay)
     case nil:
-      if scenario.policy.mustMove.contains(task.id) { return .init(rule: .mustMove) }
-      if facts.hasDeadline(t) {
-        return .init(rule: .deadline, year: facts.deadlineYear[task.family])
-      }
-      return nil
+      return replanningReason(t)
     }
   }
 

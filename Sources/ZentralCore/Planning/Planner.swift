@@ -258,12 +258,13 @@ public struct Planner: Sendable {
     for t in jobs.keys.sorted() {
       guard let job = jobs[t], let outcome = outcomes[job] else { continue }
       switch outcome {
-      case .objective(let flipped, let flippedNPV):
+      case .objective(let flipped, let flippedNPV, let move):
         let money = PlanText.clean(flippedNPV - npv)
         let penalty = PlanText.clean((flipped - flippedNPV) - (objective - npv))
         plan.tasks[t].reason.rule = .economic
         plan.tasks[t].reason.why = nil
         plan.tasks[t].reason.flip = .init(money: money, penalty: penalty)
+        plan.tasks[t].reason.closeCall = closeCall(t, flip: .init(money: money, penalty: penalty), move: move)
       case .infeasible(let groups):
         plan.tasks[t].reason.rule = .infeasibleFlip
         plan.tasks[t].reason.why = nil

@@ -23,6 +23,10 @@ public enum RuleGroup: Hashable, Sendable, CustomStringConvertible {
   case savingsFTE
   /// The critical mass of a competence centre.
   case criticalMass(provider: String, family: String)
+  /// The deadline of one task (`deadlines: [{task, by}]`).
+  case taskDeadline(task: String)
+  /// A decision already carried out (`policy.done`).
+  case done(task: String)
 
   /// The kind of rule, as used in plans (`capacity`, `budget`, `must_move`, ...).
   public var kind: String {
@@ -37,6 +41,8 @@ public enum RuleGroup: Hashable, Sendable, CustomStringConvertible {
     case .retained: "retained"
     case .savingsCost, .savingsFTE: "savings_target"
     case .criticalMass: "critical_mass"
+    case .taskDeadline: "deadline"
+    case .done: "done"
     }
   }
 
@@ -54,6 +60,8 @@ public enum RuleGroup: Hashable, Sendable, CustomStringConvertible {
     case .savingsCost: "savings_target(annual_cost)"
     case .savingsFTE: "savings_target(fte)"
     case .criticalMass(let p, let f): "critical_mass(\(p),\(f))"
+    case .taskDeadline(let t): "task_deadline(\(t))"
+    case .done(let t): "done(\(t))"
     }
   }
 }
