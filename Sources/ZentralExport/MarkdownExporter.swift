@@ -35,6 +35,10 @@ public struct MarkdownExporter: Exporter {
     if plan.hasSolution {
       text +=
         "## \(m(words.pick("Kosten je Welle", "Costs per wave")))\n\n" + Self.table(report.wavesTable) + "\n"
+      if let funding = report.fundingTable, let fundingText = report.fundingText {
+        text +=
+          "## \(m(words.pick("Förderung", "Funding")))\n\n\(m(fundingText))\n\n" + Self.table(funding) + "\n"
+      }
       text += "## \(m(words.pick("Umsetzung nach Wellen", "Rollout by wave")))\n\n"
       for wave in report.rollout {
         text += "- **\(m(wave.headline))**\n"
@@ -52,6 +56,10 @@ public struct MarkdownExporter: Exporter {
       text += "```\n\n"
       text += "## \(m(words.pick("Einheiten vorher und nachher", "Units before and after")))\n\n"
       text += Self.table(report.unitsTable) + "\n"
+      if !report.closeCalls.isEmpty {
+        text += "## \(m(words.pick("Knapp entschieden", "Close calls")))\n\n"
+        text += report.closeCalls.map { "- \(m($0))\n" }.joined() + "\n"
+      }
       text +=
         "## \(m(words.pick("Entscheidung je Aufgabe", "Decision per task")))\n\n"
         + Self.table(report.tasksTable) + "\n"

@@ -79,7 +79,7 @@ struct ReportModel {
           "\(movedTasks) Aufgaben, \(format.fte(totals.movedFTE))",
           "\(movedTasks) tasks, \(format.fte(totals.movedFTE))")
       ),
-    ]
+    ] + fundingFigures
   }
 
   // MARK: Waves
@@ -251,7 +251,8 @@ struct ReportModel {
       [
         Cell(text: index.name(task)), Cell(text: index.unitName(task.unit)),
         Cell(text: index.familyName(task.family)),
-        Cell(text: format.fte(task.fte), numeric: true), Cell(text: sentences.decision(of: task)),
+        Cell(text: format.fte(task.fte), numeric: true),
+        Cell(text: sentences.decision(of: task) + decisionMark(task)),
         Cell(text: sentences.reason(of: task)),
         Cell(text: task.reason.flip.map { format.money($0.total) } ?? "–", numeric: true),
       ]

@@ -56,3 +56,42 @@ extension PlanWords {
         + "every cost and NPV is net of funding")
   }
 }
+
+extension PlanWords {
+  /// One close call for lists: "IT-Support A: Verbleib; die Alternative (der Wechsel 2027 an die
+  /// IT) kostet nur 500 € mehr (Barwert mit Bedenken und Umstellungsaufwand; Schwelle 1.000 €)".
+  public func closeCallLine(_ task: Plan.TaskDecision) -> String? {
+    guard let close = task.reason.closeCall, let flip = task.reason.flip else { return nil }
+    let cost =
+      flip.total >= 0
+      ? pick("kostet nur \(format.money(flip.total)) mehr", "costs only \(format.money(flip.total)) more")
+      : pick(
+        "wäre sogar \(format.money(-flip.total)) günstiger (innerhalb der Lücke)",
+        "would even save \(format.money(-flip.total)) (within the gap)")
+    return pick(
+      "\(self.task(task.id)): \(decision(of: task)); die Alternative (\(alternative(close))) \(cost) "
+        + "(Schwelle \(format.money(close.threshold)))",
+      "\(self.task(task.id)): \(decision(of: task)); the alternative (\(alternative(close))) \(cost) "
+        + "(threshold \(format.money(close.threshold)))")
+  }
+
+  /// The summary's lines about funding, decisions already carried out and close calls (none when
+  /// the plan has none of them).
+  public func replanningLines(_ plan: Plan) -> [String] {
+    var lines: [String] = []
+    if let funding = plan.funding { lines.append(self.funding(funding)) }
+    let done = plan.tasks.filter { $0.reason.rule == .done }
+    if !done.isEmpty {
+      lines.append(
+        pick("bereits umgesetzt (feststehend, einmalige Kosten nicht erneut gezählt):",
+          "already done (fixed, one-off costs not counted again):"))
+      for task in done { lines.append("  - \(self.task(task.id)): \(decision(of: task))") }
+    }
+    let close = plan.tasks.compactMap(closeCallLine)
+    if !close.isEmpty {
+      lines.append(pick("knapp entschieden:", "close calls:"))
+      for line in close { lines.append("  - " + line) }
+    }
+    return lines
+  }
+}

@@ -1,0 +1,51 @@
+import ZentralPlan
+
+/// The report's parts about funding, decisions already carried out and close calls.
+extension ReportModel {
+  /// Key figures of the funding (none without funding).
+  var fundingFigures: [(label: String, value: String)] {
+    guard let funding = plan.funding else { return [] }
+    return [
+      (
+        words.pick("Förderung im Plan (gesamt)", "Funding in the plan (total)"),
+        words.pick(
+          "\(format.money(funding.total)) (Barwert \(format.money(funding.totalNPV)))",
+          "\(format.money(funding.total)) (NPV \(format.money(funding.totalNPV)))")
+      )
+    ]
+  }
+
+  /// The funding section's sentence: the programmes, and that every cost is net of funding.
+  var fundingText: String? { plan.funding.map(sentences.funding) }
+
+  /// Funded amount per year in the plan and in the status quo, with the total.
+  var fundingTable: Table? {
+    guard let funding = plan.funding else { return nil }
+    let headers = [
+      words.pick("Jahr", "Year"), words.pick("Förderung Plan", "Funding, plan"),
+      words.pick("Förderung Status quo", "Funding, status quo"),
+    ]
+    let rows = funding.years.map { year in
+      [
+        Cell(text: String(year.year)), Cell(text: format.money(year.plan), numeric: true),
+        Cell(text: format.money(year.baseline), numeric: true),
+      ]
+    }
+    let footer = [
+      Cell(text: words.pick("Summe", "Total")), Cell(text: format.money(funding.total), numeric: true),
+      Cell(text: format.money(funding.baselineTotal), numeric: true),
+    ]
+    return Table(headers: headers, numeric: [1, 2], rows: rows, footer: footer)
+  }
+
+  /// The close calls, one line each (empty when there are none).
+  var closeCalls: [String] { plan.tasks.compactMap(sentences.closeCallLine) }
+
+  /// The mark after a task's decision in the task table: " (knapp)", " (bereits umgesetzt)", or
+  /// nothing.
+  func decisionMark(_ task: Plan.TaskDecision) -> String {
+    if task.reason.closeCall != nil { return " (\(sentences.closeCallMark))" }
+    if task.reason.rule == .done { return " (\(sentences.doneMark))" }
+    return ""
+  }
+}
