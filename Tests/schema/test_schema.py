@@ -40,6 +40,9 @@ EXPECTED_ERRORS = {
     "unknown-key": ("tasks/0", "additionalProperties"),
     "wrong-type": ("tasks/0/fte", "type"),
     "zero-years": ("horizon/years", "minimum"),
+    "funding-share-zero": ("funding/0/share", "exclusiveMinimum"),
+    "done-without-wave": ("policy/done/0", "required"),
+    "must-move-entry-without-year": ("policy/must_move/0", "oneOf"),
 }
 
 
