@@ -15,6 +15,11 @@ extension ReportModel {
     ]
   }
 
+  /// " (netto nach Förderung)" after a cost heading when the plan has funding, else nothing.
+  var netOfFunding: String {
+    plan.funding == nil ? "" : words.pick(" (netto nach Förderung)", " (net of funding)")
+  }
+
   /// The funding section's sentence: the programmes, and that every cost is net of funding.
   var fundingText: String? { plan.funding.map(sentences.funding) }
 
