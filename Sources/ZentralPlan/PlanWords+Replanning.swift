@@ -58,20 +58,23 @@ extension PlanWords {
 }
 
 extension PlanWords {
-  /// One close call for lists: "IT-Support A: Verbleib; die Alternative (der Wechsel 2027 an die
-  /// IT) kostet nur 500 € mehr (Barwert mit Bedenken und Umstellungsaufwand; Schwelle 1.000 €)".
+  /// One close call for lists: "Virenschutz: Verbleib – Alternative: der Wechsel 2027 an das
+  /// IT-Referat; sie kostet nur 500 € mehr (Schwelle 1.000 €)"; a flip of 0 € reads "sie kostet
+  /// gleich viel (Gleichstand)" / "it costs the same (a tie)".
   public func closeCallLine(_ task: Plan.TaskDecision) -> String? {
     guard let close = task.reason.closeCall, let flip = task.reason.flip else { return nil }
     let cost =
-      flip.total >= 0
-      ? pick("kostet nur \(format.money(flip.total)) mehr", "costs only \(format.money(flip.total)) more")
-      : pick(
-        "wäre sogar \(format.money(-flip.total)) günstiger (innerhalb der Lücke)",
-        "would even save \(format.money(-flip.total)) (within the gap)")
+      abs(flip.total) < 0.5
+      ? pick("sie kostet gleich viel (Gleichstand)", "it costs the same (a tie)")
+      : flip.total > 0
+        ? pick("sie kostet nur \(format.money(flip.total)) mehr", "it costs only \(format.money(flip.total)) more")
+        : pick(
+          "sie wäre sogar \(format.money(-flip.total)) günstiger (innerhalb der Lücke)",
+          "it would even save \(format.money(-flip.total)) (within the gap)")
     return pick(
-      "\(self.task(task.id)): \(decision(of: task)); die Alternative (\(alternative(close))) \(cost) "
+      "\(self.task(task.id)): \(decision(of: task)) – Alternative: \(alternative(close)); \(cost) "
         + "(Schwelle \(format.money(close.threshold)))",
-      "\(self.task(task.id)): \(decision(of: task)); the alternative (\(alternative(close))) \(cost) "
+      "\(self.task(task.id)): \(decision(of: task)) – alternative: \(alternative(close)); \(cost) "
         + "(threshold \(format.money(close.threshold)))")
   }
 

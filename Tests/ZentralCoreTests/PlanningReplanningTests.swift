@@ -123,7 +123,7 @@ struct PlanningReplanningTests {
     #expect(plan.tasks[1].reason.closeCall == CloseCall(threshold: 1_000, alternative: .stay))
     #expect(
       PlanWords(plan, language: .en).closeCallLine(plan.tasks[1])
-        == "ISMS: moves to IT unit in 2025; the alternative (staying) costs only EUR 500 more (threshold EUR 1,000)")
+        == "ISMS: moves to IT unit in 2025 – alternative: staying; it costs only EUR 500 more (threshold EUR 1,000)")
     #expect(PlanSummary.text(plan, language: .de).contains("knapp entschieden:"))
     // An explicit threshold below the flip: not a close call.
     let firm = try Self.plan(bCost: 70_500, explain: true) { $0.policy.tieThreshold = 400 }
