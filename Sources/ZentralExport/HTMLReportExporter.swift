@@ -101,7 +101,8 @@ public struct HTMLReportExporter: Exporter {
         "<section id=\"units\">\n<h2>\(h(words.pick("Einheiten vorher und nachher", "Units before and after")))</h2>\n"
       page += Self.table(report.unitsTable, id: "unit-table") + "</section>\n"
       if !report.closeCalls.isEmpty {
-        page += "<section id=\"close-calls\">\n<h2>\(h(words.pick("Knapp entschieden", "Close calls")))</h2>\n"
+        page +=
+          "<section id=\"close-calls\">\n<h2>\(h(words.pick("Knapp entschieden", "Close calls")))</h2>\n"
         page += "<ul>\n" + report.closeCalls.map { "<li>\(h($0))</li>\n" }.joined() + "</ul>\n</section>\n"
       }
       page +=

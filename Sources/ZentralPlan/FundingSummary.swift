@@ -22,7 +22,9 @@ extension Plan {
     }
 
     /// Creates a funding summary.
-    public init(programmes: [Programme], years: [Year], total: Double, totalNPV: Double, baselineTotal: Double) {
+    public init(
+      programmes: [Programme], years: [Year], total: Double, totalNPV: Double, baselineTotal: Double
+    ) {
       self.programmes = programmes
       self.years = years
       self.total = total

@@ -67,7 +67,8 @@ extension PlanWords {
       abs(flip.total) < 0.5
       ? pick("sie kostet gleich viel (Gleichstand)", "it costs the same (a tie)")
       : flip.total > 0
-        ? pick("sie kostet nur \(format.money(flip.total)) mehr", "it costs only \(format.money(flip.total)) more")
+        ? pick(
+          "sie kostet nur \(format.money(flip.total)) mehr", "it costs only \(format.money(flip.total)) more")
         : pick(
           "sie wäre sogar \(format.money(-flip.total)) günstiger (innerhalb der Lücke)",
           "it would even save \(format.money(-flip.total)) (within the gap)")
@@ -86,7 +87,8 @@ extension PlanWords {
     let done = plan.tasks.filter { $0.reason.rule == .done }
     if !done.isEmpty {
       lines.append(
-        pick("bereits umgesetzt (feststehend, einmalige Kosten nicht erneut gezählt):",
+        pick(
+          "bereits umgesetzt (feststehend, einmalige Kosten nicht erneut gezählt):",
           "already done (fixed, one-off costs not counted again):"))
       for task in done { lines.append("  - \(self.task(task.id)): \(decision(of: task))") }
     }

@@ -319,7 +319,8 @@ public struct PlanWords: Sendable {
     case .deadline:
       if let task = conflict.task {
         return pick(
-          "die Aufgabe \(self.task(task)) muss bis \(year) wechseln", "task \(self.task(task)) must move by \(year)")
+          "die Aufgabe \(self.task(task)) muss bis \(year) wechseln",
+          "task \(self.task(task)) must move by \(year)")
       }
       return pick(
         "alle wechselbaren Aufgaben aus \(quotedFamily(conflict.family ?? "")) müssen bis \(year) wechseln",

@@ -255,8 +255,7 @@ struct PlanningOracle {
     }
     if let target = policy.savingsTarget {
       let baselineLast = baselineAnnual - baselineFunded(year: scenario.horizon.start + last)
-      if let cost = target.annualCost, annualLast > baselineLast - cost + tolerance * max(1, baselineAnnual)
-      {
+      if let cost = target.annualCost, annualLast > baselineLast - cost + tolerance * max(1, baselineAnnual) {
         return nil
       }
       if let fte = target.fte, fteLast > baselineFTE - fte + tolerance { return nil }

@@ -31,7 +31,9 @@ struct PlanningReplanningTests {
   func taskFunding() throws {
     #expect(P.decisions(try Self.plan(years: 3)) == ["t1: it@2025", "t2: it@2025"])
     // Half of t1's 160,000 EUR a year funded until 2026: at home the city pays 80,000, at IT 140,000.
-    let plan = try Self.plan(years: 3) { $0.funding = [Funding(target: .task("t1"), share: 0.5, until: 2026)] }
+    let plan = try Self.plan(years: 3) {
+      $0.funding = [Funding(target: .task("t1"), share: 0.5, until: 2026)]
+    }
     #expect(plan.status == .optimal)
     #expect(P.decisions(plan) == ["t1: it@2027", "t2: it@2025"])
     let funding = try #require(plan.funding)
@@ -56,7 +58,9 @@ struct PlanningReplanningTests {
   @Test("funding of a provider's posts makes moving there worthwhile (Iserlohn's staff unit)")
   func providerFunding() throws {
     #expect(P.decisions(try Self.plan(itCost: 90_000)) == ["t1: stay", "t2: stay"])
-    let plan = try Self.plan(itCost: 90_000) { $0.funding = [Funding(target: .unit("it"), share: 0.5, until: 2025)] }
+    let plan = try Self.plan(itCost: 90_000) {
+      $0.funding = [Funding(target: .unit("it"), share: 0.5, until: 2025)]
+    }
     #expect(P.decisions(plan) == ["t1: it@2025", "t2: it@2025"])
     // 3 FTE at 90,000 EUR, half funded.
     #expect(plan.funding?.years.map(\.plan) == [135_000])
@@ -66,7 +70,8 @@ struct PlanningReplanningTests {
 
   // MARK: Done decisions
 
-  @Test("a done move is fixed, its transition and the set-up of its centre are sunk, and the rest is re-planned")
+  @Test(
+    "a done move is fixed, its transition and the set-up of its centre are sunk, and the rest is re-planned")
   func doneMove() throws {
     let family = P.family(setup: 100_000, transition: 10_000)
     // 5,000 EUR saved per FTE and year: over 3 years not worth 100,000 set-up plus transitions.
@@ -81,7 +86,9 @@ struct PlanningReplanningTests {
     #expect(plan.tasks[1].reason.rule == .economic)
     #expect(plan.waves[0].setupCost == 0)
     #expect(plan.waves[0].transitionCost == 10_000)
-    #expect(PlanWords(plan, language: .en).reason(of: plan.tasks[0]) == "already done (2025); its one-off costs are sunk")
+    #expect(
+      PlanWords(plan, language: .en).reason(of: plan.tasks[0])
+        == "already done (2025); its one-off costs are sunk")
     #expect(PlanSummary.text(plan, language: .de).contains("bereits umgesetzt"))
   }
 
@@ -123,7 +130,8 @@ struct PlanningReplanningTests {
     #expect(plan.tasks[1].reason.closeCall == CloseCall(threshold: 1_000, alternative: .stay))
     #expect(
       PlanWords(plan, language: .en).closeCallLine(plan.tasks[1])
-        == "ISMS: moves to IT unit in 2025 – alternative: staying; it costs only EUR 500 more (threshold EUR 1,000)")
+        == "ISMS: moves to IT unit in 2025 – alternative: staying; it costs only EUR 500 more (threshold EUR 1,000)"
+    )
     #expect(PlanSummary.text(plan, language: .de).contains("knapp entschieden:"))
     // An explicit threshold below the flip: not a close call.
     let firm = try Self.plan(bCost: 70_500, explain: true) { $0.policy.tieThreshold = 400 }
@@ -135,7 +143,9 @@ struct PlanningReplanningTests {
     let plan = try Self.plan(years: 2, bCost: 69_800, explain: true)
     #expect(P.decisions(plan) == ["t1: it@2025", "t2: stay"])
     #expect(plan.tasks[1].reason.flip == .init(money: 200, penalty: 0))
-    #expect(plan.tasks[1].reason.closeCall == CloseCall(threshold: 1_000, alternative: .move, provider: "it", year: 2026))
+    #expect(
+      plan.tasks[1].reason.closeCall
+        == CloseCall(threshold: 1_000, alternative: .move, provider: "it", year: 2026))
     let close = try #require(plan.tasks[1].reason.closeCall)
     #expect(PlanWords(plan, language: .en).alternative(close) == "moving to IT unit in 2026")
   }

@@ -18,7 +18,8 @@ struct ReplanningLoaderTests {
     #expect(policy.tieThreshold == 2500)
     #expect(
       scenario.funding == [
-        Funding(target: .task("t4"), share: 0.5, until: 2026), Funding(target: .unit("it"), share: 0.25, until: 2030),
+        Funding(target: .task("t4"), share: 0.5, until: 2026),
+        Funding(target: .unit("it"), share: 0.25, until: 2030),
       ])
     let plan = try Planner(scenario: scenario).plan()
     #expect(plan.status == .optimal)

@@ -88,7 +88,9 @@ extension ScenarioFacts {
   /// providers' centres open today with their effective FTE).
   func baselineFunded(wave k: Int) -> Double {
     var total = 0.0
-    for (t, shares) in replanning.homeShare.sorted(by: { $0.key < $1.key }) { total += shares[k] * homeCost(t) }
+    for (t, shares) in replanning.homeShare.sorted(by: { $0.key < $1.key }) {
+      total += shares[k] * homeCost(t)
+    }
     for (p, shares) in replanning.providerShare.sorted(by: { $0.key < $1.key }) {
       for c in centresOfProvider[p] ?? [] where centres[c].isOpen {
         total += shares[k] * centres[c].rate * centres[c].baselineEffective

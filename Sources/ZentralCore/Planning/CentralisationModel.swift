@@ -195,7 +195,9 @@ public struct CentralisationModel: Sendable {
   private mutating func addMoves(relaxed: Set<RuleGroup>) throws(ModelError) {
     for (t, task) in scenario.tasks.enumerated() where facts.fixed[t] == nil {
       let deadlineYear = lastMoveYear(
-        t, familyDeadline: relaxed.contains(.deadline(family: task.family)) ? nil : facts.deadlineYear[task.family],
+        t,
+        familyDeadline: relaxed.contains(.deadline(family: task.family))
+          ? nil : facts.deadlineYear[task.family],
         relaxed: relaxed)
       for p in facts.providers[t] {
         for (k, year) in facts.years.enumerated() {
@@ -435,7 +437,8 @@ public struct CentralisationModel: Sendable {
       addGroup(.savingsCost)
       if !relaxed.contains(.savingsCost) {
         try model.addConstraint(
-          annual[last] <= LinearExpression(constant: facts.baselineAnnualNet(wave: last) - cost), name: "save_cost")
+          annual[last] <= LinearExpression(constant: facts.baselineAnnualNet(wave: last) - cost),
+          name: "save_cost")
       }
     }
     if let fte = target.fte {

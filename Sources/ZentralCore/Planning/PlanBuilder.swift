@@ -94,7 +94,8 @@ struct PlanBuilder {
       let figures = centreFigures(c, effectiveLast: effectiveLast, result: result)
       return .init(
         provider: centre.key.provider, family: centre.key.family, alreadyOpen: centre.isOpen,
-        openedYear: openedYear, setupCost: PlanText.clean(centre.isOpen || model.setupIsSunk(c) ? 0 : centre.terms.setupCost),
+        openedYear: openedYear,
+        setupCost: PlanText.clean(centre.isOpen || model.setupIsSunk(c) ? 0 : centre.terms.setupCost),
         years: years, fteBefore: PlanText.clean(figures.fteBefore),
         fteAfter: PlanText.clean(figures.fteAfter),
         annualCostBefore: PlanText.clean(figures.costBefore),

@@ -80,6 +80,7 @@ struct ReplanningFacts: Sendable {
 
   /// Whether the scenario has any funding that pays in some wave.
   var hasFunding: Bool {
-    homeShare.values.contains { $0.contains { $0 > 0 } } || providerShare.values.contains { $0.contains { $0 > 0 } }
+    homeShare.values.contains { $0.contains { $0 > 0 } }
+      || providerShare.values.contains { $0.contains { $0 > 0 } }
   }
 }

@@ -54,14 +54,18 @@ extension ScenarioDecoder {
     guard let elements = reader.list(node, path: path, expected: expected) else { return [] }
     return elements.enumerated().compactMap { index, element in
       let elementPath = NodeReader.element(path, index)
-      guard let entry = reader.mapping(element, path: elementPath, shape: ScenarioShapes.done) else { return nil }
+      guard let entry = reader.mapping(element, path: elementPath, shape: ScenarioShapes.done) else {
+        return nil
+      }
       let task = entry["task"].flatMap {
         reader.text($0, path: entry.path("task"), expected: "a done decision's task is a task id")
       }
       let provider = entry["to"].flatMap {
         reader.text($0, path: entry.path("to"), expected: "a done decision's 'to' is a provider's unit id")
       }
-      let year = entry["wave"].flatMap { self.year($0, path: entry.path("wave"), what: "a done decision's wave") }
+      let year = entry["wave"].flatMap {
+        self.year($0, path: entry.path("wave"), what: "a done decision's wave")
+      }
       return DoneMove(task: task ?? "", provider: provider ?? "", year: year ?? 0)
     }
   }
@@ -85,12 +89,14 @@ extension ScenarioDecoder {
           "a funding programme refinances one task or one unit, not both; write two programmes")
       } else if task == nil && unit == nil && entry["task"] == nil && entry["unit"] == nil {
         reader.error(
-          path, at: entry.mark, "a funding programme names the task (task: ...) or the unit (unit: ...) it refinances")
+          path, at: entry.mark,
+          "a funding programme names the task (task: ...) or the unit (unit: ...) it refinances")
       }
       var share = entry["share"].flatMap {
         reader.number(
           $0, path: entry.path("share"),
-          expected: "a funded share is a fraction above 0 and at most 1, such as 0.5 for 50 %", quantity: .share)
+          expected: "a funded share is a fraction above 0 and at most 1, such as 0.5 for 50 %",
+          quantity: .share)
       }
       if let value = share, value == 0, let node = entry["share"] {
         reader.error(

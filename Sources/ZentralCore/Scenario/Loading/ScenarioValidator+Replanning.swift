@@ -12,7 +12,11 @@ extension ScenarioValidator {
     var position = 0
     while family.count + task.count < policy.deadlines.count + policy.taskDeadlines.count {
       let path = NodeReader.element("policy.deadlines", position)
-      if reader.hasKey(NodeReader.member(path, "task")) { task.append(position) } else { family.append(position) }
+      if reader.hasKey(NodeReader.member(path, "task")) {
+        task.append(position)
+      } else {
+        family.append(position)
+      }
       position += 1
     }
     return (family, task)
@@ -43,7 +47,8 @@ extension ScenarioValidator {
     var seen: Set<String> = []
     for (position, done) in policy.done.enumerated() {
       let path = NodeReader.element("policy.done", position)
-      guard let task = task(done.task, at: NodeReader.member(path, "task"), role: "done names task ids") else {
+      guard let task = task(done.task, at: NodeReader.member(path, "task"), role: "done names task ids")
+      else {
         continue
       }
       guard seen.insert(task.id).inserted else {
@@ -114,14 +119,21 @@ extension ScenarioValidator {
       let path = NodeReader.element("funding", position)
       switch funding.target {
       case .task(let id):
-        guard task(id, at: NodeReader.member(path, "task"), role: "a funding programme's task is a task id") != nil
+        guard
+          task(id, at: NodeReader.member(path, "task"), role: "a funding programme's task is a task id")
+            != nil
         else { continue }
-        for year in years where year <= funding.until { taskShares[id, default: [:]][year, default: 0] += funding.share }
+        for year in years where year <= funding.until {
+          taskShares[id, default: [:]][year, default: 0] += funding.share
+        }
       case .unit(let id):
         guard !id.isEmpty,
-          unit(id, at: NodeReader.member(path, "unit"), role: "a funding programme's unit is a unit id") != nil
+          unit(id, at: NodeReader.member(path, "unit"), role: "a funding programme's unit is a unit id")
+            != nil
         else { continue }
-        for year in years where year <= funding.until { unitShares[id, default: [:]][year, default: 0] += funding.share }
+        for year in years where year <= funding.until {
+          unitShares[id, default: [:]][year, default: 0] += funding.share
+        }
       }
     }
     var reported: Set<String> = []
@@ -132,7 +144,9 @@ extension ScenarioValidator {
       case .task(let id): tasks = scenario.tasks.filter { $0.id == id }
       case .unit(let id):
         tasks = scenario.tasks.filter { $0.unit == id }
-        if let year = years.first(where: { (unitShares[id]?[$0] ?? 0) > 1 + 1e-9 }), reported.insert(id).inserted {
+        if let year = years.first(where: { (unitShares[id]?[$0] ?? 0) > 1 + 1e-9 }),
+          reported.insert(id).inserted
+        {
           reader.error(
             path,
             "the programmes for unit '\(id)' fund \(LocaleNumber.written(unitShares[id]?[year] ?? 0, germanFile: false)) of its cost "
@@ -141,13 +155,15 @@ extension ScenarioValidator {
       }
       for task in tasks {
         let total: (Int) -> Double = { (taskShares[task.id]?[$0] ?? 0) + (unitShares[task.unit]?[$0] ?? 0) }
-        guard let year = years.first(where: { total($0) > 1 + 1e-9 }), reported.insert(task.id).inserted else {
+        guard let year = years.first(where: { total($0) > 1 + 1e-9 }), reported.insert(task.id).inserted
+        else {
           continue
         }
         reader.error(
           path,
           "the programmes for task '\(task.id)' and its unit '\(task.unit)' fund "
-            + "\(LocaleNumber.written(total(year), germanFile: false)) of its cost in \(year); together they fund at most all of it (1)")
+            + "\(LocaleNumber.written(total(year), germanFile: false)) of its cost in \(year); together they fund at most all of it (1)"
+        )
       }
     }
   }

@@ -4,7 +4,8 @@ extension ScenarioWriter {
   /// `[a, {task: b, by: 2027}]`: plain ids, and `{task, by}` for tasks with a must-move year.
   static func mustMoveList(_ policy: Policy) -> String {
     let entries = policy.mustMove.map { id in
-      policy.mustMoveBy[id].map { "{task: \(scalar(id, inFlow: true)), by: \($0)}" } ?? scalar(id, inFlow: true)
+      policy.mustMoveBy[id].map { "{task: \(scalar(id, inFlow: true)), by: \($0)}" }
+        ?? scalar(id, inFlow: true)
     }
     return "[" + entries.joined(separator: ", ") + "]"
   }
