@@ -43,6 +43,39 @@ extension ReportModel {
     return Table(headers: headers, numeric: [1, 2], rows: rows, footer: footer)
   }
 
+  /// The assumptions of re-planning and funding, from the tasks' reasons and the funding: the
+  /// decisions already carried out, the per-task years, the funding programmes.
+  var replanningAssumptions: [(label: String, value: String)] {
+    var items: [(label: String, value: String)] = []
+    let done = plan.tasks.filter { $0.reason.rule == .done }
+    if !done.isEmpty {
+      items.append(
+        (
+          words.pick("Bereits umgesetzt", "Already done"),
+          done.map { "\(index.name($0)) (\(sentences.decision(of: $0)))" }.joined(separator: "; ")
+        ))
+    }
+    let years = plan.tasks.filter { task in
+      task.reason.year != nil && (task.reason.rule == .mustMove || task.reason.own == true)
+    }
+    if !years.isEmpty {
+      items.append(
+        (
+          words.pick("Wechsel bis", "Move by"),
+          years.map { "\(index.name($0)) \(words.pick("bis", "by")) \($0.reason.year ?? 0)" }.joined(
+            separator: "; ")
+        ))
+    }
+    if let funding = plan.funding {
+      items.append(
+        (
+          words.pick("Förderung", "Funding"),
+          funding.programmes.map(sentences.programme).joined(separator: "; ")
+        ))
+    }
+    return items
+  }
+
   /// The close calls, one line each (empty when there are none).
   var closeCalls: [String] { plan.tasks.compactMap(sentences.closeCallLine) }
 

@@ -368,7 +368,7 @@ struct ReportModel {
           format.money(policy.disruptionWeight) + words.pick(" je verlagerter VZÄ", " per FTE moved")
         ))
     }
-    return items
+    return items + replanningAssumptions
   }
 
   /// The notes under the figures: what the numbers mean.
