@@ -65,6 +65,7 @@ public struct HTMLReportExporter: Exporter {
     if plan.hasSolution {
       page += "<section id=\"waves\">\n<h2>\(h(words.pick("Kosten je Welle", "Costs per wave")))</h2>\n"
       page += Self.table(report.wavesTable, id: "wave-table")
+      if let net = report.netOfFunding { page += "<p class=\"note\">\(h(net))</p>\n" }
       page += "</section>\n"
       if let funding = report.fundingTable, let text = report.fundingText {
         page += "<section id=\"funding\">\n<h2>\(h(words.pick("Förderung", "Funding")))</h2>\n"

@@ -35,6 +35,7 @@ public struct MarkdownExporter: Exporter {
     if plan.hasSolution {
       text +=
         "## \(m(words.pick("Kosten je Welle", "Costs per wave")))\n\n" + Self.table(report.wavesTable) + "\n"
+      if let net = report.netOfFunding { text += "\(m(net))\n\n" }
       if let funding = report.fundingTable, let fundingText = report.fundingText {
         text +=
           "## \(m(words.pick("Förderung", "Funding")))\n\n\(m(fundingText))\n\n" + Self.table(funding) + "\n"

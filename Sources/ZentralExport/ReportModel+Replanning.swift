@@ -6,18 +6,16 @@ extension ReportModel {
   var fundingFigures: [(label: String, value: String)] {
     guard let funding = plan.funding else { return [] }
     return [
-      (
-        words.pick("Förderung im Plan (gesamt)", "Funding in the plan (total)"),
-        words.pick(
-          "\(format.money(funding.total)) (Barwert \(format.money(funding.totalNPV)))",
-          "\(format.money(funding.total)) (NPV \(format.money(funding.totalNPV)))")
-      )
+      (words.pick("Förderung im Plan (gesamt)", "Funding in the plan (total)"), format.money(funding.total))
     ]
   }
 
-  /// " (netto nach Förderung)" after a cost heading when the plan has funding, else nothing.
-  var netOfFunding: String {
-    plan.funding == nil ? "" : words.pick(" (netto nach Förderung)", " (net of funding)")
+  /// Under the costs per wave when the plan has funding: the running costs are net of it.
+  var netOfFunding: String? {
+    guard plan.funding != nil else { return nil }
+    return words.pick(
+      "Laufende Kosten netto nach Förderung (was die Stadt trägt); die Förderung steht unter „Förderung“.",
+      "Running costs net of funding (what the city pays); the funding is shown under “Funding”.")
   }
 
   /// The funding section's sentence: the programmes, and that every cost is net of funding.

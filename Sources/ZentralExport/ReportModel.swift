@@ -89,8 +89,8 @@ struct ReportModel {
       words.pick("Welle", "Wave"), words.pick("verlagert", "moved"),
       words.pick("Übergangskosten", "Transition"),
       words.pick("Aufbau Kompetenzzentren", "Centre set-up"), words.pick("Einmalkosten", "One-time cost"),
-      words.pick("laufende Kosten Plan", "Running cost, plan") + netOfFunding,
-      words.pick("laufende Kosten Status quo", "Running cost, status quo") + netOfFunding,
+      words.pick("laufende Kosten Plan", "Running cost, plan"),
+      words.pick("laufende Kosten Status quo", "Running cost, status quo"),
     ]
     let rows = plan.waves.map { wave in
       [
