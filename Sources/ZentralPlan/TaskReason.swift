@@ -12,7 +12,8 @@
 /// - `infeasible_flip`: `conflicts` (the rules that forbid the opposite);
 /// - `not_computed`: `why` (the flip was not priced).
 ///
-/// `together` lists the other tasks of its together group for the last three.
+/// `together` lists the other tasks of its together group for the last three. `barred` lists, for
+/// a confidential task, the private providers it may not go to (with any rule).
 public struct TaskReason: Codable, Sendable, Equatable {
   /// The rule that decided a task.
   public enum Rule: String, PlanEnum {
@@ -88,6 +89,8 @@ public struct TaskReason: Codable, Sendable, Equatable {
   public var closeCall: CloseCall?
   /// For `deadline`: `true` when the year is the task's own deadline, not its family's.
   public var own: Bool?
+  /// For a confidential task: the eligible private providers it may not go to.
+  public var barred: [String]?
 
   enum CodingKeys: String, CodingKey {
     case rule
@@ -99,12 +102,13 @@ public struct TaskReason: Codable, Sendable, Equatable {
     case together
     case closeCall = "close_call"
     case own
+    case barred
   }
 
   /// Creates a reason.
   public init(
     rule: Rule, note: String? = nil, year: Int? = nil, flip: Flip? = nil, conflicts: [Conflict]? = nil,
-    why: NotComputed? = nil, together: [String]? = nil
+    why: NotComputed? = nil, together: [String]? = nil, barred: [String]? = nil
   ) {
     self.rule = rule
     self.note = note
@@ -113,5 +117,6 @@ public struct TaskReason: Codable, Sendable, Equatable {
     self.conflicts = conflicts
     self.why = why
     self.together = together
+    self.barred = barred
   }
 }

@@ -16,6 +16,7 @@ struct PlanningPropertyTests {
     "together",
     "must-move", "must-stay", "savings target (cost)", "savings target (FTE)", "disruption weight",
     "must-move year", "task deadline", "done", "funding (task)", "funding (unit)", "funding (provider)",
+    "legal form", "private provider", "confidential", "separation", "retained role",
   ]
 
   @Test("planner and brute force agree on 300+ random scenarios using every model element")

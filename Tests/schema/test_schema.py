@@ -43,6 +43,9 @@ EXPECTED_ERRORS = {
     "funding-share-zero": ("funding/0/share", "exclusiveMinimum"),
     "done-without-wave": ("policy/done/0", "required"),
     "must-move-entry-without-year": ("policy/must_move/0", "oneOf"),
+    "bad-legal-form": ("units/2/legal_form", "enum"),
+    "confidential-not-boolean": ("tasks/0/confidential", "type"),
+    "separate-from-not-list": ("tasks/0/separate_from", "type"),
 }
 
 

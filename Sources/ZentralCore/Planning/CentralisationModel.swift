@@ -154,6 +154,7 @@ public struct CentralisationModel: Sendable {
   /// infeasibility diagnosis tries the rule groups, stay as they are.
   private mutating func build(relaxed: Set<RuleGroup>, feasibilityOnly: Bool) throws(ModelError) {
     try addMoves(relaxed: relaxed)
+    try addConfidentiality(relaxed: relaxed)
     try addCentres()
     try addOneMove(relaxed: relaxed)
     try addDone(relaxed: relaxed)
@@ -173,6 +174,7 @@ public struct CentralisationModel: Sendable {
     try addTogether(relaxed: relaxed)
     try addRetained(relaxed: relaxed)
     try addSavingsTarget(relaxed: relaxed)
+    try addSeparation(relaxed: relaxed)
     try addObjective(feasibilityOnly: feasibilityOnly)
   }
 
@@ -418,10 +420,11 @@ public struct CentralisationModel: Sendable {
     guard scenario.policy.retained != nil else { return }
     for unit in facts.homeUnits {
       guard let (total, keep) = facts.retainedFTE(unit: unit) else { continue }
-      let movable = (facts.tasksOfUnit[unit] ?? []).filter { !moves[$0].isEmpty }
+      let movable = facts.retainedTasks(unit: unit).filter { !moves[$0].isEmpty }
       guard !movable.isEmpty, keep > 0 else { continue }
-      addGroup(.retained(unit: unit))
-      guard !relaxed.contains(.retained(unit: unit)) else { continue }
+      let group = facts.hasRetainedRoles ? RuleGroup.retainedRole(unit: unit) : .retained(unit: unit)
+      addGroup(group)
+      guard !relaxed.contains(group) else { continue }
       var row = LinearExpression()
       for t in movable { row.add(movedShare(t, by: waves - 1), times: scenario.tasks[t].fte) }
       try model.addConstraint(row <= LinearExpression(constant: total - keep), name: "retain(\(unit))")

@@ -138,6 +138,18 @@ struct InfeasibilityDiagnosis {
     case .done(let task):
       let done = facts.taskIndex[task].flatMap { facts.replanning.done[$0] }
       return .init(rule: .done, provider: done?.provider, task: task, year: done?.year)
+    case .confidential(let task):
+      let barred = facts.taskIndex[task].map(facts.barredProviders) ?? []
+      return .init(rule: .confidential, task: task, units: barred)
+    case .separation(let task):
+      let families = facts.taskIndex[task].map(facts.separatedFamilies) ?? []
+      return .init(rule: .separation, task: task, families: families)
+    case .retainedRole(let unit):
+      let (total, keep) = facts.retainedFTE(unit: unit) ?? (0, 0)
+      let roles = scenario.families.filter(\.retainedRole).map(\.id)
+      return .init(
+        rule: .retainedRole, unit: unit, limit: PlanText.clean(keep), total: PlanText.clean(total),
+        families: roles)
     }
   }
 

@@ -27,6 +27,12 @@ public enum RuleGroup: Hashable, Sendable, CustomStringConvertible {
   case taskDeadline(task: String)
   /// A decision already carried out (`policy.done`).
   case done(task: String)
+  /// A confidential task kept from private providers.
+  case confidential(task: String)
+  /// A task kept apart from the work of other families at the provider it moves to.
+  case separation(task: String)
+  /// The roles a unit keeps (`policy.retained` counted over the retained-role families only).
+  case retainedRole(unit: String)
 
   /// The kind of rule, as used in plans (`capacity`, `budget`, `must_move`, ...).
   public var kind: String {
@@ -43,6 +49,9 @@ public enum RuleGroup: Hashable, Sendable, CustomStringConvertible {
     case .criticalMass: "critical_mass"
     case .taskDeadline: "deadline"
     case .done: "done"
+    case .confidential: "confidential"
+    case .separation: "separation"
+    case .retainedRole: "retained_role"
     }
   }
 
@@ -62,6 +71,9 @@ public enum RuleGroup: Hashable, Sendable, CustomStringConvertible {
     case .criticalMass(let p, let f): "critical_mass(\(p),\(f))"
     case .taskDeadline(let t): "task_deadline(\(t))"
     case .done(let t): "done(\(t))"
+    case .confidential(let t): "confidential(\(t))"
+    case .separation(let t): "separation(\(t))"
+    case .retainedRole(let u): "retained_role(\(u))"
     }
   }
 }
