@@ -1,3 +1,5 @@
+import ZentralPlan
+
 /// Checks of the re-planning and funding keys that need the whole scenario: references, and
 /// plain contradictions between a decision already carried out and the other rules
 /// (docs/scenario-format.md, "Re-planning" and "Funding"). Contradictions that need the solver
@@ -91,6 +93,14 @@ extension ScenarioValidator {
         "'\(done.provider)' is not an eligible provider of task '\(task.id)' ("
           + (eligible.isEmpty ? "it has none" : "eligible: \(eligible.joined(separator: ", "))")
           + "); a done move goes to one of them")
+    } else if task.confidential,
+      scenario.units.first(where: { $0.id == done.provider })?.providerLegalForm == .private
+    {
+      reader.error(
+        toPath,
+        "task '\(task.id)' is confidential (social, tax or personnel data), but policy.done says it moved "
+          + "to '\(done.provider)', a private company; such tasks go only to own units or public bodies, "
+          + "correct the provider or its legal_form")
     }
     let wavePath = NodeReader.member(path, "wave")
     guard done.year != 0 else { return }
