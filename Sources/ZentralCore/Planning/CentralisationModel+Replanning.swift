@@ -69,7 +69,7 @@ extension CentralisationModel {
     let replanning = facts.replanning
     var funded = LinearExpression()
     for (t, shares) in replanning.homeShare.sorted(by: { $0.key < $1.key }) where shares[k] > 0 {
-      let amount = shares[k] * facts.homeCost(t)
+      let amount = shares[k] * facts.staffCost(t)
       guard amount != 0 else { continue }
       funded.constant += amount
       funded.add(movedShare(t, by: k), times: -amount)
@@ -89,7 +89,7 @@ extension ScenarioFacts {
   func baselineFunded(wave k: Int) -> Double {
     var total = 0.0
     for (t, shares) in replanning.homeShare.sorted(by: { $0.key < $1.key }) {
-      total += shares[k] * homeCost(t)
+      total += shares[k] * staffCost(t)
     }
     for (p, shares) in replanning.providerShare.sorted(by: { $0.key < $1.key }) {
       for c in centresOfProvider[p] ?? [] where centres[c].isOpen {
@@ -97,6 +97,13 @@ extension ScenarioFacts {
       }
     }
     return total
+  }
+
+  /// The staff cost of task `t` at home, EUR/year: its FTE at its unit's cost per FTE (what
+  /// funding of posts refinances; non-staff costs are not funded).
+  func staffCost(_ t: Int) -> Double {
+    let task = scenario.tasks[t]
+    return task.fte * (units[task.unit]?.costPerFTE ?? 0)
   }
 
   /// Annual running cost of the status quo in wave `k` net of funding, EUR/year.

@@ -306,8 +306,9 @@ public struct CentralisationModel: Sendable {
     }
   }
 
-  /// The cost expressions per wave (running, transition, set-up, FTE moved) and the NPV; no
-  /// variables or rows.
+  /// The cost expressions per wave (running, transition, set-up, FTE moved) and the NPV with
+  /// parallel running and the terminal value (CentralisationModel+FullCosts.swift); no variables
+  /// or rows.
   private mutating func addCosts() {
     for k in 0..<waves {
       var running = LinearExpression()
@@ -338,6 +339,7 @@ public struct CentralisationModel: Sendable {
           if k > 0 { setupCost.add(-centre.terms.setupCost, open[c][k - 1]) }
         }
       }
+      running.add(nonStaffAtProviders(by: k))
       let fundedAmount = fundedAmount(wave: k)
       running.add(fundedAmount, times: -1)
       funded.append(fundedAmount)
@@ -346,7 +348,9 @@ public struct CentralisationModel: Sendable {
       setup.append(setupCost)
       movedFTE.append(moved)
       npv.add(running + transitionCost + setupCost, times: facts.discount[k])
+      npv.add(parallelRunning(wave: k), times: facts.discount[k])
     }
+    npv.add(terminalValue)
   }
 
   /// `budget(year)`: one-time money of wave `k`.

@@ -12,7 +12,10 @@ struct PlanBuilder {
   func emptyPlan(status: Plan.Status) -> Plan {
     Plan(
       scenario: scenario.name, language: scenario.language,
-      horizon: .init(start: scenario.horizon.start, years: scenario.horizon.years),
+      horizon: .init(
+        start: scenario.horizon.start, years: scenario.horizon.years,
+        terminalValue: scenario.horizon.terminalValue == .none ? nil : scenario.horizon.terminalValue.rawValue
+      ),
       discountRate: scenario.discountRate, status: status, baseline: PlanText.clean(baselineNPV),
       org: scenario.units.map {
         .init(id: $0.id, name: $0.name, kind: $0.kind, parent: $0.parent, legalForm: $0.providerLegalForm)
@@ -38,9 +41,11 @@ struct PlanBuilder {
       retainedRoles: facts.hasRetainedRoles ? scenario.families.filter(\.retainedRole).map(\.id) : nil)
   }
 
-  /// NPV of the status quo.
+  /// NPV of the status quo, net of funding, with its terminal value (which carries no funding:
+  /// programmes end).
   var baselineNPV: Double {
     facts.discount.indices.reduce(0) { $0 + facts.discount[$1] * facts.baselineAnnualNet(wave: $1) }
+      + facts.terminalFactor * facts.baselineAnnual
   }
 
   /// A plan from a solution.
@@ -120,7 +125,9 @@ struct PlanBuilder {
           annualCost: PlanText.clean(annual),
           baselineAnnualCost: PlanText.clean(facts.baselineAnnualNet(wave: k)),
           discountFactor: facts.discount[k]))
-      cumulative += facts.discount[k] * (facts.baselineAnnualNet(wave: k) - annual - transition - setup)
+      let parallel = value(model.parallelRunning(wave: k))
+      cumulative +=
+        facts.discount[k] * (facts.baselineAnnualNet(wave: k) - annual - transition - setup - parallel)
       if cumulative >= -1e-6 * max(1, facts.baselineAnnual) {
         if paybackIndex == nil { paybackIndex = k }
       } else {
@@ -156,6 +163,7 @@ struct PlanBuilder {
       movedFTE: PlanText.clean(plan.waves.reduce(0) { $0 + $1.movedFTE }),
       concernPenalty: PlanText.clean(concern),
       disruptionPenalty: PlanText.clean(disruption))
+    addFullCosts(to: &plan, result: result)
     plan.funding = fundingSummary(result: result)
     return plan
   }

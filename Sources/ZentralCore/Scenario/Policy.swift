@@ -18,6 +18,9 @@ public struct Policy: Equatable, Sendable {
   public var mustStay: [String]
   /// Required savings at steady state (the last year of the horizon).
   public var savingsTarget: SavingsTarget?
+  /// Parallel running: months (0 to 12) in the year of a move during which the task's home cost
+  /// goes on besides its new cost.
+  public var parallelRunningMonths: Double = 0
   /// Years by which must-move tasks have moved (`must_move` entries `{task, by}`), by task id.
   public var mustMoveBy: [String: Int] = [:]
   /// Deadlines of single tasks (`deadlines` entries `{task, by}`).

@@ -37,6 +37,7 @@ struct ScenarioValidator {
     checkReplanning()
     checkFunding()
     checkLegalRules()
+    checkMoney()
   }
 
   // MARK: Ids and references
