@@ -65,7 +65,12 @@ public struct HTMLReportExporter: Exporter {
     if plan.hasSolution {
       page += "<section id=\"waves\">\n<h2>\(h(words.pick("Kosten je Welle", "Costs per wave")))</h2>\n"
       page += Self.table(report.wavesTable, id: "wave-table")
+      if let net = report.netOfFunding { page += "<p class=\"note\">\(h(net))</p>\n" }
       page += "</section>\n"
+      if let funding = report.fundingTable, let text = report.fundingText {
+        page += "<section id=\"funding\">\n<h2>\(h(words.pick("Förderung", "Funding")))</h2>\n"
+        page += "<p>\(h(text))</p>\n" + Self.table(funding, id: "funding-table") + "</section>\n"
+      }
       page +=
         "<section id=\"rollout\">\n<h2>\(h(words.pick("Umsetzung nach Wellen", "Rollout by wave")))</h2>\n"
       for wave in report.rollout {
@@ -97,6 +102,11 @@ public struct HTMLReportExporter: Exporter {
         "<section id=\"units\">\n<h2>\(h(words.pick("Einheiten vorher und nachher", "Units before and after")))</h2>\n"
       page += Self.table(report.unitsTable, id: "unit-table") + "</section>\n"
       page += Self.staffSections(report)
+      if !report.closeCalls.isEmpty {
+        page +=
+          "<section id=\"close-calls\">\n<h2>\(h(words.pick("Knapp entschieden", "Close calls")))</h2>\n"
+        page += "<ul>\n" + report.closeCalls.map { "<li>\(h($0))</li>\n" }.joined() + "</ul>\n</section>\n"
+      }
       page +=
         "<section id=\"tasks\">\n<h2>\(h(words.pick("Entscheidung je Aufgabe", "Decision per task")))</h2>\n"
       page += Self.table(report.tasksTable, id: "task-table") + "</section>\n"
