@@ -32,22 +32,32 @@ struct ReportModel {
   let words: Vocabulary
   /// The sentences about the plan (decisions, reasons, conflicts, notes).
   let sentences: PlanWords
+  /// Numbers with the report's one rounding per quantity: whole euros, FTE with one decimal.
+  let format: LocaleFormat
 
   init(plan: Plan, language: ReportLanguage) {
     self.index = PlanIndex(plan)
     self.words = Vocabulary(language)
-    self.sentences = PlanWords(plan, language: language, mark: Escape.name)
+    self.format = LocaleFormat(language, fteDecimals: 1, fixedFTE: true)
+    self.sentences = PlanWords(plan, language: language, format: format, mark: Escape.name)
   }
 
   var plan: Plan { index.plan }
-  var format: LocaleFormat { words.format }
 
-  var title: String { words.pick("IT-Bündelung: Empfehlung", "IT centralisation: recommendation") }
-
-  var status: String {
-    words.pick("Status der Optimierung: ", "Solver status: ") + sentences.status(plan.status)
-      + (sentences.gap.map { ", " + $0 } ?? "")
+  /// The report's title: a council paper, or for a scenario without a plan a review that says so.
+  var title: String {
+    if plan.status == .infeasible {
+      return words.pick(
+        "Prüfbericht IT-Bündelung: kein zulässiger Plan", "IT centralisation review: no feasible plan")
+    }
+    if !plan.hasSolution {
+      return words.pick("Prüfbericht IT-Bündelung: kein Plan gefunden", "IT centralisation review: no plan found")
+    }
+    return words.pick("Beschlussvorlage: Bündelung der IT-Aufgaben", "Council paper: centralising IT tasks")
   }
+
+  /// The state of the search in a few words (no solver jargon): the quality sentence.
+  var status: String { quality }
 
   // MARK: Key figures
 
@@ -61,8 +71,10 @@ struct ReportModel {
       (words.pick("Barwert mit Plan", "Plan NPV"), format.money(totals.planNPV)),
       (words.pick("Einsparung (Barwert)", "NPV savings"), format.money(totals.npvSavings)),
       (
-        words.pick("Jährliche Einsparung ab \(index.lastYear)", "Annual savings from \(index.lastYear)"),
-        format.money(totals.annualSavings)
+        words.pick(
+          "Laufende Einsparung im Jahr \(index.lastYear) (Zielzustand)",
+          "Running savings in \(index.lastYear) (steady state)"),
+        format.money(totals.annualSavings) + words.pick(" pro Jahr", " a year")
       ),
       (
         words.pick("Amortisation", "Payback year"),
@@ -275,16 +287,17 @@ struct ReportModel {
         words.pick("Diskontsatz", "Discount rate"),
         format.percent(plan.discountRate, decimals: 2) + words.pick(" pro Jahr", " a year")
       ),
-      (words.pick("Optimierung", "Optimisation"), status),
+      (words.pick("Ergebnis der Suche", "Result of the search"), status),
     ]
     if let totals = plan.totals, totals.concernPenalty > 0 || totals.disruptionPenalty > 0 {
       items.append(
         (
-          words.pick("Strafkosten in der Zielfunktion", "Penalties in the objective"),
+          words.pick("Mitgewogene Bedenken und Umstellungsaufwand", "Concerns and disruption weighed in"),
           words.pick(
-            "Bedenken \(format.money(totals.concernPenalty)), Störung \(format.money(totals.disruptionPenalty))",
-            "concerns \(format.money(totals.concernPenalty)), disruption \(format.money(totals.disruptionPenalty))"
-          )
+            "Bedenken der Fachbereiche \(format.money(totals.concernPenalty)), Umstellungsaufwand "
+              + "\(format.money(totals.disruptionPenalty)); keine Zahlungen, nicht in den Barwerten",
+            "units' concerns \(format.money(totals.concernPenalty)), disruption "
+              + "\(format.money(totals.disruptionPenalty)); no payments, not in the present values")
         ))
     }
     let policy = plan.policy
@@ -373,16 +386,17 @@ struct ReportModel {
   /// The notes under the figures: what the numbers mean.
   var notes: [String] {
     [
+      roundingNote,
       words.pick(
         "Barwerte: laufende Kosten und Einmalkosten aller Jahre des Zeitraums, mit dem Diskontsatz abgezinst. "
           + "Zielzustand: das letzte Jahr des Zeitraums.",
         "NPV: running and one-time costs of every year of the horizon, discounted at the discount rate. "
           + "Steady state: the last year of the horizon."),
       words.pick(
-        "„Mehrkosten des Gegenteils“: um wie viel der Zielwert (Barwert zuzüglich Bedenken und "
-          + "Umstellungsaufwand) steigt, wenn die Aufgabe entgegen der Empfehlung verbleibt bzw. wechselt (neu "
+        "„Mehrkosten des Gegenteils“: um wie viel die Gesamtbewertung (Barwert zuzüglich mitgewogener Bedenken "
+          + "und Umstellungsaufwand) steigt, wenn die Aufgabe entgegen der Empfehlung verbleibt bzw. wechselt (neu "
           + "optimiert).",
-        "“Cost of the opposite”: how much the objective (NPV plus concerns and disruption) rises if the task is "
+        "“Cost of the opposite”: how much the overall score (NPV plus the concerns and disruption weighed in) rises if the task is "
           + "kept or moved against the recommendation (re-optimised)."),
     ]
   }
