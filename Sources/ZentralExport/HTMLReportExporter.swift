@@ -281,10 +281,12 @@ public struct HTMLReportExporter: Exporter {
     dl.figures dt { font-size: .85em; color: #4a4a4a; }
     dl.figures dd { margin: .1em 0 0; font-size: 1.2em; font-weight: bold; }
     table { border-collapse: collapse; width: 100%; font-size: .9em; margin: .4em 0 1em; }
-    th, td { border-bottom: 1px solid #ddd; padding: .3em .45em; text-align: left; vertical-align: top; }
+    th, td { border-bottom: 1px solid #ddd; padding: .3em .45em; text-align: left; vertical-align: top;
+      overflow-wrap: break-word; }
     thead th { background: #eef2f7; }
     tbody th { font-weight: normal; }
-    td.num, th.num { text-align: right; white-space: nowrap; }
+    td.num, th.num { text-align: right; overflow-wrap: normal; }
+    td.num { white-space: nowrap; }
     tfoot th, tfoot td { font-weight: bold; border-top: 2px solid #999; }
     tr { break-inside: avoid; }
     thead { display: table-header-group; }
@@ -303,10 +305,10 @@ public struct HTMLReportExporter: Exporter {
     .notes { color: #4a4a4a; font-size: .9em; }
     footer { margin-top: 3em; color: #4a4a4a; font-size: .85em; }
     @page { size: A4; margin: 20mm 14mm 18mm;
-      @top-left { font-size: 8pt; color: #4a4a4a; }
-      @top-right { font-size: 8pt; color: #4a4a4a; }
-      @bottom-left { font-size: 8pt; color: #4a4a4a; }
-      @bottom-right { font-size: 8pt; color: #4a4a4a; } }
+      @top-left { font: 8pt "Liberation Sans", Arial, sans-serif; color: #4a4a4a; }
+      @top-right { font: 8pt "Liberation Sans", Arial, sans-serif; color: #4a4a4a; }
+      @bottom-left { font: 8pt "Liberation Sans", Arial, sans-serif; color: #4a4a4a; }
+      @bottom-right { font: 8pt "Liberation Sans", Arial, sans-serif; color: #4a4a4a; } }
     @page landscape { size: A4 landscape; }
     @media print {
       body { margin: 0; max-width: none; padding: 0; font-size: 9.5pt; }
@@ -317,7 +319,7 @@ public struct HTMLReportExporter: Exporter {
       .screen-chart { display: none; }
       .annex-chart { break-before: page; }
       .print-page { display: block; break-before: page; break-inside: avoid; }
-      .annex-chart .print-page:first-of-type { break-before: avoid; }
+      .print-page.first { break-before: avoid; }
       .print-page.landscape { page: landscape; }
       .print-page svg { display: block; }
       .print-caption { font-weight: bold; font-size: 9pt; margin: 0 0 4pt; }

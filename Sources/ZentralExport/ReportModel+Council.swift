@@ -444,18 +444,30 @@ extension ReportModel {
           "The search did not prove the plan the cheapest: another could be up to \(format.money(euros)) (NPV) "
             + "cheaper."))
     }
+    let flips = plan.tasks.compactMap { task in task.reason.flip.map { (task, $0.total) } }
+    let ties = flips.filter { $0.1 < 0.5 }
+    if !ties.isEmpty {
+      items.append(
+        words.pick(
+          "\(ties.count == 1 ? "Eine Entscheidung ist" : "\(ties.count) Entscheidungen sind") ein Gleichstand: die "
+            + "andere Entscheidung kostet nicht mehr (z. B. \(index.name(ties[0].0))). Hier können andere Gründe "
+            + "entscheiden, ohne dass der Plan teurer wird.",
+          "\(ties.count == 1 ? "One decision is" : "\(ties.count) decisions are") a tie: the other decision costs "
+            + "no more (e.g. \(index.name(ties[0].0))). Other reasons may decide these without making the plan "
+            + "dearer."))
+    }
     if let totals = plan.totals, totals.npvSavings > 0,
-      let closest = plan.tasks.compactMap({ task in task.reason.flip.map { (task, $0.total) } }).min(by: { $0.1 < $1.1 })
+      let closest = flips.filter({ $0.1 >= 0.5 }).min(by: { $0.1 < $1.1 })
     {
       let share = closest.1 / totals.npvSavings
       items.append(
         words.pick(
-          "Die knappste Entscheidung (\(index.name(closest.0))) kippt schon bei \(format.money(closest.1)) "
-            + "(\(format.percent(share, decimals: 0)) der Einsparung): ändern sich Kosten oder VZÄ dieser Aufgabe, "
-            + "kann eine andere Entscheidung günstiger werden (siehe „Alternativen“).",
-          "The closest decision (\(index.name(closest.0))) turns at \(format.money(closest.1)) "
-            + "(\(format.percent(share, decimals: 0)) of the savings): if the task's cost or FTE change, the other "
-            + "decision may become cheaper (see “Alternatives”)."))
+          "Die knappste Entscheidung mit Kostenunterschied (\(index.name(closest.0))) kippt bei "
+            + "\(format.money(closest.1)) (\(format.percent(share, decimals: 0)) der Einsparung): ändern sich Kosten "
+            + "oder VZÄ dieser Aufgabe, kann die andere Entscheidung günstiger werden (siehe „Alternativen“).",
+          "The closest decision with a cost difference (\(index.name(closest.0))) turns at "
+            + "\(format.money(closest.1)) (\(format.percent(share, decimals: 0)) of the savings): if the task's cost "
+            + "or FTE change, the other decision may become cheaper (see “Alternatives”)."))
     }
     if plan.paybackYear == nil, plan.hasSolution {
       items.append(

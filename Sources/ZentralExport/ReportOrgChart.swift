@@ -23,9 +23,10 @@ struct ReportOrgChart {
 
   /// The smallest label size in print, pt.
   static let minimumPrintSize = 7.2
-  /// Text area of an A4 page (the report's margins), pt, less a line for the part's caption.
-  static let portrait = (width: 515.0, height: 690.0)
-  static let landscape = (width: 760.0, height: 440.0)
+  /// Text area of an A4 page (the report's margins), pt, less room for the part's caption and,
+  /// on the first part, the annex heading and the chart's caption and summary above it.
+  static let portrait = (width: 515.0, height: 600.0)
+  static let landscape = (width: 760.0, height: 360.0)
 
   /// The drawing's size and label sizes read from its root element.
   struct Geometry {
@@ -90,7 +91,8 @@ struct ReportOrgChart {
         guard width > 0, height > 0 else { continue }
         let n = ReportCharts.number
         let label = total > 1 ? caption + " – " + partLabel(number, total) : caption
-        text += "<div class=\"print-page\(landscape ? " landscape" : "")\" aria-hidden=\"true\">"
+        let classes = (landscape ? " landscape" : "") + (number == 1 ? " first" : "")
+        text += "<div class=\"print-page\(classes)\" aria-hidden=\"true\">"
         text += "<p class=\"print-caption\">\(Escape.html(label))</p>"
         text +=
           "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"\(n(x)) \(n(y)) \(n(width)) \(n(height))\" "

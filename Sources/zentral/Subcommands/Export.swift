@@ -61,10 +61,11 @@ extension Zentral {
       var text = ""
       do {
         try format.exporter(options: options).write(decoded, to: &text)
+        let data = format == .pdf ? try ChromiumPDF.pdf(fromHTML: text) : Data(text.utf8)
         if let out {
-          try AtomicFile.write(text, to: URL(fileURLWithPath: out))
+          try AtomicFile.write(data, to: URL(fileURLWithPath: out))
         } else {
-          FileHandle.standardOutput.write(Data(text.utf8))
+          FileHandle.standardOutput.write(data)
         }
       } catch {
         throw CommandFailure(error.description)
