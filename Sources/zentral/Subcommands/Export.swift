@@ -11,7 +11,8 @@ extension Zentral {
       discussion: """
         Formats: dot (Graphviz), svg (laid out by Graphviz 'dot' when installed), mermaid \
         (GitLab/GitHub Markdown), csv (Visio Organization Chart Wizard, draw.io), json (tree with \
-        nested children), html (self-contained report for the council), md (summary for a wiki). \
+        nested children), html (self-contained report for the council), md (summary for a wiki), \
+        pdf (the report on A4, printed by headless Chromium, Debian package 'chromium'). \
         Without --out the result goes to standard output; with --out the file is replaced only \
         once the new one is complete.
         """)
