@@ -44,9 +44,12 @@ public enum ChromiumPDF {
   }
 
   /// The PDF that Chromium prints from `html`.
-  public static func pdf(fromHTML html: String, timeout: TimeInterval = Self.timeout) throws(ExportError) -> Data {
+  public static func pdf(
+    fromHTML html: String, timeout: TimeInterval = Self.timeout
+  ) throws(ExportError) -> Data {
     guard let chromium = executable() else { throw .chromiumMissing }
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zentral-pdf-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "zentral-pdf-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: folder) }
     let page = folder.appendingPathComponent("report.html")
     let output = folder.appendingPathComponent("report.pdf")
@@ -82,7 +85,8 @@ public enum ChromiumPDF {
     } catch {
       throw .pdfFailed("cannot start \(chromium.path): \(error.localizedDescription)")
     }
-    let stopped = "Chromium did not finish the PDF within \(LocaleFormat.plain(timeout, decimals: 1)) seconds and was stopped"
+    let stopped =
+      "Chromium did not finish the PDF within \(LocaleFormat.plain(timeout, decimals: 1)) seconds and was stopped"
     // Without coreutils: end Chromium itself once the time is up.
     let deadline = Date().addingTimeInterval(timeout + (bounded ? 10 : 0))
     while process.isRunning && Date() < deadline { usleep(50_000) }

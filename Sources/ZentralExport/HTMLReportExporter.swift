@@ -1,5 +1,5 @@
-public import ZentralPlan
 import Foundation
+public import ZentralPlan
 
 /// Writes the decision report for the Dezernent and the council as one self-contained HTML page:
 /// no scripts, no network access (a Content-Security-Policy forbids it), inline SVG org charts of
@@ -46,9 +46,11 @@ public struct HTMLReportExporter: Exporter {
     page += "<meta name=\"generator\" content=\"zentral\">\n"
     page +=
       "<title>\(Escape.xml(report.title)) – \(Escape.xml(plan.scenario))</title>\n<style>\n\(Self.styleSheet)"
-    page += Self.pageRules(title: report.title, scenario: plan.scenario, date: date, words: words) + "</style>\n"
+    page +=
+      Self.pageRules(title: report.title, scenario: plan.scenario, date: date, words: words) + "</style>\n"
     page += "</head>\n<body>\n"
-    page += "<header>\n<p class=\"kind\">\(h(words.pick("Vorlage für den Rat", "Paper for the council")))</p>\n"
+    page +=
+      "<header>\n<p class=\"kind\">\(h(words.pick("Vorlage für den Rat", "Paper for the council")))</p>\n"
     page += "<h1>\(h(report.title))</h1>\n<p class=\"scenario\">\(h(Escape.name(plan.scenario)))</p>\n"
     page += "<p class=\"date\">\(h(words.pick("Stand: ", "Date: ") + date))</p>\n"
     page += report.verdictNotes.map { "<p class=\"note\">\(h($0))</p>\n" }.joined() + "</header>\n<main>\n"
@@ -78,8 +80,11 @@ public struct HTMLReportExporter: Exporter {
       page += section("finanzen", "Finanzielle Auswirkungen", "Financial impact")
       page += figures(report.financeFigures)
       page += charts.finance.map(\.html).joined()
-      page += subheading("Kosten je Jahr", "Cost per year") + Self.table(report.financeTable, id: "finance-table")
-      page += subheading("Einmalkosten je Welle", "One-time cost per wave") + Self.table(report.wavesTable, id: "wave-table")
+      page +=
+        subheading("Kosten je Jahr", "Cost per year") + Self.table(report.financeTable, id: "finance-table")
+      page +=
+        subheading("Einmalkosten je Welle", "One-time cost per wave")
+        + Self.table(report.wavesTable, id: "wave-table")
       if let concerns = report.weighedConcerns { page += "<p class=\"notes\">\(h(concerns))</p>\n" }
       page += "</section>\n"
 
@@ -92,12 +97,16 @@ public struct HTMLReportExporter: Exporter {
       page += "<div class=\"rollout\" id=\"rollout\">\n"
       for wave in report.rollout {
         page += "<div class=\"wave\">\n<h4>\(h(wave.headline))</h4>\n"
-        if !wave.lines.isEmpty { page += "<ul>\n" + wave.lines.map { "<li>\(h($0))</li>\n" }.joined() + "</ul>\n" }
+        if !wave.lines.isEmpty {
+          page += "<ul>\n" + wave.lines.map { "<li>\(h($0))</li>\n" }.joined() + "</ul>\n"
+        }
         page += "</div>\n"
       }
       page += "</div>\n"
       if !plan.centres.isEmpty {
-        page += subheading("Kompetenzzentren", "Competence centres") + Self.table(report.centresTable, id: "centre-table")
+        page +=
+          subheading("Kompetenzzentren", "Competence centres")
+          + Self.table(report.centresTable, id: "centre-table")
       }
       page += "</section>\n"
 
@@ -117,7 +126,8 @@ public struct HTMLReportExporter: Exporter {
       page += "</section>\n"
       let remedies = report.remedies
       if !remedies.isEmpty {
-        page += section("abhilfe", "Was die Vorgaben vereinbar machen würde", "What would make the rules compatible")
+        page += section(
+          "abhilfe", "Was die Vorgaben vereinbar machen würde", "What would make the rules compatible")
         let lead = words.pick(
           "Dieser Widerspruch löst sich, wenn eine dieser Vorgaben geändert wird (weitere Widersprüche sind möglich):",
           "This conflict goes away when one of these rules changes (there may be further conflicts):")
@@ -126,14 +136,20 @@ public struct HTMLReportExporter: Exporter {
       }
     }
 
-    page += section("risiken", plan.hasSolution ? "Risiken und Annahmen" : "Annahmen", plan.hasSolution ? "Risks and assumptions" : "Assumptions")
+    page += section(
+      "risiken", plan.hasSolution ? "Risiken und Annahmen" : "Annahmen",
+      plan.hasSolution ? "Risks and assumptions" : "Assumptions")
     if plan.hasSolution {
-      page += subheading("Risiken", "Risks") + "<ul>\n" + report.risks.map { "<li>\(h($0))</li>\n" }.joined() + "</ul>\n"
+      page +=
+        subheading("Risiken", "Risks") + "<ul>\n" + report.risks.map { "<li>\(h($0))</li>\n" }.joined()
+        + "</ul>\n"
       page += subheading("Annahmen", "Assumptions")
     }
     page += "<dl class=\"assumptions\">\n"
     for item in report.assumptions { page += "<dt>\(h(item.label))</dt><dd>\(h(item.value))</dd>\n" }
-    page += "</dl>\n<ul class=\"notes\">\n" + report.notes.map { "<li>\(h($0))</li>\n" }.joined() + "</ul>\n</section>\n"
+    page +=
+      "</dl>\n<ul class=\"notes\">\n" + report.notes.map { "<li>\(h($0))</li>\n" }.joined()
+      + "</ul>\n</section>\n"
 
     page += section("anlagen", "Anlagen", "Annexes")
     var annex = 0
@@ -142,9 +158,12 @@ public struct HTMLReportExporter: Exporter {
       return "<h3>\(h(words.pick("Anlage \(annex): \(german)", "Annex \(annex): \(english)")))</h3>\n"
     }
     if plan.hasSolution {
-      page += "<div class=\"annex\" id=\"tasks\">\n" + annexHeading("Entscheidung je Aufgabe", "Decision per task")
+      page +=
+        "<div class=\"annex\" id=\"tasks\">\n" + annexHeading("Entscheidung je Aufgabe", "Decision per task")
       page += Self.table(report.tasksTable, id: "task-table") + "</div>\n"
-      page += "<div class=\"annex\" id=\"units\">\n" + annexHeading("Einheiten vorher und nachher", "Units before and after")
+      page +=
+        "<div class=\"annex\" id=\"units\">\n"
+        + annexHeading("Einheiten vorher und nachher", "Units before and after")
       page += Self.table(report.unitsTable, id: "unit-table") + "</div>\n"
     }
     for chart in orgCharts {
@@ -165,13 +184,16 @@ public struct HTMLReportExporter: Exporter {
     let boxes = chart.nodes.count - centres
     let details =
       report.plan.hasSolution
-      ? words.pick(" Die Zahlen je Einheit stehen in Anlage 2, die Entscheidungen in Anlage 1.", " The figures per unit are in Annex 2, the decisions in Annex 1.")
+      ? words.pick(
+        " Die Zahlen je Einheit stehen in Anlage 2, die Entscheidungen in Anlage 1.",
+        " The figures per unit are in Annex 2, the decisions in Annex 1.")
       : ""
     switch view {
     case .current:
       return words.pick(
         "Organigramm der Verwaltung heute mit \(boxes) Kästen für Einheiten und \(centres) bestehenden Kompetenzzentren.",
-        "Org chart of the administration today with \(boxes) boxes for units and \(centres) existing competence centres.")
+        "Org chart of the administration today with \(boxes) boxes for units and \(centres) existing competence centres."
+      )
         + details
     case .target, .changes:
       return words.pick(
@@ -189,17 +211,20 @@ public struct HTMLReportExporter: Exporter {
     let parts = calendar.dateComponents([.year, .month, .day], from: date)
     let month = (parts.month ?? 1) - 1
     let german = [
-      "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November",
+      "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+      "November",
       "Dezember",
     ]
     let english = [
-      "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+      "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+      "November",
       "December",
     ]
     let day = parts.day ?? 1
     let year = parts.year ?? 2000
     return language == .de
-      ? "\(day). \(german[min(max(month, 0), 11)]) \(year)" : "\(day) \(english[min(max(month, 0), 11)]) \(year)"
+      ? "\(day). \(german[min(max(month, 0), 11)]) \(year)"
+      : "\(day) \(english[min(max(month, 0), 11)]) \(year)"
   }
 
   /// The page header and footer of the printed report (CSS page-margin boxes): title and scenario
@@ -222,7 +247,8 @@ public struct HTMLReportExporter: Exporter {
   /// and name marks dropped.
   static func cssString(_ text: String) -> String {
     var result = "\""
-    for scalar in PlanWords.plain(text).unicodeScalars where scalar != Escape.nameStart && scalar != Escape.nameEnd {
+    for scalar in PlanWords.plain(text).unicodeScalars
+    where scalar != Escape.nameStart && scalar != Escape.nameEnd {
       if scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == " ") {
         result.unicodeScalars.append(scalar)
       } else {
@@ -248,7 +274,10 @@ public struct HTMLReportExporter: Exporter {
         let title = cell.detail.map { " title=\"\(Escape.xml($0))\"" } ?? ""
         let tag = column == 0 ? "th scope=\"row\"" : "td"
         let close = column == 0 ? "th" : "td"
-        text += cell.numeric ? "<\(tag) class=\"num\"\(title)>\(h(cell.text))</\(close)>" : "<\(tag)\(title)>\(h(cell.text))</\(close)>"
+        text +=
+          cell.numeric
+          ? "<\(tag) class=\"num\"\(title)>\(h(cell.text))</\(close)>"
+          : "<\(tag)\(title)>\(h(cell.text))</\(close)>"
       }
       return text + "</tr>\n"
     }

@@ -71,8 +71,12 @@ struct ReportCharts {
     let payback =
       report.plan.paybackYear.map {
         words.pick("Ab \($0) ist die Umstellung bezahlt.", "From \($0) the change has paid for itself.")
-      } ?? words.pick("Im Zeitraum ist die Umstellung nicht bezahlt.", "The change does not pay for itself within the horizon.")
-    let series = years.map { "\($0.year): \(format.shortMoney($0.cumulativeSavings))" }.joined(separator: "; ")
+      }
+      ?? words.pick(
+        "Im Zeitraum ist die Umstellung nicht bezahlt.",
+        "The change does not pay for itself within the horizon.")
+    let series = years.map { "\($0.year): \(format.shortMoney($0.cumulativeSavings))" }.joined(
+      separator: "; ")
     let summary = words.pick(
       "Kumulierte Einsparung gegenüber dem Status quo nach Einmalkosten, abgezinst, je Jahr: \(series). \(payback) "
         + "Am Ende des Zeitraums: \(format.money(last)).",
@@ -108,8 +112,12 @@ struct ReportCharts {
     for (position, year) in years.enumerated() {
       let centre = left + slot * (Double(position) + 0.5)
       svg += "<g><title>\(Escape.xml(yearTooltip(year)))</title>"
-      svg += rect(x: centre - bar - 2, y: y(year.baselineRunning), width: bar, height: y(0) - y(year.baselineRunning), fill: Self.baselineColour)
-      svg += rect(x: centre + 2, y: y(year.planRunning), width: bar, height: y(0) - y(year.planRunning), fill: Self.planColour)
+      svg += rect(
+        x: centre - bar - 2, y: y(year.baselineRunning), width: bar, height: y(0) - y(year.baselineRunning),
+        fill: Self.baselineColour)
+      svg += rect(
+        x: centre + 2, y: y(year.planRunning), width: bar, height: y(0) - y(year.planRunning),
+        fill: Self.planColour)
       if year.oneTime > 0 {
         svg += rect(
           x: centre + 2, y: y(year.planRunning + year.oneTime), width: bar,
@@ -129,7 +137,8 @@ struct ReportCharts {
       id: "chart-costs",
       caption: words.pick(
         "Kosten je Jahr: Status quo und Plan", "Cost per year: status quo and plan"),
-      summary: words.pick("Laufende Kosten je Jahr. ", "Running cost per year. ") + series.joined(separator: "; ") + ".",
+      summary: words.pick("Laufende Kosten je Jahr. ", "Running cost per year. ")
+        + series.joined(separator: "; ") + ".",
       body: svg, width: Self.width, height: top + plotHeight + 32)
   }
 
@@ -161,7 +170,8 @@ struct ReportCharts {
     for (position, unit) in units.enumerated() {
       let y0 = top + Double(position) * row
       let name = Escape.name(unit.name)
-      svg += "<g><title>\(Escape.xml(name + ": " + format.fte(unit.fteBefore) + " → " + format.fte(unit.fteAfter)))</title>"
+      svg +=
+        "<g><title>\(Escape.xml(name + ": " + format.fte(unit.fteBefore) + " → " + format.fte(unit.fteAfter)))</title>"
       svg += text(Self.truncate(name, to: 40), x: labelWidth, y: y0 + 17, anchor: "end")
       svg += rect(x: barLeft, y: y0 + 3, width: length(unit.fteBefore), height: 11, fill: Self.baselineColour)
       svg += rect(x: barLeft, y: y0 + 15, width: length(unit.fteAfter), height: 11, fill: Self.planColour)
@@ -172,9 +182,13 @@ struct ReportCharts {
       svg += "</g>\n"
     }
     let changed = units.filter { abs($0.fteAfter - $0.fteBefore) >= 0.05 }
-    let lines = changed.map { "\(Escape.name($0.name)) \(format.fte($0.fteBefore)) → \(format.fte($0.fteAfter))" }
+    let lines = changed.map {
+      "\(Escape.name($0.name)) \(format.fte($0.fteBefore)) → \(format.fte($0.fteAfter))"
+    }
     let summary =
-      words.pick("IT-Personal je Einheit heute und \(report.plan.lastYear). ", "IT staff per unit today and in \(report.plan.lastYear). ")
+      words.pick(
+        "IT-Personal je Einheit heute und \(report.plan.lastYear). ",
+        "IT staff per unit today and in \(report.plan.lastYear). ")
       + (lines.isEmpty
         ? words.pick("Keine Einheit ändert sich.", "No unit changes.")
         : words.pick("Es ändern sich: ", "Changes: ") + lines.joined(separator: "; ") + ".")
@@ -216,7 +230,9 @@ struct ReportCharts {
       svg += text(counts, x: barLeft + length + 6, y: y0 + 33, anchor: "start")
       svg += "</g>\n"
     }
-    let lines = groups.map { "\(index.familyName($0.family)) → \(index.unitName($0.provider)): \(format.fte($0.fte)), \(countsText($0))" }
+    let lines = groups.map {
+      "\(index.familyName($0.family)) → \(index.unitName($0.provider)): \(format.fte($0.fte)), \(countsText($0))"
+    }
     return ReportChart(
       id: "chart-moves",
       caption: words.pick(
@@ -226,15 +242,21 @@ struct ReportCharts {
   }
 
   private func countsText(_ group: ReportModel.MoveGroup) -> String {
-    let tasks = group.tasks == 1 ? words.pick("1 Aufgabe", "1 task") : words.pick("\(group.tasks) Aufgaben", "\(group.tasks) tasks")
-    let units = group.units == 1 ? words.pick("1 Einheit", "1 unit") : words.pick("\(group.units) Einheiten", "\(group.units) units")
+    let tasks =
+      group.tasks == 1
+      ? words.pick("1 Aufgabe", "1 task") : words.pick("\(group.tasks) Aufgaben", "\(group.tasks) tasks")
+    let units =
+      group.units == 1
+      ? words.pick("1 Einheit", "1 unit") : words.pick("\(group.units) Einheiten", "\(group.units) units")
     return words.pick("\(tasks) aus \(units)", "\(tasks) from \(units)")
   }
 
   // MARK: Drawing
 
   /// Horizontal grid lines with money labels at the left.
-  private func grid(scale: (low: Double, high: Double, step: Double), y: (Double) -> Double, left: Double, right: Double) -> String {
+  private func grid(
+    scale: (low: Double, high: Double, step: Double), y: (Double) -> Double, left: Double, right: Double
+  ) -> String {
     var svg = ""
     var value = scale.low
     while value <= scale.high + scale.step / 2 {
@@ -257,13 +279,16 @@ struct ReportCharts {
     return svg + "</g>\n"
   }
 
-  private func rect(x: Double, y: Double, width: Double, height: Double, fill: String, stroke: String? = nil) -> String {
+  private func rect(
+    x: Double, y: Double, width: Double, height: Double, fill: String, stroke: String? = nil
+  ) -> String {
     let outline = stroke.map { " stroke=\"\($0)\" stroke-width=\"0.5\"" } ?? ""
     return
       "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(max(0, width)))\" height=\"\(n(max(0, height)))\" fill=\"\(fill)\"\(outline)/>"
   }
 
-  private func text(_ content: String, x: Double, y: Double, anchor: String, weight: String? = nil) -> String {
+  private func text(_ content: String, x: Double, y: Double, anchor: String, weight: String? = nil) -> String
+  {
     let bold = weight.map { " font-weight=\"\($0)\"" } ?? ""
     return
       "<text x=\"\(n(x))\" y=\"\(n(y))\" text-anchor=\"\(anchor)\" fill=\"\(Self.textColour)\"\(bold)>\(Escape.xml(content))</text>\n"

@@ -92,15 +92,20 @@ extension ReportModel {
             ? words.pick(
               "Der Plan erfüllt alle Vorgaben und ist nachweislich (auf den Euro) der günstigste.",
               "The plan meets every rule and is proven to be the cheapest (to the euro).")
-            : ended + plain + words.pick(" und ist nachweislich der günstigste.", " and is proven the cheapest.")
+            : ended + plain
+              + words.pick(" und ist nachweislich der günstigste.", " and is proven the cheapest.")
         }
-        let head = ended.isEmpty ? words.pick("Der Plan erfüllt alle Vorgaben", "The plan meets every rule") : ended + plain
+        let head =
+          ended.isEmpty
+          ? words.pick("Der Plan erfüllt alle Vorgaben", "The plan meets every rule") : ended + plain
         return head
           + words.pick(
             "; ein anderer Plan könnte höchstens \(format.money(euros)) (Barwert) günstiger sein.",
             "; another plan could be at most \(format.money(euros)) (NPV) cheaper.")
       }
-      let head = ended.isEmpty ? words.pick("Der Plan erfüllt alle Vorgaben", "The plan meets every rule") : ended + plain
+      let head =
+        ended.isEmpty
+        ? words.pick("Der Plan erfüllt alle Vorgaben", "The plan meets every rule") : ended + plain
       return head
         + words.pick(
           "; ob ein anderer Plan günstiger wäre, wurde nicht bewiesen (die Suche endete vorher).",
@@ -156,7 +161,8 @@ extension ReportModel {
     let movedTasks = plan.tasks.filter { !$0.moves.isEmpty }.count
     return [
       (
-        words.pick("Einsparung (Barwert, \(plan.horizon.years) Jahre)", "Savings (NPV, \(plan.horizon.years) years)"),
+        words.pick(
+          "Einsparung (Barwert, \(plan.horizon.years) Jahre)", "Savings (NPV, \(plan.horizon.years) years)"),
         format.money(totals.npvSavings)
       ),
       (
@@ -189,7 +195,9 @@ extension ReportModel {
           "Every IT task stays in its unit; under the rules centralisation does not pay."))
     } else {
       let waveYears = plan.waves.filter { $0.movedFTE > 0 }.map(\.year)
-      let span = waveYears.count > 1 ? "\(waveYears[0])–\(waveYears[waveYears.count - 1])" : "\(waveYears.first ?? plan.horizon.start)"
+      let span =
+        waveYears.count > 1
+        ? "\(waveYears[0])–\(waveYears[waveYears.count - 1])" : "\(waveYears.first ?? plan.horizon.start)"
       items.append(
         words.pick(
           "\(moved.count) von \(plan.tasks.count) IT-Aufgaben mit zusammen \(fte(totals.movedFTE)) wechseln "
@@ -210,7 +218,9 @@ extension ReportModel {
             }) + ".")
     }
     if totals.oneTimeCost >= 0.5 {
-      let perWave = plan.waves.filter { $0.oneTimeCost >= 0.5 }.map { "\($0.year): \(format.money($0.oneTimeCost))" }
+      let perWave = plan.waves.filter { $0.oneTimeCost >= 0.5 }.map {
+        "\($0.year): \(format.money($0.oneTimeCost))"
+      }
       items.append(
         words.pick(
           "Für die Umstellung werden einmalig \(format.money(totals.oneTimeCost)) bereitgestellt (\(perWave.joined(separator: "; "))).",
@@ -234,12 +244,14 @@ extension ReportModel {
       (words.pick("Barwert Status quo", "Status-quo NPV"), format.money(totals.baselineNPV)),
       (words.pick("Barwert mit Plan", "Plan NPV"), format.money(totals.planNPV)),
       (
-        words.pick("Einsparung (Barwert, \(plan.horizon.years) Jahre)", "Savings (NPV, \(plan.horizon.years) years)"),
+        words.pick(
+          "Einsparung (Barwert, \(plan.horizon.years) Jahre)", "Savings (NPV, \(plan.horizon.years) years)"),
         format.money(totals.npvSavings)
       ),
       (words.pick("Einmalkosten gesamt", "One-time cost, total"), format.money(totals.oneTimeCost)),
       (
-        words.pick("Laufende Einsparung im Jahr \(last) (Zielzustand)", "Running savings in \(last) (steady state)"),
+        words.pick(
+          "Laufende Einsparung im Jahr \(last) (Zielzustand)", "Running savings in \(last) (steady state)"),
         format.money(totals.annualSavings) + words.pick(" pro Jahr", " a year")
       ),
       (
@@ -270,7 +282,8 @@ extension ReportModel {
         Cell(text: String(year.year)), Cell(text: format.money(year.baselineRunning), numeric: true),
         Cell(text: format.money(year.planRunning), numeric: true),
         Cell(text: format.money(year.runningSavings), numeric: true),
-        Cell(text: format.money(year.oneTime), numeric: true), Cell(text: format.money(year.balance), numeric: true),
+        Cell(text: format.money(year.oneTime), numeric: true),
+        Cell(text: format.money(year.balance), numeric: true),
         Cell(text: format.money(year.cumulativeSavings), numeric: true),
       ]
     }
@@ -325,9 +338,12 @@ extension ReportModel {
         Cell(text: words.pick("Summe", "Total")),
         Cell(text: figure(plan.units.reduce(0) { $0 + $1.fteBefore }), numeric: true),
       ]
-      + yearList.map { year in Cell(text: figure(plan.units.reduce(0) { $0 + staff(of: $1, in: year) }), numeric: true) }
+      + yearList.map { year in
+        Cell(text: figure(plan.units.reduce(0) { $0 + staff(of: $1, in: year) }), numeric: true)
+      }
     return Table(
-      headers: headers, numeric: Set(1..<headers.count), rows: rows, footer: plan.units.isEmpty ? nil : footer)
+      headers: headers, numeric: Set(1..<headers.count), rows: rows, footer: plan.units.isEmpty ? nil : footer
+    )
   }
 
   /// The IT FTE of `unit` in `year`.
@@ -375,7 +391,8 @@ extension ReportModel {
     return order.map { key in
       let group = groups[key] ?? (0, [], 0)
       return MoveGroup(
-        family: key[0], provider: key[1], tasks: group.tasks, units: group.units.count, fte: PlanIndex.clean(group.fte))
+        family: key[0], provider: key[1], tasks: group.tasks, units: group.units.count,
+        fte: PlanIndex.clean(group.fte))
     }
     .sorted {
       let left = index.familyIndex[$0.family] ?? 0
@@ -408,7 +425,8 @@ extension ReportModel {
             + "ist, zeigen die Entscheidungen, deren Umkehr am wenigsten kosten würde (neu berechnet mit der "
             + "jeweils anderen Entscheidung):",
           "No other variants or near-optimal plans were available for this report. How close the recommendation "
-            + "is shows in the decisions whose reversal would cost least (re-computed with the other decision):"))
+            + "is shows in the decisions whose reversal would cost least (re-computed with the other decision):"
+        ))
     return lines
   }
 
@@ -419,7 +437,8 @@ extension ReportModel {
       .prefix(8)
     guard !priced.isEmpty else { return nil }
     let headers = [
-      words.pick("Aufgabe", "Task"), words.pick("Einheit", "Unit"), words.pick("Empfehlung", "Recommendation"),
+      words.pick("Aufgabe", "Task"), words.pick("Einheit", "Unit"),
+      words.pick("Empfehlung", "Recommendation"),
       words.pick("Mehrkosten der anderen Entscheidung (Barwert)", "Extra cost of the other decision (NPV)"),
     ]
     let rows = priced.map { task, flip in
@@ -482,7 +501,8 @@ extension ReportModel {
           + "Schätzungen, keine Haushaltsansätze. Eine Empfindlichkeitsrechnung (andere Kostensätze, andere "
           + "Vorgaben) lag diesem Bericht nicht vor.",
         "Every amount rests on the scenario's cost per FTE, quotes and economies of scale; they are estimates, not "
-          + "budget lines. No sensitivity analysis (other rates, other rules) was available for this report."))
+          + "budget lines. No sensitivity analysis (other rates, other rules) was available for this report.")
+    )
     return items
   }
 
@@ -509,18 +529,22 @@ extension ReportModel {
             + "\(fte(missing)) auf \(fte(shortfall.need)) erhöhen, oder die vorgegebenen Wechsel bzw. Fristen "
             + "entsprechend später legen.",
           "Raise the capacity of \(index.unitName(shortfall.provider)) in \(shortfall.year) by at least "
-            + "\(fte(missing)) to \(fte(shortfall.need)), or move the forced moves or deadlines later accordingly."))
+            + "\(fte(missing)) to \(fte(shortfall.need)), or move the forced moves or deadlines later accordingly."
+        ))
     }
     for conflict in diagnosis.conflicts {
       let year = conflict.year.map(String.init) ?? ""
       let limit = conflict.limit ?? 0
       switch conflict.rule {
       case .capacity:
-        if diagnosis.shortfall?.provider == conflict.provider && diagnosis.shortfall?.year == conflict.year { continue }
+        if diagnosis.shortfall?.provider == conflict.provider && diagnosis.shortfall?.year == conflict.year {
+          continue
+        }
         items.append(
           words.pick(
             "die Kapazität bei \(index.unitName(conflict.provider ?? "")) \(year) über \(fte(limit)) anheben",
-            "raise the capacity of \(index.unitName(conflict.provider ?? "")) in \(year) above \(fte(limit))"))
+            "raise the capacity of \(index.unitName(conflict.provider ?? "")) in \(year) above \(fte(limit))")
+        )
       case .budget:
         items.append(
           words.pick(

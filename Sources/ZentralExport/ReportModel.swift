@@ -51,7 +51,8 @@ struct ReportModel {
         "Prüfbericht IT-Bündelung: kein zulässiger Plan", "IT centralisation review: no feasible plan")
     }
     if !plan.hasSolution {
-      return words.pick("Prüfbericht IT-Bündelung: kein Plan gefunden", "IT centralisation review: no plan found")
+      return words.pick(
+        "Prüfbericht IT-Bündelung: kein Plan gefunden", "IT centralisation review: no plan found")
     }
     return words.pick("Beschlussvorlage: Bündelung der IT-Aufgaben", "Council paper: centralising IT tasks")
   }

@@ -41,7 +41,8 @@ struct ReportOrgChart {
   var html: String {
     let h = Escape.html
     let root = Self.rootTag(of: svg)
-    var text = "<figure id=\"\(id)\" class=\"chart orgchart-figure\">\n<figcaption>\(h(caption))</figcaption>\n"
+    var text =
+      "<figure id=\"\(id)\" class=\"chart orgchart-figure\">\n<figcaption>\(h(caption))</figcaption>\n"
     if let note { text += "<p class=\"notes\">\(h(note))</p>\n" }
     text += "<p class=\"chart-summary\">\(h(summary))</p>\n"
     guard let root, let geometry = Self.geometry(root: root.tag, svg: svg) else {
@@ -51,7 +52,8 @@ struct ReportOrgChart {
     let accessible =
       root.tag.dropLast() + " role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\">"
     text += "<div class=\"screen-chart\">" + accessible
-    text += "<title id=\"\(id)-title\">\(Escape.xml(caption))</title><desc id=\"\(id)-desc\">\(Escape.xml(summary))</desc>"
+    text +=
+      "<title id=\"\(id)-title\">\(Escape.xml(caption))</title><desc id=\"\(id)-desc\">\(Escape.xml(summary))</desc>"
     text += "<g id=\"\(id)-body\">" + body + "</g></svg></div>\n"
     text += pages(geometry)
     return text + "</figure>\n"
@@ -68,7 +70,8 @@ struct ReportOrgChart {
       if fit >= least { return (1, 1, min(fit, max(1, least))) }
       let columns = Int((widthPt * least / page.width).rounded(.up))
       let rows = Int((heightPt * least / page.height).rounded(.up))
-      let scale = max(least, min(1, Double(columns) * page.width / widthPt, Double(rows) * page.height / heightPt))
+      let scale = max(
+        least, min(1, Double(columns) * page.width / widthPt, Double(rows) * page.height / heightPt))
       return (columns, rows, scale)
     }
     let upright = layout(Self.portrait)
@@ -123,7 +126,9 @@ struct ReportOrgChart {
     let numbers = (attribute("viewBox") ?? "").split(whereSeparator: { $0 == " " || $0 == "," }).compactMap {
       Double($0)
     }
-    guard numbers.count == 4, numbers[2] > 0, numbers[3] > 0, let widthText = attribute("width") else { return nil }
+    guard numbers.count == 4, numbers[2] > 0, numbers[3] > 0, let widthText = attribute("width") else {
+      return nil
+    }
     let unitless = widthText.hasSuffix("pt") ? String(widthText.dropLast(2)) : widthText
     guard let width = Double(unitless), width > 0 else { return nil }
     // Points per unit: the width in pt (px count as 0.75 pt) over the viewBox width.
@@ -132,7 +137,9 @@ struct ReportOrgChart {
     var search = svg[...]
     while let range = search.range(of: "font-size=\"") {
       let rest = search[range.upperBound...]
-      if let end = rest.firstIndex(of: "\""), let size = Double(rest[..<end]), size > 0 { smallest = min(smallest, size) }
+      if let end = rest.firstIndex(of: "\""), let size = Double(rest[..<end]), size > 0 {
+        smallest = min(smallest, size)
+      }
       search = rest
     }
     return Geometry(
@@ -149,7 +156,9 @@ struct ReportOrgChart {
       guard let close = rest[open.upperBound...].range(of: "</title>") else { break }
       let content = rest[open.upperBound..<close.lowerBound]
       let isID =
-        content.range(of: #"^(orgchart|cluster_[a-z][0-9]+|[a-z][0-9]+(&#45;&gt;[a-z][0-9]+(:[a-z]+)?)?)$"#, options: .regularExpression) != nil
+        content.range(
+          of: #"^(orgchart|cluster_[a-z][0-9]+|[a-z][0-9]+(&#45;&gt;[a-z][0-9]+(:[a-z]+)?)?)$"#,
+          options: .regularExpression) != nil
       result += rest[..<open.lowerBound]
       if !isID { result += rest[open.lowerBound..<close.upperBound] }
       rest = rest[close.upperBound...]
