@@ -299,11 +299,17 @@ struct ReportCharts {
   /// A coordinate with at most one decimal, `.` as separator.
   static func number(_ value: Double) -> String { LocaleFormat.plain(value, decimals: 1) }
 
-  /// A name cut to `count` characters with an ellipsis (the full name is in the row's tooltip).
+  /// A name cut to `count` characters with an ellipsis (the full name is in the row's tooltip);
+  /// a cut name loses its bidirectional controls, which would otherwise cover the ellipsis.
   static func truncate(_ name: String, to count: Int) -> String {
     let plain = String(
       String.UnicodeScalarView(name.unicodeScalars.filter { $0 != Escape.nameStart && $0 != Escape.nameEnd }))
-    return Escape.name(plain.count <= count ? plain : String(plain.prefix(max(count - 1, 1))) + "…")
+    guard plain.count > count else { return Escape.name(plain) }
+    let cut = String(plain.prefix(max(count - 1, 1))).unicodeScalars.filter {
+      !(0x202A...0x202E).contains($0.value) && !(0x2066...0x2069).contains($0.value)
+        && !(0x200E...0x200F).contains($0.value) && $0.value != 0x061C
+    }
+    return Escape.name(String(String.UnicodeScalarView(cut)) + "…")
   }
 
   /// An axis from `min` to `max` in round steps (1, 2 or 5 times a power of ten), about five lines.
