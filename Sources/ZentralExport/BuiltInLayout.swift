@@ -120,6 +120,10 @@ struct BuiltInLayout {
     }
     let legendTop = height
     height += legendHeight
+    let providersTop = height
+    if !chart.providers.isEmpty {
+      height += Double(chart.providers.count + 1) * lineHeight + 2 * padding + rowGap
+    }
     var out = ""
     out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(n(width))pt\" height=\"\(n(height))pt\" "
     out += "viewBox=\"0 0 \(n(width)) \(n(height))\" id=\"\(p)\" class=\"orgchart\" "
@@ -179,6 +183,21 @@ struct BuiltInLayout {
         out +=
           "<rect x=\"\(n(margin))\" y=\"\(n(y - 9))\" width=\"14\" height=\"9\" fill=\"\(OrgChart.colour(entry.familyIndex))\"/>"
         out += "<text x=\"\(n(margin + 20))\" y=\"\(n(y))\">\(Escape.xml(entry.name))</text>\n"
+      }
+      out += "</g>\n"
+    }
+    if !chart.providers.isEmpty {
+      var y = providersTop + rowGap + padding + lineHeight - 3
+      out += "<g id=\"\(p)-providers\" class=\"legend providers\">\n"
+      out +=
+        "<text x=\"\(n(margin))\" y=\"\(n(y))\" font-weight=\"bold\">\(Escape.xml(chart.providersTitle))</text>\n"
+      for entry in chart.providers {
+        y += lineHeight
+        let fill = OrgChart.fill(kind: entry.kind)
+        out +=
+          "<rect x=\"\(n(margin))\" y=\"\(n(y - 9))\" width=\"14\" height=\"9\" fill=\"\(fill)\" stroke=\"#6b6b6b\"/>"
+        out +=
+          "<text x=\"\(n(margin + 20))\" y=\"\(n(y))\">\(Escape.xml(entry.name)): \(Escape.xml(entry.legalForm))</text>\n"
       }
       out += "</g>\n"
     }

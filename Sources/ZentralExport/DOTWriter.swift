@@ -97,6 +97,19 @@ struct DOTWriter {
           + "<TABLE BORDER=\"1\" COLOR=\"#bbbbbb\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">"
           + rows + "</TABLE>>];\n")
     }
+    if !chart.providers.isEmpty {
+      var rows =
+        "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>\(Escape.dotHTML(chart.providersTitle))</B></TD></TR>"
+      for entry in chart.providers {
+        rows +=
+          "<TR><TD BGCOLOR=\"\(OrgChart.fill(kind: entry.kind))\" WIDTH=\"14\" HEIGHT=\"10\"></TD>"
+          + "<TD ALIGN=\"LEFT\">\(Escape.dotHTML(entry.name)): \(Escape.dotHTML(entry.legalForm))</TD></TR>"
+      }
+      output.write(
+        "  providers [id=\"\(p)-providers\", class=\"legend providers\", shape=plain, style=\"\", label=<"
+          + "<TABLE BORDER=\"1\" COLOR=\"#bbbbbb\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">"
+          + rows + "</TABLE>>];\n")
+    }
     output.write("}\n")
   }
 

@@ -44,6 +44,14 @@ public struct MermaidExporter: Exporter {
         written.insert(node.id)
       }
     }
+    // The providers and their legal form: a box of its own, linked to nothing.
+    if !chart.providers.isEmpty {
+      var parts = ["<b>" + Escape.mermaid(chart.providersTitle) + "</b>"]
+      for entry in chart.providers {
+        parts += LabelWrap.lines(entry.name + ": " + entry.legalForm, width: lineWidth).map(Escape.mermaid)
+      }
+      output.write("  providers[\"" + parts.joined(separator: "<br>") + "\"]\n")
+    }
     // Longer links spread the leaves of a wide parent over several columns, as in the DOT chart.
     let stagger = chart.flows.isEmpty ? DOTWriter.stagger(chart, maxPerColumn: DOTWriter().maxPerColumn) : [:]
     var links = 0
@@ -80,6 +88,10 @@ public struct MermaidExporter: Exporter {
     }
     for name in classOrder {
       output.write("  class \(classes[name]!.joined(separator: ",")) \(name)\n")
+    }
+    if !chart.providers.isEmpty {
+      output.write("  classDef legend fill:#ffffff,stroke:#bbbbbb,stroke-width:1px,color:#222222\n")
+      output.write("  class providers legend\n")
     }
     for family in flowLinks.keys.sorted() {
       let colour = OrgChart.colour(family)

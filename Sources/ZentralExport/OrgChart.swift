@@ -60,6 +60,16 @@ struct OrgChart: Sendable {
     var name: String
   }
 
+  /// A provider and its legal form in the legend.
+  struct ProviderEntry: Sendable, Equatable {
+    /// The unit kind (`central` or `shared`), for the box colour.
+    var kind: String
+    /// The provider's name (user text, unescaped).
+    var name: String
+    /// Its legal form in words ("öffentlicher Träger (interkommunal)").
+    var legalForm: String
+  }
+
   /// The view drawn.
   var view: ChartView
   /// The chart title.
@@ -72,6 +82,11 @@ struct OrgChart: Sendable {
   var legend: [LegendEntry]
   /// The legend's heading.
   var legendTitle: String
+  /// The providers of the plan with their legal form, in every view (empty for a plan without
+  /// central or shared units).
+  var providers: [ProviderEntry] = []
+  /// The heading of ``providers``.
+  var providersTitle = ""
 
   /// Positions in ``nodes`` of the roots and of the boxes directly below each box, in order,
   /// built in one pass: walking the tree with it stays linear in the number of boxes (a filter
@@ -126,7 +141,12 @@ struct OrgChart: Sendable {
   /// Background of a box.
   static func fill(_ node: Node) -> String {
     if let family = node.familyIndex { return tint(family) }
-    switch node.kind {
+    return fill(kind: node.kind)
+  }
+
+  /// Background of a box of `kind` (a unit kind, `group`) without a family.
+  static func fill(kind: String) -> String {
+    switch kind {
     case "administration": return "#e8eef7"
     case "division": return "#f0f0f0"
     case "enterprise": return "#fdf8e6"

@@ -92,10 +92,18 @@ struct OrgChartBuilder {
       legend = index.familyIndex.filter { families.contains($0.value) }.sorted { $0.value < $1.value }
         .map { .init(familyIndex: $0.value, name: index.familyName($0.key)) }
     }
+    let providers = plan.org.compactMap { unit in
+      unit.legalForm.map {
+        OrgChart.ProviderEntry(
+          kind: unit.kind.rawValue, name: Escape.name(unit.name),
+          legalForm: PlanWords.legalForm($0, language: words.language))
+      }
+    }
     return OrgChart(
       view: view, title: words.chartTitle(view, scenario: Escape.name(plan.scenario)), nodes: nodes,
       flows: flows,
-      legend: legend, legendTitle: words.pick("Verlagerung nach Aufgabenbereich", "Moves by task family"))
+      legend: legend, legendTitle: words.pick("Verlagerung nach Aufgabenbereich", "Moves by task family"),
+      providers: providers, providersTitle: words.pick("Anbieter und Rechtsform", "Providers and legal form"))
   }
 
   /// Units in depth-first order from the root(s), keeping file order among siblings; units not

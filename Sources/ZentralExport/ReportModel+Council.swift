@@ -596,6 +596,28 @@ extension ReportModel {
               + "bei \(index.unitName(conflict.provider ?? "")) senken",
             "lower the critical mass of \(fte(limit)) of the \(index.familyName(conflict.family ?? "")) centre at "
               + "\(index.unitName(conflict.provider ?? ""))"))
+      case .confidential:
+        items.append(
+          words.pick(
+            "für \(index.taskName(conflict.task ?? "")) einen öffentlichen Anbieter zulassen oder die Vertraulichkeit "
+              + "neu bewerten",
+            "allow a public provider for \(index.taskName(conflict.task ?? "")), or review its confidentiality"
+          ))
+      case .separation:
+        items.append(
+          words.pick(
+            "die Trennung der Aufgabe \(index.taskName(conflict.task ?? "")) von "
+              + "\(list((conflict.families ?? []).map { "„" + index.familyName($0) + "“" })) aufheben oder einen "
+              + "weiteren Anbieter zulassen",
+            "drop the separation of task \(index.taskName(conflict.task ?? "")) from "
+              + "\(list((conflict.families ?? []).map(index.familyName))), or allow another provider"))
+      case .retainedRole:
+        items.append(
+          words.pick(
+            "die Rolle, die \(index.unitName(conflict.unit ?? "")) behalten muss, kleiner fassen (mindestens "
+              + "\(fte(limit)))",
+            "make the role \(index.unitName(conflict.unit ?? "")) must keep smaller (at least \(fte(limit)))")
+        )
       }
     }
     return items

@@ -233,9 +233,12 @@ struct ReportModel {
       words.pick("VZÄ Ziel", "FTE target"), words.pick("Kosten heute (Jahr)", "Cost today (year)"),
       words.pick("Kosten Ziel (Jahr)", "Cost target (year)"), words.pick("Veränderung", "Change"),
     ]
+    var legalForms: [String: Plan.LegalForm] = [:]
+    for node in plan.org { if let form = node.legalForm { legalForms[node.id] = form } }
     let rows = plan.units.map { unit in
       [
-        Cell(text: Escape.name(unit.name)), Cell(text: sentences.kind(unit.kind)),
+        Cell(text: Escape.name(unit.name)),
+        Cell(text: sentences.kind(unit.kind, legalForm: legalForms[unit.id])),
         Cell(text: format.fte(unit.fteBefore), numeric: true),
         Cell(text: format.fte(unit.fteAfter), numeric: true),
         Cell(text: format.money(unit.annualCostBefore), numeric: true),
@@ -265,7 +268,9 @@ struct ReportModel {
         Cell(text: index.name(task)), Cell(text: index.unitName(task.unit)),
         Cell(text: index.familyName(task.family)),
         Cell(text: format.fte(task.fte), numeric: true), Cell(text: sentences.decision(of: task)),
-        Cell(text: sentences.reason(of: task)),
+        Cell(
+          text: [sentences.reason(of: task), sentences.barred(task.reason)].compactMap { $0 }.joined(
+            separator: "; ")),
         Cell(text: task.reason.flip.map { format.money($0.total) } ?? "–", numeric: true),
       ]
     }
@@ -310,6 +315,9 @@ struct ReportModel {
             "mindestens \(format.percent(policy.retainedMinShare ?? 0, decimals: 1)) und \(format.fte(policy.retainedMinFTE ?? 0))",
             "at least \(format.percent(policy.retainedMinShare ?? 0, decimals: 1)) and \(format.fte(policy.retainedMinFTE ?? 0))"
           )
+            + (policy.retainedRoles.map {
+              words.pick(", nur aus ", ", only in ") + $0.map(index.familyName).joined(separator: ", ")
+            } ?? "")
         ))
     }
     if !policy.budget.isEmpty {

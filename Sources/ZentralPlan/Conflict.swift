@@ -9,7 +9,11 @@
 /// - `must_move`: `task`;
 /// - `retained`: `unit`, `limit` (FTE kept), `total` (FTE of IT work);
 /// - `savings_target`: `measure`, `limit` (EUR/year or FTE), `year`;
-/// - `critical_mass`: `provider`, `family`, `limit` (FTE).
+/// - `critical_mass`: `provider`, `family`, `limit` (FTE);
+/// - `confidential`: `task`, `units` (the private providers it is kept from);
+/// - `separation`: `task`, `families` (the families it is kept apart from);
+/// - `retained_role`: `unit`, `limit` (FTE kept), `total` (FTE of its retained-role tasks),
+///   `families` (the retained-role families).
 public struct Conflict: Codable, Sendable, Equatable {
   /// The kind of a rule.
   public enum Rule: String, PlanEnum {
@@ -33,6 +37,12 @@ public struct Conflict: Codable, Sendable, Equatable {
     case savingsTarget = "savings_target"
     /// The critical mass of a competence centre.
     case criticalMass = "critical_mass"
+    /// A confidential task may not go to a private provider.
+    case confidential
+    /// A task kept apart from the work of other families.
+    case separation
+    /// The roles a unit keeps (the retained rule over the retained-role families).
+    case retainedRole = "retained_role"
   }
 
   /// What a savings target measures.
@@ -65,12 +75,14 @@ public struct Conflict: Codable, Sendable, Equatable {
   public var total: Double?
   /// For `savings_target`: what it measures.
   public var measure: Measure?
+  /// Family ids (for `separation` and `retained_role`).
+  public var families: [String]?
 
   /// Creates a conflict entry.
   public init(
     rule: Rule, provider: String? = nil, unit: String? = nil, family: String? = nil, task: String? = nil,
     tasks: [String]? = nil, units: [String]? = nil, year: Int? = nil, limit: Double? = nil,
-    total: Double? = nil, measure: Measure? = nil
+    total: Double? = nil, measure: Measure? = nil, families: [String]? = nil
   ) {
     self.rule = rule
     self.provider = provider
@@ -83,5 +95,6 @@ public struct Conflict: Codable, Sendable, Equatable {
     self.limit = limit
     self.total = total
     self.measure = measure
+    self.families = families
   }
 }

@@ -180,13 +180,21 @@ extension Plan {
     public var kind: UnitKind
     /// Parent unit id.
     public var parent: String?
+    /// For a central or shared unit: its legal form (as given, or implied by its kind).
+    public var legalForm: LegalForm?
+
+    enum CodingKeys: String, CodingKey {
+      case id, name, kind, parent
+      case legalForm = "legal_form"
+    }
 
     /// Creates an org node.
-    public init(id: String, name: String, kind: UnitKind, parent: String?) {
+    public init(id: String, name: String, kind: UnitKind, parent: String?, legalForm: LegalForm? = nil) {
       self.id = id
       self.name = name
       self.kind = kind
       self.parent = parent
+      self.legalForm = legalForm
     }
   }
 

@@ -132,7 +132,7 @@ public struct PlanWords: Sendable {
     case .enterprise: pick("Eigenbetrieb", "municipal enterprise")
     case .staff: pick("Stabsstelle", "staff unit")
     case .central: pick("zentrale IT", "central IT")
-    case .shared: pick("externer Dienstleister", "shared-service provider")
+    case .shared: pick("gemeinsamer Dienstleister", "shared-service provider")
     }
   }
 
@@ -163,6 +163,7 @@ public struct PlanWords: Sendable {
     case .retained: pick("verbleibende IT-Steuerung", "retained IT organisation")
     case .savingsTarget: pick("Einsparziel", "savings target")
     case .criticalMass: pick("Mindestgröße des Kompetenzzentrums", "critical mass of the centre")
+    case .confidential, .separation, .retainedRole: legalRule(rule)
     }
   }
 
@@ -348,6 +349,8 @@ public struct PlanWords: Sendable {
       return pick(
         "ein Kompetenzzentrum für \(quotedFamily(family)) \(atUnit(provider)) braucht mindestens \(format.fte(limit))",
         "a \(self.family(family)) centre at \(unit(provider)) needs at least \(format.fte(limit))")
+    case .confidential, .separation, .retainedRole:
+      return legalConflict(conflict)
     }
   }
 

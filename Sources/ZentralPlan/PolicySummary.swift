@@ -25,6 +25,9 @@ extension Plan {
     public var savingsTargetFTE: Double?
     /// EUR-equivalent added to the objective per FTE moved.
     public var disruptionWeight: Double
+    /// The `retained_role` families, the only ones that count for the retained organisation;
+    /// absent when the scenario marks none (then every task counts).
+    public var retainedRoles: [String]?
 
     enum CodingKeys: String, CodingKey {
       case retainedMinShare = "retained_min_share"
@@ -37,6 +40,7 @@ extension Plan {
       case savingsTargetAnnualCost = "savings_target_annual_cost"
       case savingsTargetFTE = "savings_target_fte"
       case disruptionWeight = "disruption_weight"
+      case retainedRoles = "retained_roles"
     }
 
     /// Creates a policy summary.
@@ -44,7 +48,7 @@ extension Plan {
       retainedMinShare: Double?, retainedMinFTE: Double?, budget: [YearAmount], maxMovedFTE: [YearAmount],
       pilots: [PilotSummary], deadlines: [DeadlineSummary], together: [[String]], mustMove: [String],
       mustStay: [String], savingsTargetAnnualCost: Double?, savingsTargetFTE: Double?,
-      disruptionWeight: Double
+      disruptionWeight: Double, retainedRoles: [String]? = nil
     ) {
       self.retainedMinShare = retainedMinShare
       self.retainedMinFTE = retainedMinFTE
@@ -58,6 +62,7 @@ extension Plan {
       self.savingsTargetAnnualCost = savingsTargetAnnualCost
       self.savingsTargetFTE = savingsTargetFTE
       self.disruptionWeight = disruptionWeight
+      self.retainedRoles = retainedRoles
     }
   }
 

@@ -8,7 +8,8 @@
 /// - `infeasible_flip`: `conflicts` (the rules that forbid the opposite);
 /// - `not_computed`: `why` (the flip was not priced).
 ///
-/// `together` lists the other tasks of its together group for the last three.
+/// `together` lists the other tasks of its together group for the last three. `barred` lists, for
+/// a confidential task, the private providers it may not go to (with any rule).
 public struct TaskReason: Codable, Sendable, Equatable {
   /// The rule that decided a task.
   public enum Rule: String, PlanEnum {
@@ -78,11 +79,13 @@ public struct TaskReason: Codable, Sendable, Equatable {
   public var why: NotComputed?
   /// The other tasks of its together group, which flip with it.
   public var together: [String]?
+  /// For a confidential task: the eligible private providers it may not go to.
+  public var barred: [String]?
 
   /// Creates a reason.
   public init(
     rule: Rule, note: String? = nil, year: Int? = nil, flip: Flip? = nil, conflicts: [Conflict]? = nil,
-    why: NotComputed? = nil, together: [String]? = nil
+    why: NotComputed? = nil, together: [String]? = nil, barred: [String]? = nil
   ) {
     self.rule = rule
     self.note = note
@@ -91,5 +94,6 @@ public struct TaskReason: Codable, Sendable, Equatable {
     self.conflicts = conflicts
     self.why = why
     self.together = together
+    self.barred = barred
   }
 }

@@ -37,6 +37,13 @@ struct PlanningOracle {
   }
 
   private func unit(_ id: String) -> OrgUnit { scenario.units.first { $0.id == id }! }
+
+  /// The legal form of provider `p`: as given, else `own` for a central unit, `public_body` for a
+  /// shared one.
+  private func legalForm(_ p: String) -> LegalForm {
+    let u = unit(p)
+    return u.legalForm ?? (u.kind == .central ? .own : .publicBody)
+  }
   private func family(_ id: String) -> TaskFamily { scenario.families.first { $0.id == id }! }
 
   /// Effective FTE for pooled work on the curve `points` (identity when empty).
@@ -123,6 +130,24 @@ struct PlanningOracle {
       if (policy.mustMove.contains(task.id) || deadline) && abs(total - 1) > tolerance { return nil }
     }
 
+    // Confidential tasks: never to a private provider (a central unit is the city's own, a shared
+    // provider a public body, unless the scenario says otherwise).
+    for (t, task) in tasks.enumerated() where task.confidential {
+      for p in providers.indices where legalForm(providers[p]) == .private {
+        if (0..<waves).contains(where: { x[t][p][$0] > tolerance }) { return nil }
+      }
+    }
+
+    // Separation: while a task sits at a provider, no centre of a family it is kept apart from
+    // is open there (moved work of that family needs one; an open centre counts by itself).
+    for (t, task) in tasks.enumerated() {
+      for f in task.separateFrom where f != task.family {
+        for p in providers.indices {
+          for k in 0..<waves where cum(t, p, k) > tolerance && isOpen(p, f, k) { return nil }
+        }
+      }
+    }
+
     // Pilots.
     for f in Set(policy.pilots.map(\.family)) {
       var pilotUnits: Set<String> = []
@@ -162,11 +187,17 @@ struct PlanningOracle {
 
     // Retained organisation.
     if let rule = policy.retained {
+      // With retained-role families, only their tasks count (and keep); the share is of all IT work.
+      let roles = Set(scenario.families.filter(\.retainedRole).map(\.id))
+      let counts: (ITTask) -> Bool = { roles.isEmpty || roles.contains($0.family) }
       for u in Set(tasks.map(\.unit)) {
-        let total = tasks.filter { $0.unit == u }.reduce(0) { $0 + $1.fte }
-        let keep = min(total, max(rule.minFTE, rule.minShare * total))
+        let all = tasks.filter { $0.unit == u }.reduce(0) { $0 + $1.fte }
+        let total = tasks.filter { $0.unit == u && counts($0) }.reduce(0) { $0 + $1.fte }
+        let keep = min(total, max(rule.minFTE, rule.minShare * all))
         var kept = 0.0
-        for (t, task) in tasks.enumerated() where task.unit == u { kept += task.fte * (1 - moved(t, last)) }
+        for (t, task) in tasks.enumerated() where task.unit == u && counts(task) {
+          kept += task.fte * (1 - moved(t, last))
+        }
         if kept < keep - tolerance { return nil }
       }
     }

@@ -15,6 +15,7 @@ struct PlanningPropertyTests {
     "quote", "offer transition cost", "retained", "budget", "change capacity", "pilot", "deadline",
     "together",
     "must-move", "must-stay", "savings target (cost)", "savings target (FTE)", "disruption weight",
+    "legal form", "private provider", "confidential", "separation", "retained role",
   ]
 
   @Test("planner and brute force agree on 300+ random scenarios using every model element")

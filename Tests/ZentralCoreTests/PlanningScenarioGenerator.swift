@@ -6,8 +6,17 @@ import ZentralPlan
 /// exercise every element of the model, and records which elements each one uses.
 struct PlanningScenarioGenerator {
   var random: SplitMix64
+  /// A second stream for the rules of law and organisation (legal forms, confidential tasks,
+  /// separation, retained roles), so that every other draw, and with it the scenarios the other
+  /// suites were tuned on, stays as it was.
+  var rules: SplitMix64
 
-  init(seed: UInt64) { random = SplitMix64(seed: seed) }
+  init(seed: UInt64) {
+    random = SplitMix64(seed: seed)
+    rules = SplitMix64(seed: seed ^ 0x5EED_1E6A)
+  }
+
+  private mutating func ruleChance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &rules) < p }
 
   private mutating func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &random) < p }
   private mutating func amount(_ range: ClosedRange<Double>, step: Double) -> Double {
@@ -190,6 +199,7 @@ struct PlanningScenarioGenerator {
     }
     var disruption = 0.0
     if chance(0.2) { disruption = amount(1_000...10_000, step: 1_000); used.insert("disruption weight") }
+    addLegalRules(units: &units, families: &families, tasks: &tasks, policy: policy, used: &used)
 
     let scenario = Scenario(
       name: "random", horizon: Horizon(start: 2025, years: years), discountRate: discount, units: units,
@@ -262,5 +272,38 @@ struct PlanningScenarioGenerator {
     }
     scenario.policy = policy
     return (scenario, used)
+  }
+
+  /// Legal forms of providers (a private `kdn` often, a private `it` rarely), confidential tasks,
+  /// tasks kept apart from the other family, and a retained-role family when the policy has a
+  /// retained organisation; drawn from ``rules``.
+  private mutating func addLegalRules(
+    units: inout [OrgUnit], families: inout [TaskFamily], tasks: inout [ITTask], policy: Policy,
+    used: inout Set<String>
+  ) {
+    for u in units.indices where units[u].isProvider && ruleChance(0.5) {
+      let isPrivate = ruleChance(units[u].kind == .shared ? 0.7 : 0.25)
+      units[u].legalForm = isPrivate ? .private : units[u].kind == .shared ? .publicBody : .own
+      used.insert("legal form")
+      if isPrivate { used.insert("private provider") }
+    }
+    for t in tasks.indices {
+      if ruleChance(0.3) {
+        tasks[t].confidential = true
+        used.insert("confidential")
+      }
+    }
+    // One task kept apart from the other family (a separation joins the two families in one block
+    // of the decomposition, so it stays in fewer than half of the two-family scenarios).
+    if families.count == 2, ruleChance(0.45) {
+      let t = Int.random(in: 0..<tasks.count, using: &rules)
+      tasks[t].separateFrom = families.map(\.id).filter { $0 != tasks[t].family }
+      used.insert("separation")
+    }
+    if policy.retained != nil, ruleChance(0.6) {
+      let f = Int.random(in: 0..<families.count, using: &rules)
+      families[f].retainedRole = true
+      used.insert("retained role")
+    }
   }
 }

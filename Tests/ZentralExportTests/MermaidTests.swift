@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ZentralCore
 import ZentralExport
+import ZentralPlan
 
 /// Offline structure rules of a Mermaid flowchart as written by the exporter.
 enum MermaidChecks {
@@ -86,7 +87,10 @@ struct MermaidTests {
       let boxes = text.split(separator: "\n").filter {
         !$0.contains("subgraph ") && ($0.contains("[\"") || $0.contains("(\""))
       }.count
-      #expect(boxes == ExportFixtures.expectedBoxes(plan, view: view), "\(name) \(view)")
+      // The providers legend is one more box when the plan gives legal forms.
+      let legend = plan.org.contains { $0.legalForm != nil } ? 1 : 0
+      #expect(boxes == ExportFixtures.expectedBoxes(plan, view: view) + legend, "\(name) \(view)")
+      #expect((legend == 1) == text.contains("providers[\"<b>Anbieter und Rechtsform</b>"), "\(name) \(view)")
     }
   }
 

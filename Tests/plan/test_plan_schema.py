@@ -28,6 +28,7 @@ INVALID = sorted((HERE / "invalid").glob("*.json"))
 EXPECTED_ERRORS = {
     "bad-decision": ("tasks/0/decision", "enum"),
     "bad-format": ("format", "const"),
+    "bad-legal-form": ("org/2/legal_form", "enum"),
     "economic-without-flip": ("tasks/0/reason", "required"),
     "gap-without-bound": ("", "required"),
     "prose-explanation": ("tasks/0", "additionalProperties"),

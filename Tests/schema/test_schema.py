@@ -40,6 +40,9 @@ EXPECTED_ERRORS = {
     "unknown-key": ("tasks/0", "additionalProperties"),
     "wrong-type": ("tasks/0/fte", "type"),
     "zero-years": ("horizon/years", "minimum"),
+    "bad-legal-form": ("units/2/legal_form", "enum"),
+    "confidential-not-boolean": ("tasks/0/confidential", "type"),
+    "separate-from-not-list": ("tasks/0/separate_from", "type"),
 }
 
 

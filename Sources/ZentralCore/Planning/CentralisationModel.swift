@@ -19,7 +19,7 @@ public struct CentralisationModel: Sendable {
   /// The scenario the model was built from.
   public let scenario: Scenario
   /// The model GLPK solves: minimise the objective (EUR, NPV plus penalties).
-  public private(set) var model: LinearModel
+  public internal(set) var model: LinearModel
   /// The rule groups the model enforces, in a fixed order.
   public private(set) var groups: [RuleGroup] = []
   /// The members of ``groups``, to add each once without a scan (5,000 retained-organisation
@@ -152,6 +152,7 @@ public struct CentralisationModel: Sendable {
   /// infeasibility diagnosis tries the rule groups, stay as they are.
   private mutating func build(relaxed: Set<RuleGroup>, feasibilityOnly: Bool) throws(ModelError) {
     try addMoves(relaxed: relaxed)
+    try addConfidentiality(relaxed: relaxed)
     try addCentres()
     try addOneMove(relaxed: relaxed)
     try addOpenLinks()
@@ -170,6 +171,7 @@ public struct CentralisationModel: Sendable {
     try addTogether(relaxed: relaxed)
     try addRetained(relaxed: relaxed)
     try addSavingsTarget(relaxed: relaxed)
+    try addSeparation(relaxed: relaxed)
     try addObjective(feasibilityOnly: feasibilityOnly)
   }
 
@@ -404,10 +406,11 @@ public struct CentralisationModel: Sendable {
     guard scenario.policy.retained != nil else { return }
     for unit in facts.homeUnits {
       guard let (total, keep) = facts.retainedFTE(unit: unit) else { continue }
-      let movable = (facts.tasksOfUnit[unit] ?? []).filter { !moves[$0].isEmpty }
+      let movable = facts.retainedTasks(unit: unit).filter { !moves[$0].isEmpty }
       guard !movable.isEmpty, keep > 0 else { continue }
-      addGroup(.retained(unit: unit))
-      guard !relaxed.contains(.retained(unit: unit)) else { continue }
+      let group = facts.hasRetainedRoles ? RuleGroup.retainedRole(unit: unit) : .retained(unit: unit)
+      addGroup(group)
+      guard !relaxed.contains(group) else { continue }
       var row = LinearExpression()
       for t in movable { row.add(movedShare(t, by: waves - 1), times: scenario.tasks[t].fte) }
       try model.addConstraint(row <= LinearExpression(constant: total - keep), name: "retain(\(unit))")
@@ -480,7 +483,7 @@ public struct CentralisationModel: Sendable {
   }
 
   /// Records a rule group (once, in order of first appearance).
-  private mutating func addGroup(_ group: RuleGroup) {
+  mutating func addGroup(_ group: RuleGroup) {
     if knownGroups.insert(group).inserted { groups.append(group) }
   }
 

@@ -131,6 +131,18 @@ struct InfeasibilityDiagnosis {
     case .criticalMass(let p, let family):
       let minimum = facts.families[family]?.terms(at: p).minFTE ?? 0
       return .init(rule: .criticalMass, provider: p, family: family, limit: PlanText.clean(minimum))
+    case .confidential(let task):
+      let barred = facts.taskIndex[task].map(facts.barredProviders) ?? []
+      return .init(rule: .confidential, task: task, units: barred)
+    case .separation(let task):
+      let families = facts.taskIndex[task].map(facts.separatedFamilies) ?? []
+      return .init(rule: .separation, task: task, families: families)
+    case .retainedRole(let unit):
+      let (total, keep) = facts.retainedFTE(unit: unit) ?? (0, 0)
+      let roles = scenario.families.filter(\.retainedRole).map(\.id)
+      return .init(
+        rule: .retainedRole, unit: unit, limit: PlanText.clean(keep), total: PlanText.clean(total),
+        families: roles)
     }
   }
 

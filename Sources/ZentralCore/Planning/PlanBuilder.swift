@@ -14,7 +14,9 @@ struct PlanBuilder {
       scenario: scenario.name, language: scenario.language,
       horizon: .init(start: scenario.horizon.start, years: scenario.horizon.years),
       discountRate: scenario.discountRate, status: status, baseline: PlanText.clean(baselineNPV),
-      org: scenario.units.map { .init(id: $0.id, name: $0.name, kind: $0.kind, parent: $0.parent) },
+      org: scenario.units.map {
+        .init(id: $0.id, name: $0.name, kind: $0.kind, parent: $0.parent, legalForm: $0.providerLegalForm)
+      },
       families: scenario.families.map { .init(id: $0.id, name: $0.name) }, policy: policySummary())
   }
 
@@ -32,7 +34,8 @@ struct PlanBuilder {
       deadlines: policy.deadlines.map { .init(family: $0.family, year: $0.year) }, together: policy.together,
       mustMove: policy.mustMove, mustStay: policy.mustStay,
       savingsTargetAnnualCost: policy.savingsTarget?.annualCost, savingsTargetFTE: policy.savingsTarget?.fte,
-      disruptionWeight: scenario.objective.disruptionWeight)
+      disruptionWeight: scenario.objective.disruptionWeight,
+      retainedRoles: facts.hasRetainedRoles ? scenario.families.filter(\.retainedRole).map(\.id) : nil)
   }
 
   /// NPV of the status quo.
@@ -162,10 +165,13 @@ struct PlanBuilder {
     let share = PlanText.clean(parts.reduce(0) { $0 + $1.share })
     let main = parts.max { $0.share < $1.share }
     let kind: Plan.Decision = share >= 1 - 1e-6 ? .move : share <= 1e-6 ? .stay : .partial
+    var reason = fixedReason(t) ?? .init(rule: .notComputed, why: .notRequested, together: together)
+    let barred = facts.barredProviders(t)
+    if !barred.isEmpty { reason.barred = barred }
     return .init(
       id: task.id, name: task.name, family: task.family, unit: task.unit, fte: PlanText.clean(task.fte),
       decision: kind, provider: main?.provider, year: main?.year, share: share, moves: parts,
-      reason: fixedReason(t) ?? .init(rule: .notComputed, why: .notRequested, together: together))
+      reason: reason)
   }
 
   /// For each task in a together group of two or more tasks (the first that holds it, as

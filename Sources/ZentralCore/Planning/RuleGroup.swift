@@ -23,6 +23,12 @@ public enum RuleGroup: Hashable, Sendable, CustomStringConvertible {
   case savingsFTE
   /// The critical mass of a competence centre.
   case criticalMass(provider: String, family: String)
+  /// A confidential task kept from private providers.
+  case confidential(task: String)
+  /// A task kept apart from the work of other families at the provider it moves to.
+  case separation(task: String)
+  /// The roles a unit keeps (`policy.retained` counted over the retained-role families only).
+  case retainedRole(unit: String)
 
   /// The kind of rule, as used in plans (`capacity`, `budget`, `must_move`, ...).
   public var kind: String {
@@ -37,6 +43,9 @@ public enum RuleGroup: Hashable, Sendable, CustomStringConvertible {
     case .retained: "retained"
     case .savingsCost, .savingsFTE: "savings_target"
     case .criticalMass: "critical_mass"
+    case .confidential: "confidential"
+    case .separation: "separation"
+    case .retainedRole: "retained_role"
     }
   }
 
@@ -54,6 +63,9 @@ public enum RuleGroup: Hashable, Sendable, CustomStringConvertible {
     case .savingsCost: "savings_target(annual_cost)"
     case .savingsFTE: "savings_target(fte)"
     case .criticalMass(let p, let f): "critical_mass(\(p),\(f))"
+    case .confidential(let t): "confidential(\(t))"
+    case .separation(let t): "separation(\(t))"
+    case .retainedRole(let u): "retained_role(\(u))"
     }
   }
 }

@@ -204,10 +204,14 @@ struct ScenarioFacts: Sendable {
       while parent[f] != f { f = parent[f] }
       return f
     }
-    for members in scenario.policy.together {
-      let families = members.compactMap { taskIndex[$0] }.compactMap {
-        familyIndex[scenario.tasks[$0].family]
+    // A task kept apart from other families links its family with theirs (``separationLinks``).
+    let linked =
+      scenario.policy.together.map { members in
+        members.compactMap { taskIndex[$0] }.map { scenario.tasks[$0].family }
       }
+      + separationLinks(scenario)
+    for members in linked {
+      let families = members.compactMap { familyIndex[$0] }
       for f in families.dropFirst() {
         let (a, b) = (root(families[0]), root(f))
         if a != b { parent[max(a, b)] = min(a, b) }
@@ -291,11 +295,14 @@ struct ScenarioFacts: Sendable {
     return seen
   }
 
-  /// What the retention rule asks unit `unit` to keep, FTE, with its total IT work today.
+  /// What the retention rule asks unit `unit` to keep, FTE, with the IT work today that counts for
+  /// it (every task's, or only the retained-role families' when the scenario marks any; the
+  /// share is taken of all its IT work, the amount kept is at most the work that counts).
   func retainedFTE(unit: String) -> (total: Double, keep: Double)? {
     guard let rule = scenario.policy.retained else { return nil }
-    let total = (tasksOfUnit[unit] ?? []).reduce(0) { $0 + scenario.tasks[$1].fte }
-    return (total, min(total, max(rule.minFTE, rule.minShare * total)))
+    let all = (tasksOfUnit[unit] ?? []).reduce(0) { $0 + scenario.tasks[$1].fte }
+    let total = retainedTasks(unit: unit).reduce(0) { $0 + scenario.tasks[$1].fte }
+    return (total, min(total, max(rule.minFTE, rule.minShare * all)))
   }
 
   /// Units that do IT work today and are not providers, in scenario order.

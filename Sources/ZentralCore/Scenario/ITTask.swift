@@ -24,6 +24,12 @@ public struct ITTask: Equatable, Sendable {
   public var providers: [String]?
   /// Per-provider overrides: workload and quoted annual cost at that provider.
   public var at: [String: ProviderOffer]
+  /// The task handles confidential data (social, tax or personnel data): it may go only to
+  /// providers of legal form `own` or `public_body`.
+  public var confidential: Bool
+  /// Families whose work may not sit at the provider this task moves to, in any year (the
+  /// information-security officer apart from IT operations).
+  public var separateFrom: [String]
 
   /// Creates a task.
   public init(
@@ -38,7 +44,9 @@ public struct ITTask: Equatable, Sendable {
     concern: Double = 0,
     transitionCost: Double? = nil,
     providers: [String]? = nil,
-    at: [String: ProviderOffer] = [:]
+    at: [String: ProviderOffer] = [:],
+    confidential: Bool = false,
+    separateFrom: [String] = []
   ) {
     self.id = id
     self.name = name
@@ -52,6 +60,8 @@ public struct ITTask: Equatable, Sendable {
     self.transitionCost = transitionCost
     self.providers = providers
     self.at = at
+    self.confidential = confidential
+    self.separateFrom = separateFrom
   }
 }
 

@@ -19,6 +19,9 @@ public struct OrgUnit: Equatable, Sendable {
   public var pricePerFTE: Double?
   /// Headcount ceiling for IT work taken over, in FTE, per year (`nil`: no ceiling).
   public var capacityFTE: YearValues?
+  /// For central and shared units: the legal form as the scenario gives it (`nil`: not given,
+  /// see ``providerLegalForm``).
+  public var legalForm: LegalForm?
 
   /// Creates a unit.
   public init(
@@ -28,7 +31,8 @@ public struct OrgUnit: Equatable, Sendable {
     parent: String? = nil,
     costPerFTE: Double? = nil,
     pricePerFTE: Double? = nil,
-    capacityFTE: YearValues? = nil
+    capacityFTE: YearValues? = nil,
+    legalForm: LegalForm? = nil
   ) {
     self.id = id
     self.name = name
@@ -37,6 +41,7 @@ public struct OrgUnit: Equatable, Sendable {
     self.costPerFTE = costPerFTE
     self.pricePerFTE = pricePerFTE
     self.capacityFTE = capacityFTE
+    self.legalForm = legalForm
   }
 
   /// Whether the unit may take over tasks (a central IT unit or a shared provider).
@@ -45,8 +50,19 @@ public struct OrgUnit: Equatable, Sendable {
   /// The annual cost of one FTE of pooled work at this unit when it acts as a provider:
   /// ``pricePerFTE`` for shared providers, otherwise ``costPerFTE``.
   public var providerRate: Double? { kind == .shared ? (pricePerFTE ?? costPerFTE) : costPerFTE }
+
+  /// The legal form in force for a provider: the given ``legalForm``, else `own` for a central
+  /// unit and `public_body` for a shared provider; `nil` for units that take over no work.
+  public var providerLegalForm: LegalForm? {
+    guard isProvider else { return nil }
+    return legalForm ?? LegalForm.implied(by: kind)
+  }
 }
 
 /// The kinds of unit in the organisation tree: one closed set for scenarios and plans, owned by
 /// the plan format (``ZentralPlan/Plan/UnitKind``).
 public typealias UnitKind = Plan.UnitKind
+
+/// The legal forms of a provider: one closed set for scenarios and plans, owned by the plan
+/// format (``ZentralPlan/Plan/LegalForm``).
+public typealias LegalForm = Plan.LegalForm

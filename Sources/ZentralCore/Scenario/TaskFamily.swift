@@ -16,6 +16,9 @@ public struct TaskFamily: Equatable, Sendable {
   public var scale: [ScalePoint]
   /// One-time cost of moving one FTE of this family (staff moves, migration, training), EUR.
   public var transitionCostPerFTE: Double
+  /// The family is a role each unit keeps (IT coordination): when any family is marked, only
+  /// tasks of marked families count for `policy.retained`.
+  public var retainedRole: Bool
 
   /// Creates a task family.
   public init(
@@ -25,7 +28,8 @@ public struct TaskFamily: Equatable, Sendable {
     centre: CentreTerms = CentreTerms(),
     centres: [String: ProviderCentre] = [:],
     scale: [ScalePoint] = [],
-    transitionCostPerFTE: Double = 0
+    transitionCostPerFTE: Double = 0,
+    retainedRole: Bool = false
   ) {
     self.id = id
     self.name = name
@@ -34,6 +38,7 @@ public struct TaskFamily: Equatable, Sendable {
     self.centres = centres
     self.scale = scale
     self.transitionCostPerFTE = transitionCostPerFTE
+    self.retainedRole = retainedRole
   }
 
   /// The centre terms in force at `provider`: the family default with the provider's overrides.

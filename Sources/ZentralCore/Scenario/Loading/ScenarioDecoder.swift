@@ -165,6 +165,9 @@ final class ScenarioDecoder {
         $0, path: mapping.path("capacity_fte"), what: "a capacity", expected: "a capacity is 0 or more FTE",
         quantity: .fte)
     }
+    unit.legalForm = mapping["legal_form"].flatMap {
+      reader.choice($0, path: mapping.path("legal_form"), noun: "a provider's legal form", as: LegalForm.self)
+    }
     return unit
   }
 
@@ -219,6 +222,12 @@ final class ScenarioDecoder {
           expected: "a transition cost is 0 or more EUR (once) per FTE moved",
           quantity: .perFTE(unit: "EUR (once) per FTE moved")) ?? 0
     }
+    family.retainedRole =
+      mapping["retained_role"].flatMap {
+        reader.bool(
+          $0, path: mapping.path("retained_role"),
+          expected: "retained_role is true (the family is a role each unit keeps) or false")
+      } ?? false
     return family
   }
 
@@ -436,6 +445,18 @@ final class ScenarioDecoder {
         }
       }
     }
+    task.confidential =
+      mapping["confidential"].flatMap {
+        reader.bool(
+          $0, path: mapping.path("confidential"),
+          expected: "confidential is true (social, tax or personnel data) or false")
+      } ?? false
+    task.separateFrom =
+      mapping["separate_from"].flatMap {
+        identifierList(
+          $0, path: mapping.path("separate_from"),
+          expected: "separate_from is a list of family ids, such as [rz, client]")
+      } ?? []
     if task.dedicated && task.reason == nil {
       reader.warning(
         path, at: mapping.mark,

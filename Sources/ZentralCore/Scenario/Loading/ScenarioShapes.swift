@@ -30,7 +30,7 @@ enum ScenarioShapes {
   /// An element of `units`.
   static let unit = ObjectShape(
     noun: "a unit",
-    keys: ["id", "name", "kind", "parent", "cost_per_fte", "price_per_fte", "capacity_fte"],
+    keys: ["id", "name", "kind", "parent", "cost_per_fte", "price_per_fte", "capacity_fte", "legal_form"],
     required: [
       "id": "every unit has an id",
       "name": "every unit has a name",
@@ -40,7 +40,9 @@ enum ScenarioShapes {
   /// An element of `families`.
   static let family = ObjectShape(
     noun: "a task family",
-    keys: ["id", "name", "providers", "centre", "centres", "scale", "transition_cost_per_fte"],
+    keys: [
+      "id", "name", "providers", "centre", "centres", "scale", "transition_cost_per_fte", "retained_role",
+    ],
     required: [
       "id": "every task family has an id",
       "name": "every task family has a name",
@@ -61,7 +63,7 @@ enum ScenarioShapes {
     noun: "a task",
     keys: [
       "id", "name", "family", "unit", "fte", "dedicated", "reason", "divisible", "concern", "transition_cost",
-      "providers", "at",
+      "providers", "at", "confidential", "separate_from",
     ],
     required: [
       "id": "every task has an id",

@@ -34,6 +34,7 @@ struct ScenarioValidator {
     checkFamilies()
     checkTasks()
     checkPolicy()
+    checkLegalRules()
   }
 
   // MARK: Ids and references
@@ -386,6 +387,55 @@ struct ScenarioValidator {
           groupPath,
           "a group of \(ids.count == 1 ? "one task" : "no tasks") moves nothing together; a group lists at least "
             + "2 tasks that move together")
+      }
+    }
+  }
+
+  // MARK: Legal form, confidentiality, separation
+
+  /// Legal forms only on providers; `separate_from` names other families; a confidential task's
+  /// providers: warned when every one is private, or when a shared provider's form is implied.
+  private func checkLegalRules() {
+    for (index, unit) in scenario.units.enumerated() where kindKnown(index) && unit.legalForm != nil {
+      guard !unit.isProvider else { continue }
+      let path = NodeReader.member(NodeReader.element("units", index), "legal_form")
+      reader.warning(
+        path, at: reader.keyMark(of: path),
+        "a legal form is ignored for \(article(unit.kind)); only central and shared units, which take over "
+          + "work, have one")
+    }
+    var implied: Set<String> = []
+    for (index, task) in scenario.tasks.enumerated() {
+      let path = NodeReader.member(NodeReader.element("tasks", index), "separate_from")
+      reportRepeats(task.separateFrom, list: path)
+      for (position, id) in task.separateFrom.enumerated() {
+        let place = NodeReader.element(path, position)
+        guard family(id, at: place, role: "separate_from lists family ids") != nil else { continue }
+        if id == task.family {
+          reader.error(
+            place,
+            "'\(id)' is the family of task '\(task.id)' itself; a task is kept apart from other families' work, "
+              + "such as IT operations")
+        }
+      }
+      guard task.confidential, !task.dedicated else { continue }
+      let providers = eligibleProviders(of: task).compactMap { id in unitIndex[id].map { scenario.units[$0] }
+      }
+      let taskPath = NodeReader.element("tasks", index)
+      if !providers.isEmpty, providers.allSatisfy({ $0.providerLegalForm == .private }) {
+        reader.warning(
+          NodeReader.member(taskPath, "confidential"),
+          at: reader.keyMark(of: NodeReader.member(taskPath, "confidential")),
+          "task '\(task.id)' is confidential and every provider it may go to is private "
+            + "(\(providers.map(\.id).joined(separator: ", "))); it stays at home")
+      }
+      for unit in providers
+      where unit.kind == .shared && unit.legalForm == nil && implied.insert(unit.id).inserted {
+        reader.warning(
+          NodeReader.member(taskPath, "confidential"),
+          at: reader.keyMark(of: NodeReader.member(taskPath, "confidential")),
+          "task '\(task.id)' is confidential and may go to '\(unit.id)', which gives no legal_form and is taken "
+            + "as a public body; give legal_form: private for a company")
       }
     }
   }

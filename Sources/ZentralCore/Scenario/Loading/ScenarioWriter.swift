@@ -51,6 +51,7 @@ public enum ScenarioWriter {
       if let cost = unit.costPerFTE { out.line("    cost_per_fte: \(decimal(cost))") }
       if let price = unit.pricePerFTE { out.line("    price_per_fte: \(decimal(price))") }
       if let capacity = unit.capacityFTE { out.line("    capacity_fte: \(yearValues(capacity))") }
+      if let form = unit.legalForm { out.line("    legal_form: \(form.rawValue)") }
     }
   }
 
@@ -80,6 +81,7 @@ public enum ScenarioWriter {
       if family.transitionCostPerFTE != 0 {
         out.line("    transition_cost_per_fte: \(decimal(family.transitionCostPerFTE))")
       }
+      if family.retainedRole { out.line("    retained_role: true") }
     }
   }
 
@@ -107,6 +109,8 @@ public enum ScenarioWriter {
           out.line("      \(scalar(provider, inFlow: false)): \(offer(task.at[provider]!))")
         }
       }
+      if task.confidential { out.line("    confidential: true") }
+      if !task.separateFrom.isEmpty { out.line("    separate_from: \(flowList(task.separateFrom))") }
     }
   }
 
