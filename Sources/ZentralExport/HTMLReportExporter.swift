@@ -1,10 +1,13 @@
 import Foundation
 public import ZentralPlan
 
-/// Writes the decision report for the Dezernent and the council as one self-contained HTML page:
-/// no scripts, no network access (a Content-Security-Policy forbids it), inline SVG org charts of
-/// today and of the recommendation, key figures, the rollout by wave, every task with its decision
-/// and the money behind it, units before and after, and the model's assumptions. Prints on A4.
+/// Writes the decision report for the council as one self-contained HTML page shaped like a
+/// Beschlussvorlage (council paper): Sachverhalt, Beschlussvorschlag, Finanzielle Auswirkungen,
+/// Personelle Auswirkungen, Alternativen, Risiken und Annahmen, Anlagen (English equivalents for
+/// `en`); for a scenario without a plan a review of the conflicting rules and what would make them
+/// compatible. No scripts, no network access (a Content-Security-Policy forbids it); inline SVG
+/// charts with text alternatives; A4 print rules with page header, footer and page numbers, and
+/// large org charts cut into pages (`ReportOrgChart`). ``ChromiumPDF`` prints it to PDF.
 public struct HTMLReportExporter: Exporter {
   /// Language and chart renderer (the view option does not apply: the report shows both charts).
   public var options: ExportOptions

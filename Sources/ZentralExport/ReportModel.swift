@@ -394,7 +394,7 @@ struct ReportModel {
 
   /// The notes under the figures: what the numbers mean.
   var notes: [String] {
-    [
+    let all = [
       roundingNote,
       words.pick(
         "Barwerte: laufende Kosten und Einmalkosten aller Jahre des Zeitraums, mit dem Diskontsatz abgezinst. "
@@ -408,6 +408,8 @@ struct ReportModel {
         "“Cost of the opposite”: how much the overall score (NPV plus the concerns and disruption weighed in) rises if the task is "
           + "kept or moved against the recommendation (re-optimised)."),
     ]
+    // Without a plan there is no recommendation and no cost of the opposite.
+    return plan.hasSolution ? all : Array(all.prefix(2))
   }
 
   /// For an infeasible plan: the conflicting rules.

@@ -148,7 +148,8 @@ struct ReportOrgChart {
   }
 
   /// `svg` without the `<title>` elements that hold a Graphviz id rather than a name (`u3`,
-  /// `u0&#45;&gt;u1`, `cluster_u2`, `orgchart`): a tooltip shows names or nothing.
+  /// `u0&#45;&gt;u1`, `cluster_u2`, `orgchart`, the legends `legend` and `providers`): a tooltip
+  /// shows names or nothing.
   static func withoutIDTitles(_ svg: String) -> String {
     var result = ""
     var rest = svg[...]
@@ -157,7 +158,8 @@ struct ReportOrgChart {
       let content = rest[open.upperBound..<close.lowerBound]
       let isID =
         content.range(
-          of: #"^(orgchart|cluster_[a-z][0-9]+|[a-z][0-9]+(&#45;&gt;[a-z][0-9]+(:[a-z]+)?)?)$"#,
+          of:
+            #"^(orgchart|legend|providers|cluster_[a-z][0-9]+|[a-z][0-9]+(&#45;&gt;[a-z][0-9]+(:[a-z]+)?)?)$"#,
           options: .regularExpression) != nil
       result += rest[..<open.lowerBound]
       if !isID { result += rest[open.lowerBound..<close.upperBound] }

@@ -200,7 +200,7 @@ def check_charts(facts, expected):
 def check_no_id_tooltips(facts, plan):
     ids = {unit["id"] for unit in plan["org"]}
     for title in facts["titles"]:
-        assert not re.fullmatch(r"(orgchart|cluster_[a-z]\d+|[a-z]\d+(->[a-z]\d+)?)", title.strip()), \
+        assert not re.fullmatch(r"(orgchart|legend|providers|cluster_[a-z]\d+|[a-z]\d+(->[a-z]\d+)?)", title.strip()), \
             f"a tooltip shows an id: {title!r}"
         assert title.strip() not in ids, f"a tooltip shows a unit id: {title!r}"
 
