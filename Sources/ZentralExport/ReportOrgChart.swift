@@ -135,7 +135,7 @@ struct ReportOrgChart {
     let points = widthText.hasSuffix("pt") ? width : width * 0.75
     var smallest = Double.infinity
     var search = svg[...]
-    while let range = search.range(of: "font-size=\"") {
+    while let range = search.firstRange(of: "font-size=\"") {
       let rest = search[range.upperBound...]
       if let end = rest.firstIndex(of: "\""), let size = Double(rest[..<end]), size > 0 {
         smallest = min(smallest, size)
@@ -153,8 +153,8 @@ struct ReportOrgChart {
   static func withoutIDTitles(_ svg: String) -> String {
     var result = ""
     var rest = svg[...]
-    while let open = rest.range(of: "<title>") {
-      guard let close = rest[open.upperBound...].range(of: "</title>") else { break }
+    while let open = rest.firstRange(of: "<title>") {
+      guard let close = rest[open.upperBound...].firstRange(of: "</title>") else { break }
       let content = rest[open.upperBound..<close.lowerBound]
       let isID =
         content.range(
