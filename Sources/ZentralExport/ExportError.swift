@@ -12,6 +12,8 @@ public enum ExportError: Error, Equatable, CustomStringConvertible {
   case chromiumMissing
   /// Chromium did not print the PDF.
   case pdfFailed(String)
+  /// A format of bytes (a workbook) was asked for as text.
+  case binaryFormat(ExportFormat)
 
   /// The error as one sentence.
   public var description: String {
@@ -27,6 +29,8 @@ public enum ExportError: Error, Equatable, CustomStringConvertible {
       "the PDF is printed by headless Chromium, which is not installed (Debian: apt-get install chromium); "
         + "export the HTML report instead (--format html) and print it from a browser"
     case .pdfFailed(let message): "the PDF could not be printed: \(message)"
+    case .binaryFormat(let format):
+      "'\(format.rawValue)' is a file of bytes, not text; write it with the format's binary exporter (--out FILE)"
     }
   }
 }

@@ -14,6 +14,9 @@ public struct ExportOptions: Sendable {
   public var charts: PlanCharts?
   /// The date the report states ("Stand") and prints in its page header; `nil`: today.
   public var date: Date?
+  /// CSV for a German Excel: `;` between fields, decimal commas, UTF-8 with byte order mark
+  /// (`zentral export --format csv --excel`).
+  public var excel: Bool = false
 
   /// Creates options; by default the plan's language, the target view and automatic layout.
   public init(

@@ -95,6 +95,7 @@ public struct HTMLReportExporter: Exporter {
       if let staff = charts.staffPerUnit { page += staff.html }
       page += subheading("IT-Personal je Einheit und Jahr (VZÄ)", "IT staff per unit and year (FTE)")
       page += Self.table(report.staffTable, id: "staff-table")
+      page += Self.staffSections(report)
       if let moves = charts.moves { page += moves.html }
       page += subheading("Umsetzung nach Wellen", "Rollout by wave")
       page += "<div class=\"rollout\" id=\"rollout\">\n"
@@ -149,7 +150,9 @@ public struct HTMLReportExporter: Exporter {
       page += subheading("Annahmen", "Assumptions")
     }
     page += "<dl class=\"assumptions\">\n"
-    for item in report.assumptions { page += "<dt>\(h(item.label))</dt><dd>\(h(item.value))</dd>\n" }
+    for item in report.assumptions + report.staffAssumptions {
+      page += "<dt>\(h(item.label))</dt><dd>\(h(item.value))</dd>\n"
+    }
     page +=
       "</dl>\n<ul class=\"notes\">\n" + report.notes.map { "<li>\(h($0))</li>\n" }.joined()
       + "</ul>\n</section>\n"
@@ -259,6 +262,29 @@ public struct HTMLReportExporter: Exporter {
       }
     }
     return result + "\""
+  }
+
+  /// The staff sections: posts per unit and year, transfers per task, surplus staff.
+  static func staffSections(_ report: ReportModel) -> String {
+    let h = Escape.html
+    let words = report.words
+    var page = ""
+    if let table = report.postsTable {
+      page +=
+        "<div id=\"posts\">\n<h3>\(h(words.pick("Stellenplan: Stellen je Einheit und Jahr", "Posts per unit and year")))</h3>\n"
+      page += Self.table(table, id: "posts-table") + "</div>\n"
+    }
+    if let table = report.transferTable {
+      page +=
+        "<div id=\"transfers\">\n<h3>\(h(words.pick("Personalübergang je Aufgabe", "Staff transfer per task")))</h3>\n"
+      page += Self.table(table, id: "transfer-table") + "</div>\n"
+    }
+    if let table = report.surplusTable {
+      page +=
+        "<div id=\"surplus\">\n<h3>\(h(words.pick("Personalüberhang je Jahr", "Surplus staff per year")))</h3>\n"
+      page += Self.table(table, id: "surplus-table") + "</div>\n"
+    }
+    return page
   }
 
   static func table(_ table: ReportModel.Table, id: String) -> String {

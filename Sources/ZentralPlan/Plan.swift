@@ -81,6 +81,8 @@ public struct Plan: Codable, Sendable, Equatable {
   public var diagnosis: Diagnosis?
   /// What the reader must know about the verdict and how it was found (empty when nothing).
   public var notes: [Note]
+  /// Posts in and out per unit and year, surplus staff; absent without a solution.
+  public var staff: StaffSummary?
 
   enum CodingKeys: String, CodingKey {
     case format, scenario, language, horizon
@@ -88,6 +90,7 @@ public struct Plan: Codable, Sendable, Equatable {
     case status, objective, npv, baseline, gap, bound, savings
     case paybackYear = "payback_year"
     case tasks, units, centres, waves, totals, org, families, policy, diagnosis, notes
+    case staff
   }
 
   /// Creates a plan without a solution; the optimiser fills in the rest.
@@ -148,11 +151,20 @@ extension Plan {
     public var start: Int
     /// Number of years (waves).
     public var years: Int
+    /// How the years after the horizon are valued: `perpetuity`, or absent for none (only the
+    /// years of the horizon count).
+    public var terminalValue: String?
+
+    enum CodingKeys: String, CodingKey {
+      case start, years
+      case terminalValue = "terminal_value"
+    }
 
     /// Creates a horizon.
-    public init(start: Int, years: Int) {
+    public init(start: Int, years: Int, terminalValue: String? = nil) {
       self.start = start
       self.years = years
+      self.terminalValue = terminalValue
     }
   }
 

@@ -10,10 +10,14 @@ struct PlanningScenarioGenerator {
   /// separation, retained roles), so that every other draw, and with it the scenarios the other
   /// suites were tuned on, stays as it was.
   var rules: SplitMix64
+  /// A stream of its own for the full-cost elements, so that the rest of each scenario stays as
+  /// it was before they were added.
+  var fullCostRandom: SplitMix64
 
   init(seed: UInt64) {
     random = SplitMix64(seed: seed)
     rules = SplitMix64(seed: seed ^ 0x5EED_1E6A)
+    fullCostRandom = SplitMix64(seed: seed ^ 0x9E37_79B9_7F4A_7C15)
   }
 
   private mutating func ruleChance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &rules) < p }
@@ -201,9 +205,32 @@ struct PlanningScenarioGenerator {
     if chance(0.2) { disruption = amount(1_000...10_000, step: 1_000); used.insert("disruption weight") }
     addLegalRules(units: &units, families: &families, tasks: &tasks, policy: policy, used: &used)
 
-    let scenario = Scenario(
+    // Staff (drawn last, so that the scenarios above stay as they were): posts of divisible
+    // tasks (up to 3, so that the oracle can enumerate every split), the smallest part that may
+    // move, no layoffs with attrition, transfer costs per receiving unit.
+    for t in tasks.indices where tasks[t].divisible && chance(0.5) {
+      tasks[t].posts = Int.random(in: 1...3, using: &random)
+      used.insert("posts")
+    }
+    if chance(0.5) {
+      policy.minMoveFTE = pick([0, 0.25, 1, 1.5])
+      used.insert(policy.minMoveFTE == 0 ? "no minimum move" : "minimum move")
+    }
+    if chance(0.3) {
+      policy.noLayoffs = NoLayoffs(attritionRate: pick([0, 0.04, 0.1, 0.5]))
+      used.insert("no layoffs")
+    }
+    for u in units.indices where units[u].isProvider && chance(0.25) {
+      units[u].transfer = StaffTransfer(
+        form: pick(TransferForm.allCases), oneTimeCostPerFTE: amount(0...10_000, step: 1_000),
+        annualCostPerFTE: amount(0...8_000, step: 1_000))
+      used.insert("transfer cost")
+    }
+
+    var scenario = Scenario(
       name: "random", horizon: Horizon(start: 2025, years: years), discountRate: discount, units: units,
       families: families, tasks: tasks, policy: policy, objective: Objective(disruptionWeight: disruption))
+    addFullCosts(to: &scenario, used: &used)
     return (scenario, used)
   }
 
@@ -244,7 +271,9 @@ struct PlanningScenarioGenerator {
       task.fte *= k
       task.concern *= k
       task.transitionCost = task.transitionCost.map { $0 * k }
+      task.nonStaffCost *= k
       for (p, var offer) in task.at {
+        offer.nonStaffCost = offer.nonStaffCost.map { $0 * k }
         offer.fte = offer.fte.map { $0 * k }
         offer.annualCost = offer.annualCost.map { $0 * k }
         offer.transitionCost = offer.transitionCost.map { $0 * k }

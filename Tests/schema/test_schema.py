@@ -40,9 +40,15 @@ EXPECTED_ERRORS = {
     "unknown-key": ("tasks/0", "additionalProperties"),
     "wrong-type": ("tasks/0/fte", "type"),
     "zero-years": ("horizon/years", "minimum"),
+    "posts-not-whole": ("tasks/0/posts", "type"),
+    "transfer-bad-form": ("units/1/transfer/form", "enum"),
+    "attrition-too-high": ("policy/no_layoffs/attrition_rate", "maximum"),
     "bad-legal-form": ("units/2/legal_form", "enum"),
     "confidential-not-boolean": ("tasks/0/confidential", "type"),
     "separate-from-not-list": ("tasks/0/separate_from", "type"),
+    "perpetuity-without-rate": ("", "required"),
+    "vat-rate-too-high": ("units/2/vat_rate", "maximum"),
+    "parallel-running-too-long": ("policy/parallel_running_months", "maximum"),
 }
 
 

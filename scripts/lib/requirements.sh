@@ -4,9 +4,13 @@
 
 # Debian packages: GLPK's C library and headers (the solver), glpsol (benchmarks),
 # Graphviz (org charts rendered to SVG), Chromium (prints the PDF report; the report tests open
-# the HTML report headless), its WebDriver (the accessibility test drives it through Selenium)
-# and poppler-utils (pdftoppm renders the PDF's pages in the PDF test).
-ZENTRAL_APT_PACKAGES=(libglpk-dev glpk-utils graphviz chromium chromium-driver poppler-utils)
+# the HTML report headless), its WebDriver (the accessibility test drives it through Selenium),
+# poppler-utils (pdftoppm renders the PDF's pages in the PDF test),
+# zlib's headers (ZIPFoundation unpacks and packs .xlsx workbooks with it).
+ZENTRAL_APT_PACKAGES=(libglpk-dev glpk-utils graphviz chromium chromium-driver poppler-utils zlib1g-dev)
+# Debian packages only the tests need, installed without recommended packages: LibreOffice Calc
+# (Tests/office opens the CSV and XLSX exports and rewrites scenario workbooks headless).
+ZENTRAL_APT_TEST_PACKAGES=(libreoffice-calc)
 # Python packages used by the tests: HiGHS (second solver), JSON Schema, pytest, YAML, Selenium
 # with axe-core (accessibility check of the report), pdfplumber (text sizes in the PDF).
 ZENTRAL_PIP_PACKAGES=(highspy jsonschema pytest pyyaml selenium axe-core-python pdfplumber)
@@ -15,6 +19,7 @@ ZENTRAL_PIP_MODULES=(highspy jsonschema pytest yaml selenium axe_core_python pdf
 
 zentral_say() { printf 'zentral: %s\n' "$*" >&2; }
 
+# Installs the Debian packages "$@" that are missing; ZENTRAL_APT_LEAN=1 leaves out recommended ones.
 zentral_ensure_apt() {
   local missing=()
   for package in "$@"; do
@@ -27,7 +32,9 @@ zentral_ensure_apt() {
   fi
   zentral_say "installing ${missing[*]} (apt-get)"
   apt-get update -qq >/dev/null
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  local lean=()
+  [ "${ZENTRAL_APT_LEAN:-0}" = 1 ] && lean=(--no-install-recommends)
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${lean[@]}" "${missing[@]}" >/dev/null
 }
 
 zentral_ensure_pip() {

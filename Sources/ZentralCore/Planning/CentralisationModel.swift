@@ -35,9 +35,9 @@ public struct CentralisationModel: Sendable {
   /// segment) and the segment's length; empty for a linear curve.
   private(set) var segments: [[[(delta: Variable, full: Variable?, length: Double)]]] = []
   /// Annual running cost per wave (EUR/year).
-  private(set) var annual: [LinearExpression] = []
+  var annual: [LinearExpression] = []
   /// Transition costs per wave (EUR).
-  private(set) var transition: [LinearExpression] = []
+  var transition: [LinearExpression] = []
   /// Set-up costs per wave (EUR).
   private(set) var setup: [LinearExpression] = []
   /// FTE moved per wave (home workload).
@@ -55,12 +55,14 @@ public struct CentralisationModel: Sendable {
   /// The retained-organisation rows, one per unit that has one.
   private(set) var retained: [RetainedRow] = []
   /// Net present value of running and one-time costs.
-  private(set) var npv = LinearExpression()
+  var npv = LinearExpression()
   /// Concern and disruption penalties.
   private(set) var penalty = LinearExpression()
   let facts: ScenarioFacts
   /// Whether the move-to-centre links are aggregated (see ``addCompactLinks()``).
   let compactLinks: Bool
+  /// The staff elements' variables (CentralisationModel+Staff.swift).
+  var staff = StaffElements()
 
   /// Builds the full model of `scenario`.
   public init(scenario: Scenario) throws(ModelError) {
@@ -163,6 +165,7 @@ public struct CentralisationModel: Sendable {
     }
     try addCapacity(relaxed: relaxed)
     addCosts()
+    try addStaff()
     for k in 0..<waves {
       try addBudget(wave: k, relaxed: relaxed)
       try addChangeCapacity(wave: k, relaxed: relaxed)
@@ -186,7 +189,7 @@ public struct CentralisationModel: Sendable {
       let pieces = centre.pieces.count
       count += waves * (2 + (pieces > 1 ? 2 * pieces - 1 : 0))
     }
-    return count
+    return count + StaffElements.columnCount(of: facts)
   }
 
   /// `x(task,provider,year)` for every movable task, with the deadline as upper bounds (`x = 0`
@@ -297,8 +300,9 @@ public struct CentralisationModel: Sendable {
     }
   }
 
-  /// The cost expressions per wave (running, transition, set-up, FTE moved) and the NPV; no
-  /// variables or rows.
+  /// The cost expressions per wave (running, transition, set-up, FTE moved) and the NPV with
+  /// parallel running and the terminal value (CentralisationModel+FullCosts.swift); no variables
+  /// or rows.
   private mutating func addCosts() {
     for k in 0..<waves {
       var running = LinearExpression()
@@ -327,12 +331,15 @@ public struct CentralisationModel: Sendable {
           if k > 0 { setupCost.add(-centre.terms.setupCost, open[c][k - 1]) }
         }
       }
+      running.add(nonStaffAtProviders(by: k))
       annual.append(running)
       transition.append(transitionCost)
       setup.append(setupCost)
       movedFTE.append(moved)
       npv.add(running + transitionCost + setupCost, times: facts.discount[k])
+      npv.add(parallelRunning(wave: k), times: facts.discount[k])
     }
+    npv.add(terminalValue)
   }
 
   /// `budget(year)`: one-time money of wave `k`.

@@ -24,12 +24,19 @@ public struct ITTask: Equatable, Sendable {
   public var providers: [String]?
   /// Per-provider overrides: workload and quoted annual cost at that provider.
   public var at: [String: ProviderOffer]
+  /// The number of posts (Stellen) that hold the workload, `nil` for the default (the workload
+  /// rounded up, ``postCount``); a divisible task moves in whole posts.
+  public var posts: Int?
   /// The task handles confidential data (social, tax or personnel data): it may go only to
   /// providers of legal form `own` or `public_body`.
   public var confidential: Bool
   /// Families whose work may not sit at the provider this task moves to, in any year (the
   /// information-security officer apart from IT operations).
   public var separateFrom: [String]
+  /// Running cost of the task besides its staff today (licences, hardware, rooms), EUR/year; at a
+  /// provider it becomes ``ProviderOffer/nonStaffCost`` or this times the centre's
+  /// ``CentreTerms/nonStaffFactor``.
+  public var nonStaffCost: Double = 0
 
   /// Creates a task.
   public init(
@@ -45,6 +52,7 @@ public struct ITTask: Equatable, Sendable {
     transitionCost: Double? = nil,
     providers: [String]? = nil,
     at: [String: ProviderOffer] = [:],
+    posts: Int? = nil,
     confidential: Bool = false,
     separateFrom: [String] = []
   ) {
@@ -60,6 +68,7 @@ public struct ITTask: Equatable, Sendable {
     self.transitionCost = transitionCost
     self.providers = providers
     self.at = at
+    self.posts = posts
     self.confidential = confidential
     self.separateFrom = separateFrom
   }
@@ -74,11 +83,17 @@ public struct ProviderOffer: Equatable, Sendable {
   public var annualCost: Double?
   /// One-time cost of moving the whole task to this provider, EUR.
   public var transitionCost: Double?
+  /// Running cost besides staff of the whole task at this provider, EUR/year; overrides the
+  /// task's non-staff cost times the centre's factor.
+  public var nonStaffCost: Double?
 
   /// Creates an offer.
-  public init(fte: Double? = nil, annualCost: Double? = nil, transitionCost: Double? = nil) {
+  public init(
+    fte: Double? = nil, annualCost: Double? = nil, transitionCost: Double? = nil, nonStaffCost: Double? = nil
+  ) {
     self.fte = fte
     self.annualCost = annualCost
     self.transitionCost = transitionCost
+    self.nonStaffCost = nonStaffCost
   }
 }
