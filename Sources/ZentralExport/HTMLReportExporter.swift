@@ -372,7 +372,8 @@ public struct HTMLReportExporter: Exporter {
       body { margin: 0; max-width: none; padding: 0; font-size: 9.5pt; }
       h2 { margin-top: 1.2em; }
       section#anlagen { break-before: page; }
-      table { font-size: 8pt; }
+      table { font-size: 8pt; table-layout: fixed; }
+      td.num { white-space: normal; }
       .chart-summary { font-size: 8pt; }
       .screen-chart { display: none; }
       .annex-chart { break-before: page; }
