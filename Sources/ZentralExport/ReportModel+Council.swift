@@ -618,6 +618,13 @@ extension ReportModel {
               + "\(fte(limit)))",
             "make the role \(index.unitName(conflict.unit ?? "")) must keep smaller (at least \(fte(limit)))")
         )
+      case .done:
+        items.append(
+          words.pick(
+            "prüfen, ob der bereits umgesetzte Wechsel von \(index.taskName(conflict.task ?? "")) richtig erfasst "
+              + "ist, oder die Vorgaben, die ihm widersprechen, anpassen",
+            "check that the move of \(index.taskName(conflict.task ?? "")) already carried out is recorded "
+              + "correctly, or change the rules that contradict it"))
       }
     }
     return items
