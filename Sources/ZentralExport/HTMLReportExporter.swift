@@ -85,8 +85,8 @@ public struct HTMLReportExporter: Exporter {
       page += charts.finance.map(\.html).joined()
       if let net = report.netOfFunding { page += "<p class=\"note\">\(h(net))</p>\n" }
       if let funding = report.fundingTable, let text = report.fundingText {
-        page += subheading("Förderung", "Funding") + "<p>\(h(text))</p>\n"
-        page += Self.table(funding, id: "funding-table")
+        page += "<div id=\"funding\">\n" + subheading("Förderung", "Funding") + "<p>\(h(text))</p>\n"
+        page += Self.table(funding, id: "funding-table") + "</div>\n"
       }
       page +=
         subheading("Kosten je Jahr", "Cost per year") + Self.table(report.financeTable, id: "finance-table")
