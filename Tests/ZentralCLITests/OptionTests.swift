@@ -29,7 +29,8 @@ struct OptionTests {
     let words = export.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     #expect(
       words.contains(
-        "--format <format> The format to write. (values: dot, svg, mermaid, csv, json, html, md, pdf, drawio, xlsx)"))
+        "--format <format> The format to write. (values: dot, svg, mermaid, csv, json, html, md, pdf, drawio, xlsx)"
+      ))
     #expect(
       words.contains("--lang <language> Language of labels (default: the plan's language). (values: de, en)"))
     #expect(export.stdout.contains("--out <file>"))
