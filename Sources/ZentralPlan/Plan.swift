@@ -81,6 +81,10 @@ public struct Plan: Codable, Sendable, Equatable {
   public var diagnosis: Diagnosis?
   /// What the reader must know about the verdict and how it was found (empty when nothing).
   public var notes: [Note]
+  /// Near-optimal alternatives (`--alternatives`); absent when not asked for.
+  public var alternatives: AlternativesSection?
+  /// The robust plan over sampled scenarios (`--robust`); absent when not asked for.
+  public var robust: RobustSection?
 
   enum CodingKeys: String, CodingKey {
     case format, scenario, language, horizon
@@ -88,6 +92,7 @@ public struct Plan: Codable, Sendable, Equatable {
     case status, objective, npv, baseline, gap, bound, savings
     case paybackYear = "payback_year"
     case tasks, units, centres, waves, totals, org, families, policy, diagnosis, notes
+    case alternatives, robust
   }
 
   /// Creates a plan without a solution; the optimiser fills in the rest.

@@ -88,6 +88,9 @@ final class ScenarioDecoder {
     if let node = top["objective"] {
       scenario.objective = decodeObjective(node)
     }
+    if let node = top["uncertainty"] {
+      scenario.uncertainty = decodeUncertainty(node)
+    }
     return scenario
   }
 
