@@ -68,13 +68,25 @@ public struct NearOptimalAlternatives: Sendable {
   public func find(
     count: Int, within: Double, recommendation: Plan, deadline: ContinuousClock.Instant? = nil
   ) -> Plan.AlternativesSection {
+    search(count: count, within: within, recommendation: recommendation, deadline: deadline).section
+  }
+
+  /// Without a deadline, each alternative's MIP stops after this many seconds with the most
+  /// different plan found so far (maximising the distance is often slow to prove).
+  public static let defaultSecondsEach = 30.0
+
+  /// ``find(count:within:recommendation:deadline:)`` with each alternative's values (by column).
+  func search(
+    count: Int, within: Double, recommendation: Plan, deadline: ContinuousClock.Instant? = nil
+  ) -> (section: Plan.AlternativesSection, values: [[Double]]) {
+    var found: [[Double]] = []
     let objective = recommendation.objective ?? 0
     let bound = Self.bound(objective: objective, within: within)
     var section = Plan.AlternativesSection(
       requested: count, within: within, bound: PlanText.clean(bound), alternatives: [])
     guard recommendation.hasSolution, recommendation.tasks.count == model.scenario.tasks.count else {
       section.shortfall = .noPlan
-      return section
+      return (section, found)
     }
     let builder = PlanBuilder(model: model)
     let recommendationNPV = recommendation.npv ?? 0
@@ -90,6 +102,8 @@ public struct NearOptimalAlternatives: Sendable {
         }
         // The time left is shared among the alternatives still to find.
         options.timeLimit = max(0.01, left / Double(count - index))
+      } else if options.timeLimit == nil {
+        options.timeLimit = Self.defaultSecondsEach
       }
       options.initialSolution = nil
       if options.stopSignal?.isRaised ?? false {
@@ -127,8 +141,9 @@ public struct NearOptimalAlternatives: Sendable {
           provenMostDifferent: result.termination == .optimal,
           changes: Plan.DecisionChange.between(recommendation.tasks, other.tasks)))
       references.append(reference(other))
+      found.append(values)
     }
-    return section
+    return (section, found)
   }
 
   /// The model with the cost row and the diversity variable `D` and its rows; `D` is returned.
