@@ -25,14 +25,19 @@ enum DecisionSupportHTML {
   private static func reason(_ shortfall: Plan.AnalysisShortfall, _ language: ReportLanguage) -> String {
     switch shortfall {
     case .noneLeft:
-      pick(language, "Kein weiterer abweichender Plan liegt innerhalb der Grenze.", "No further distinct plan lies within the bound.")
+      pick(
+        language, "Kein weiterer abweichender Plan liegt innerhalb der Grenze.",
+        "No further distinct plan lies within the bound.")
     case .timeLimit: pick(language, "Die Zeitgrenze beendete die Suche.", "The time limit ended the search.")
     case .stopped: pick(language, "Die Suche wurde abgebrochen.", "The search was stopped.")
     case .tooLarge:
       pick(
         language, "Das Modell ist für diese Auswertung zu groß (es wird familienweise gelöst).",
         "The model is too large for this analysis (it is solved family by family).")
-    case .noPlan: pick(language, "Es gibt keinen Plan, zu dem verglichen werden könnte.", "There is no plan to compare with.")
+    case .noPlan:
+      pick(
+        language, "Es gibt keinen Plan, zu dem verglichen werden könnte.", "There is no plan to compare with."
+      )
     }
   }
 
@@ -56,10 +61,13 @@ enum DecisionSupportHTML {
       + place(change.toProvider, change.toYear, change.toShare)
   }
 
-  static func alternatives(_ section: Plan.AlternativesSection, plan: Plan, language: ReportLanguage) -> String {
+  static func alternatives(
+    _ section: Plan.AlternativesSection, plan: Plan, language: ReportLanguage
+  ) -> String {
     let h = Escape.html
     let format = LocaleFormat(language)
-    var html = "<section id=\"alternatives\">\n<h2>\(h(pick(language, "Alternativen", "Alternatives")))</h2>\n"
+    var html =
+      "<section id=\"alternatives\">\n<h2>\(h(pick(language, "Alternativen", "Alternatives")))</h2>\n"
     let percent = format.number(section.within * 100, decimals: 2)
     html +=
       "<p>"
@@ -71,9 +79,12 @@ enum DecisionSupportHTML {
           "Plans that cost at most \(percent) % more than the recommendation (objective up to "
             + "\(format.money(section.bound))) while deciding as much as possible differently: the real room for choice."
         )) + "</p>\n"
-    if let shortfall = section.shortfall { html += "<p class=\"notes\">\(h(reason(shortfall, language)))</p>\n" }
+    if let shortfall = section.shortfall {
+      html += "<p class=\"notes\">\(h(reason(shortfall, language)))</p>\n"
+    }
     for (index, alternative) in section.alternatives.enumerated() {
-      html += "<div class=\"alternative\">\n<h3>\(h(pick(language, "Alternative", "Alternative"))) \(index + 1)</h3>\n"
+      html +=
+        "<div class=\"alternative\">\n<h3>\(h(pick(language, "Alternative", "Alternative"))) \(index + 1)</h3>\n"
       html += "<ul>\n"
       html +=
         "<li>\(h(pick(language, "Mehrkosten (Zielwert)", "Extra cost (objective)"))): "
@@ -87,7 +98,9 @@ enum DecisionSupportHTML {
         "<li>\(h(pick(language, "anders entschieden", "decided differently"))): \(alternative.changes.count) "
         + "\(h(pick(language, "Aufgaben", "tasks")))</li>\n"
       html += "</ul>\n<ul class=\"changes\">\n"
-      for item in alternative.changes { html += "<li>\(h(change(item, plan: plan, language: language)))</li>\n" }
+      for item in alternative.changes {
+        html += "<li>\(h(change(item, plan: plan, language: language)))</li>\n"
+      }
       html += "</ul>\n</div>\n"
     }
     return html + "</section>\n"
@@ -107,7 +120,9 @@ enum DecisionSupportHTML {
           "The one set of decisions with the lowest mean cost over \(section.samples) sampled scenarios (seed "
             + "\(section.seed)), compared with each scenario's own best plan (regret)."
         )) + "</p>\n"
-    if let shortfall = section.shortfall { html += "<p class=\"notes\">\(h(reason(shortfall, language)))</p>\n" }
+    if let shortfall = section.shortfall {
+      html += "<p class=\"notes\">\(h(reason(shortfall, language)))</p>\n"
+    }
     html += "<dl class=\"assumptions\">\n"
     func item(_ label: String, _ value: Double?) {
       guard let value else { return }
@@ -125,19 +140,25 @@ enum DecisionSupportHTML {
       html +=
         "<p>\(h(pick(language, "Der robuste Plan trifft dieselben Entscheidungen wie die Empfehlung.", "The robust plan decides every task as the recommendation does.")))</p>\n"
     } else if !section.changes.isEmpty {
-      html += "<p>\(h(pick(language, "Anders als die Empfehlung:", "Unlike the recommendation:")))</p>\n<ul class=\"changes\">\n"
+      html +=
+        "<p>\(h(pick(language, "Anders als die Empfehlung:", "Unlike the recommendation:")))</p>\n<ul class=\"changes\">\n"
       for item in section.changes { html += "<li>\(h(change(item, plan: plan, language: language)))</li>\n" }
       html += "</ul>\n"
     }
     html += "<table id=\"robust-table\">\n<thead><tr><th>\(h(pick(language, "Szenario", "Sample")))</th>"
     html += "<th>\(h(pick(language, "Faktoren", "Factors")))</th>"
-    for header in [pick(language, "Bester Plan", "Own optimum"), pick(language, "Robuster Plan", "Robust plan"), pick(language, "Bedauern", "Regret")] {
+    for header in [
+      pick(language, "Bester Plan", "Own optimum"), pick(language, "Robuster Plan", "Robust plan"),
+      pick(language, "Bedauern", "Regret"),
+    ] {
       html += "<th class=\"num\">\(h(header))</th>"
     }
     html += "</tr></thead>\n<tbody>\n"
     for (index, draw) in section.draws.enumerated() {
-      let factors = draw.factors.keys.sorted().map { "\($0) \(format.number(draw.factors[$0] ?? 1, decimals: 3))" }
-        .joined(separator: ", ")
+      let factors = draw.factors.keys.sorted().map {
+        "\($0) \(format.number(draw.factors[$0] ?? 1, decimals: 3))"
+      }
+      .joined(separator: ", ")
       html += "<tr><td>\(index + 1)</td><td>\(h(factors))</td>"
       for value in [draw.optimum, draw.robust, draw.regret] {
         html += "<td class=\"num\">\(h(value.map(format.money) ?? "–"))</td>"

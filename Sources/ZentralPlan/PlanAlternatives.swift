@@ -18,7 +18,8 @@ extension Plan {
 
     /// Creates the section.
     public init(
-      requested: Int, within: Double, bound: Double, alternatives: [Alternative], shortfall: AnalysisShortfall? = nil
+      requested: Int, within: Double, bound: Double, alternatives: [Alternative],
+      shortfall: AnalysisShortfall? = nil
     ) {
       self.requested = requested
       self.within = within
@@ -124,7 +125,8 @@ extension Plan {
 
     /// Creates a change.
     public init(
-      task: String, fromProvider: String?, fromYear: Int?, fromShare: Double, toProvider: String?, toYear: Int?,
+      task: String, fromProvider: String?, fromYear: Int?, fromShare: Double, toProvider: String?,
+      toYear: Int?,
       toShare: Double
     ) {
       self.task = task

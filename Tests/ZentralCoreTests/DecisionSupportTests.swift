@@ -78,7 +78,8 @@ struct DecisionSupportTests {
     let scenario = PlanningFixtures.scenario(families: [family], tasks: [task])
     let planner = try Planner(scenario: scenario)
     let plan = try planner.plan(options: PlanningOptions(explain: false, threads: 1))
-    let section = NearOptimalAlternatives(model: planner.model).find(count: 2, within: 0, recommendation: plan)
+    let section = NearOptimalAlternatives(model: planner.model).find(
+      count: 2, within: 0, recommendation: plan)
     #expect(section.alternatives.isEmpty)
     #expect(section.shortfall == .noneLeft)
   }
@@ -121,9 +122,10 @@ struct DecisionSupportTests {
       let result = try Solver.solve(stacked, options: options)
       #expect(result.termination == .optimal)
       let decisions = robust.decisions(of: result.values)
-      let robustMean = try robust.models.indices.map { i in
-        try #require(robust.evaluate(decisions, in: robust.models[i], options: options)).objective
-      }.reduce(0, +) / Double(count)
+      let robustMean =
+        try robust.models.indices.map { i in
+          try #require(robust.evaluate(decisions, in: robust.models[i], options: options)).objective
+        }.reduce(0, +) / Double(count)
       // The stacked objective is the mean of the samples' objectives at the shared decisions.
       #expect(abs(robustMean - (result.objective ?? 0)) <= 1e-6 * abs(robustMean))
       var compared = 0

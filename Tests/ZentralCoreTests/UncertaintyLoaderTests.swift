@@ -55,8 +55,14 @@ struct UncertaintyLoaderTests {
   @Test(
     "mistakes are refused at their place",
     arguments: [
-      ("uncertainty:\n  cost_per_fte: {factor: [0.9, 12]}\n", "uncertainty.cost_per_fte.factor[1]", "out of range"),
-      ("uncertainty:\n  cost_per_fte: {factor: [1.2, 0.9]}\n", "uncertainty.cost_per_fte.factor", "not in order"),
+      (
+        "uncertainty:\n  cost_per_fte: {factor: [0.9, 12]}\n", "uncertainty.cost_per_fte.factor[1]",
+        "out of range"
+      ),
+      (
+        "uncertainty:\n  cost_per_fte: {factor: [1.2, 0.9]}\n", "uncertainty.cost_per_fte.factor",
+        "not in order"
+      ),
       ("uncertainty:\n  cost_per_fte: {factor: [1]}\n", "uncertainty.cost_per_fte.factor", "[low, high]"),
       (
         "uncertainty:\n  price_per_fte: {factor: [0.9, 1.2], distribution: triangular}\n",

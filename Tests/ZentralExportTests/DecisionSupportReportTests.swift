@@ -20,18 +20,22 @@ struct DecisionSupportReportTests {
     var plan = try ExportFixtures.plan("krefeld")
     let task = try #require(plan.tasks.first)
     let change = Plan.DecisionChange(
-      task: task.id, fromProvider: nil, fromYear: nil, fromShare: 0, toProvider: "fb-egov", toYear: 2027, toShare: 1)
+      task: task.id, fromProvider: nil, fromYear: nil, fromShare: 0, toProvider: "fb-egov", toYear: 2027,
+      toShare: 1)
     plan.alternatives = .init(
       requested: 2, within: 0.02, bound: 1_020_000,
       alternatives: [
         .init(
           objective: 1_012_345, npv: 1_002_345, costDifference: 12_345, moneyDifference: 2_345,
-          penaltyDifference: 10_000, distance: 1, minimumDistance: 1, provenMostDifferent: true, changes: [change])
+          penaltyDifference: 10_000, distance: 1, minimumDistance: 1, provenMostDifferent: true,
+          changes: [change])
       ], shortfall: .noneLeft)
     var robust = Plan.RobustSection(samples: 2, seed: 9)
     robust.expectedObjective = 1_500_000
     robust.maximumRegret = 4_321
-    robust.draws = [.init(factors: ["cost_per_fte": 1.1], optimum: 1_495_679, robust: 1_500_000, regret: 4_321)]
+    robust.draws = [
+      .init(factors: ["cost_per_fte": 1.1], optimum: 1_495_679, robust: 1_500_000, regret: 4_321)
+    ]
     plan.robust = robust
     let html = try ExportFixtures.export(plan, .html)
     let alternatives = try #require(html.range(of: "<section id=\"alternatives\">"))

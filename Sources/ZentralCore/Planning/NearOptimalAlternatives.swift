@@ -135,7 +135,8 @@ public struct NearOptimalAlternatives: Sendable {
       section.alternatives.append(
         .init(
           objective: PlanText.clean(cost), npv: PlanText.clean(npv),
-          costDifference: PlanText.clean(cost - objective), moneyDifference: PlanText.clean(npv - recommendationNPV),
+          costDifference: PlanText.clean(cost - objective),
+          moneyDifference: PlanText.clean(npv - recommendationNPV),
           penaltyDifference: PlanText.clean((cost - npv) - (objective - recommendationNPV)),
           distance: Int(distances[0].rounded()), minimumDistance: Int((result[minimum]).rounded()),
           provenMostDifferent: result.termination == .optimal,
@@ -150,7 +151,8 @@ public struct NearOptimalAlternatives: Sendable {
   func diversityModel(references: [[Double]], bound: Double) throws(ModelError) -> (LinearModel, Variable) {
     var copy = model.model
     let moveCount = model.moves.reduce(0) { $0 + $1.count }
-    let d = try copy.addVariable("alt_distance", kind: .continuous, lower: 1, upper: Double(max(1, moveCount)))
+    let d = try copy.addVariable(
+      "alt_distance", kind: .continuous, lower: 1, upper: Double(max(1, moveCount)))
     try copy.addConstraint(model.model.objective <= LinearExpression(constant: bound), name: "alt_cost")
     for (i, reference) in references.enumerated() {
       try copy.addConstraint(LinearExpression(d) <= distance(to: reference), name: "alt_apart(\(i))")

@@ -62,7 +62,8 @@ public struct RobustPlanner: Sendable {
           continue
         }
         let name = i == 0 ? column.name : "s\(i):\(column.name)"
-        let variable = try stacked.addVariable(name, kind: column.kind, lower: column.lower, upper: column.upper)
+        let variable = try stacked.addVariable(
+          name, kind: column.kind, lower: column.lower, upper: column.upper)
         if sharedSet.contains(j) { sharedColumns[j] = variable }
         map.append(variable)
       }
@@ -98,7 +99,9 @@ public struct RobustPlanner: Sendable {
     guard let result = try? Solver.solve(copy, options: options), result.hasSolution,
       [.optimal, .gapReached].contains(result.termination), model.model.isFeasible(result.values)
     else { return nil }
-    return (model.model.objectiveValue(result.values), result.value(of: model.objectiveParts.npv), result.values)
+    return (
+      model.model.objectiveValue(result.values), result.value(of: model.objectiveParts.npv), result.values
+    )
   }
 
   /// The optimum of sample `i` on its own, or `nil` when not solved to optimality.
@@ -118,7 +121,9 @@ public struct RobustPlanner: Sendable {
   func moveDecisions(of plan: Plan) -> [Int: Double] {
     let reference = NearOptimalAlternatives(model: nominal).reference(plan)
     var fixed: [Int: Double] = [:]
-    for moves in nominal.moves { for move in moves { fixed[move.variable.index] = reference[move.variable.index] } }
+    for moves in nominal.moves {
+      for move in moves { fixed[move.variable.index] = reference[move.variable.index] }
+    }
     return fixed
   }
 
@@ -196,7 +201,8 @@ public struct RobustPlanner: Sendable {
       section.expectedNPV = PlanText.clean(npvs.reduce(0, +) / Double(npvs.count))
     }
     if let recommended, recommended.count == models.count {
-      section.recommendationExpectedObjective = PlanText.clean(recommended.reduce(0, +) / Double(recommended.count))
+      section.recommendationExpectedObjective = PlanText.clean(
+        recommended.reduce(0, +) / Double(recommended.count))
     }
     if !regrets.isEmpty {
       section.maximumRegret = PlanText.clean(regrets.max() ?? 0)
@@ -207,7 +213,8 @@ public struct RobustPlanner: Sendable {
     if let deadline { nominalOptions.timeLimit = max(0.01, Planner.seconds(until: deadline)) }
     if let value = evaluate(robust, in: nominal, options: nominalOptions) {
       let values = SolveResult(
-        termination: .optimal, hasSolution: true, objective: value.objective, bestBound: value.objective, gap: 0,
+        termination: .optimal, hasSolution: true, objective: value.objective, bestBound: value.objective,
+        gap: 0,
         values: value.values)
       let plan = PlanBuilder(model: nominal).plan(status: .feasible, result: values)
       section.changes = Plan.DecisionChange.between(recommendation.tasks, plan.tasks)

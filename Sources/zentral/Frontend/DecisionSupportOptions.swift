@@ -24,7 +24,9 @@ struct DecisionSupportOptions: ParsableArguments {
       valueName: "samples"))
   var robust: Int?
 
-  @Option(help: ArgumentHelp("Seed of the --robust sampling (default 1); the same seed, the same samples.", valueName: "seed"))
+  @Option(
+    help: ArgumentHelp(
+      "Seed of the --robust sampling (default 1); the same seed, the same samples.", valueName: "seed"))
   var seed: UInt64?
 
   /// The most alternatives one run looks for.
@@ -59,7 +61,8 @@ struct DecisionSupportOptions: ParsableArguments {
       if planner.decomposes {
         plan.alternatives = .init(
           requested: alternatives, within: within,
-          bound: NearOptimalAlternatives.bound(objective: plan.objective ?? 0, within: within), alternatives: [],
+          bound: NearOptimalAlternatives.bound(objective: plan.objective ?? 0, within: within),
+          alternatives: [],
           shortfall: .tooLarge)
       } else {
         plan.alternatives = NearOptimalAlternatives(model: planner.model, options: options)

@@ -45,7 +45,8 @@ extension ScenarioDecoder {
     guard elements.count == count else {
       reader.error(
         factorPath, at: factorNode.mark,
-        "the list has \(elements.count) number\(elements.count == 1 ? "" : "s"); a \(kind) factor is \(shape)")
+        "the list has \(elements.count) number\(elements.count == 1 ? "" : "s"); a \(kind) factor is \(shape)"
+      )
       return nil
     }
     var values: [Double] = []
@@ -53,7 +54,8 @@ extension ScenarioDecoder {
       let elementPath = NodeReader.element(factorPath, index)
       guard
         let value = reader.number(
-          element, path: elementPath, expected: expected, quantity: .money(unit: "times the scenario's value"))
+          element, path: elementPath, expected: expected, quantity: .money(unit: "times the scenario's value")
+        )
       else { return nil }
       guard range.contains(value) else {
         reader.error(elementPath, at: element.mark, "\(Self.plain(value)) is out of range; \(expected)")
