@@ -115,7 +115,11 @@ struct DecisionSupportTests {
 
   @Test("the robust plan's mean objective is never worse than any sample's own plan on all samples")
   func robustBeatsEverySamplePlan() throws {
-    for (scenario, count) in [(try Self.krefeld(), 5), (Self.twoProviders(), 6)] {
+    // Krefeld's budgets and savings target depend on costs: a sample's own plan may break them in
+    // another sample (then it has no mean to compare); the two-provider city has no such rule.
+    for (scenario, count, everyPlanEverywhere) in [
+      (try Self.krefeld(), 5, false), (Self.twoProviders(), 6, true),
+    ] {
       let robust = try RobustPlanner(scenario: scenario, samples: count, seed: 3)
       let options = SolveOptions(timeLimit: 60)
       let stacked = try robust.averageModel()
@@ -146,7 +150,10 @@ struct DecisionSupportTests {
           #expect(robustMean <= total / Double(count) + 1e-6 * abs(robustMean), "sample \(i)")
         }
       }
-      #expect(compared == count, "every sample's plan is feasible in every sample here")
+      #expect(compared >= 1)
+      if everyPlanEverywhere {
+        #expect(compared == count, "every sample's plan is feasible in every sample here")
+      }
       // The section reports the same numbers; regrets are 0 or more.
       let plan = try Planner(scenario: scenario).plan(options: PlanningOptions(explain: false, threads: 1))
       let section = robust.run(options: options, recommendation: plan, deadline: nil)

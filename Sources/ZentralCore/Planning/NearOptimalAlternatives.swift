@@ -119,7 +119,12 @@ public struct NearOptimalAlternatives: Sendable {
         if let deadline, Planner.seconds(until: deadline) <= 0.01 { section.shortfall = .timeLimit }
         break
       }
-      let values = Array(result.values.prefix(columns))
+      // The search only bounds the cost: its centres and scale-curve variables may be slack. The
+      // alternative is its moves, priced at their cheapest (centres and the rest re-optimised).
+      let searched = Array(result.values.prefix(columns))
+      var pricing = options
+      if let deadline { pricing.timeLimit = max(0.01, Planner.seconds(until: deadline)) }
+      let values = cheapest(moves: searched, options: pricing) ?? searched
       // Checked in Swift against every row of the original model and the cost bound.
       let cost = model.model.objectiveValue(values)
       guard model.model.isFeasible(values), cost <= bound + 1e-7 * max(1, abs(bound)) else {
@@ -145,6 +150,23 @@ public struct NearOptimalAlternatives: Sendable {
       found.append(values)
     }
     return (section, found)
+  }
+
+  /// The cheapest solution of the model with the move indicators held at their values in
+  /// `moves`, or `nil` when it is not solved to optimality.
+  func cheapest(moves values: [Double], options: SolveOptions) -> [Double]? {
+    var copy = model.model
+    for moves in model.moves {
+      for move in moves {
+        var value = values[move.variable.index]
+        if copy.columns[move.variable.index].kind != .continuous { value = value.rounded() }
+        guard (try? copy.setBounds(of: move.variable, lower: value, upper: value)) != nil else { return nil }
+      }
+    }
+    guard let result = try? Solver.solve(copy, options: options), result.termination == .optimal,
+      model.model.isFeasible(result.values)
+    else { return nil }
+    return result.values
   }
 
   /// The model with the cost row and the diversity variable `D` and its rows; `D` is returned.
