@@ -29,7 +29,8 @@ struct DecisionSupportCommandTests {
       .deletingLastPathComponent().appendingPathComponent("scenarios/iserlohn.yaml").path
     let run = try ZentralBinary.run(["plan", scenario, "--out", folder.path, "--robust", "3"])
     #expect(run.status == 1)
-    #expect(run.stderr.contains("iserlohn.yaml: --robust samples the scenario's uncertainty: section"), "\(run.stderr)")
+    let expected = "iserlohn.yaml: --robust samples the scenario's uncertainty: section"
+    #expect(run.stderr.contains(expected), "\(run.stderr)")
     #expect(run.stderr.contains("uncertainty: {cost_per_fte: {factor: [0.9, 1.2]}}"))
     #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("plan.json").path))
   }
