@@ -85,6 +85,8 @@ public struct Plan: Codable, Sendable, Equatable {
   public var alternatives: AlternativesSection?
   /// The robust plan over sampled scenarios (`--robust`); absent when not asked for.
   public var robust: RobustSection?
+  /// Posts in and out per unit and year, surplus staff; absent without a solution.
+  public var staff: StaffSummary?
 
   enum CodingKeys: String, CodingKey {
     case format, scenario, language, horizon
@@ -93,6 +95,7 @@ public struct Plan: Codable, Sendable, Equatable {
     case paybackYear = "payback_year"
     case tasks, units, centres, waves, totals, org, families, policy, diagnosis, notes
     case alternatives, robust
+    case staff
   }
 
   /// Creates a plan without a solution; the optimiser fills in the rest.

@@ -91,6 +91,17 @@ struct PlanningOracle {
     return total
   }
 
+  /// The posts of `task` (given, or its FTE rounded up, at least 1).
+  static func posts(_ task: ITTask) -> Int {
+    task.posts ?? max(1, Int(ceil(task.fte - 1e-9)))
+  }
+
+  /// Effective FTE of the centre of `f` at `p` today (0 when it is not open).
+  private func baselineEffective(_ p: String, _ f: TaskFamily) -> Double {
+    guard isOpenToday(p, f.id), let local = f.centres[p] else { return 0 }
+    return max(Self.curve(local.scale ?? f.scale, local.existingFTE), local.minFTE ?? f.centre.minFTE)
+  }
+
   private func rate(_ p: String) -> Double {
     let u = unit(p)
     return u.kind == .shared ? (u.pricePerFTE ?? u.costPerFTE ?? 0) * (1 + u.vatRate) : (u.costPerFTE ?? 0)
@@ -131,6 +142,10 @@ struct PlanningOracle {
           if v > tolerance {
             if !eligible[t].contains(p) { return nil }
             if !task.divisible && abs(v - 1) > tolerance { return nil }
+            // Whole posts; a part below the minimum only when it is the whole task.
+            let posts = Double(Self.posts(task))
+            if abs(v * posts - (v * posts).rounded()) > tolerance * posts { return nil }
+            if v * task.fte < policy.minMoveFTE - tolerance && abs(v - 1) > tolerance { return nil }
             if !isOpen(p, task.family, k) { return nil }
             let year = scenario.horizon.start + k
             if policy.deadlines.contains(where: { $0.family == task.family && year > $0.year }) { return nil }
@@ -217,6 +232,8 @@ struct PlanningOracle {
 
     // Costs, capacity, budget, change capacity, year by year.
     var npv = 0.0
+    var surplus: [String: Double] = [:]
+    var lastEffective: [String: Double] = [:]
     var annualLast = 0.0
     var fteLast = 0.0
     for k in 0..<waves {
@@ -235,6 +252,10 @@ struct PlanningOracle {
           scenario.policy.parallelRunningMonths / 12 * (task.fte * home + task.nonStaffCost) * movedNow
         fte += task.fte * (1 - moved(t, k))
         for p in providers.indices {
+          if let transfer = unit(providers[p]).transfer {
+            oneTime += transfer.oneTimeCostPerFTE * task.fte * x[t][p][k]
+            annual += transfer.annualCostPerFTE * task.fte * cum(t, p, k)
+          }
           let offer = task.at[providers[p]]
           let transition =
             offer?.transitionCost ?? task.transitionCost ?? family(task.family).transitionCostPerFTE
@@ -269,6 +290,22 @@ struct PlanningOracle {
           annual += rate(id) * effective
           staff[p] += effective
           fte += effective
+          if let rule = policy.noLayoffs {
+            // Surplus: staff who came with the centre's tasks this year, less its extra need.
+            var arriving = 0.0
+            for (t, task) in tasks.enumerated() where task.family == f.id {
+              let quoted = task.at[id]?.annualCost != nil ? (task.at[id]?.fte ?? task.fte) : 0
+              arriving += (task.fte - quoted) * x[t][p][k]
+            }
+            let key = "\(id)|\(f.id)"
+            let before = k == 0 ? baselineEffective(id, f) : lastEffective[key] ?? 0
+            // Of last year's staff (surplus and need) a share leaves; the surplus fills the posts.
+            let carried = (1 - rule.attritionRate) * ((k == 0 ? 0 : surplus[key] ?? 0) + before)
+            let value = max(0, carried + arriving - effective)
+            surplus[key] = value
+            annual += rate(id) * value
+          }
+          lastEffective["\(id)|\(f.id)"] = effective
         }
       }
       for p in providers.indices {
@@ -301,17 +338,33 @@ struct PlanningOracle {
     return npv + penalty
   }
 
-  /// The best objective over every decision (shares of divisible tasks on the grid 1/4, 1/2,
-  /// 3/4, 1; one provider and wave per task), or `nil` when none is feasible.
+  /// The best objective over every decision (a whole task to one provider and wave; a divisible
+  /// task in every split of its posts over providers and waves), or `nil` when none is feasible.
   func bruteForce() -> Double? {
     let tasks = scenario.tasks
-    var options: [[(p: Int, k: Int, share: Double)?]] = []
+    var options: [[[(p: Int, k: Int, share: Double)]]] = []
     for (t, task) in tasks.enumerated() {
-      var list: [(p: Int, k: Int, share: Double)?] = [nil]
-      for p in eligible[t] {
-        for k in 0..<waves {
-          for share in task.divisible ? [0.25, 0.5, 0.75, 1] : [1.0] { list.append((p, k, share)) }
+      var slots: [(p: Int, k: Int)] = []
+      for p in eligible[t] { for k in 0..<waves { slots.append((p, k)) } }
+      var list: [[(p: Int, k: Int, share: Double)]] = [[]]
+      if !task.divisible {
+        for slot in slots { list.append([(slot.p, slot.k, 1)]) }
+      } else {
+        // Every way to put 0...P posts into the slots (the feasibility check drops parts that
+        // are too small).
+        let posts = Self.posts(task)
+        func spread(_ i: Int, _ left: Int, _ parts: [(p: Int, k: Int, share: Double)]) {
+          if i == slots.count {
+            if !parts.isEmpty { list.append(parts) }
+            return
+          }
+          for n in 0...left {
+            spread(
+              i + 1, left - n,
+              n == 0 ? parts : parts + [(slots[i].p, slots[i].k, Double(n) / Double(posts))])
+          }
         }
+        spread(0, posts, [])
       }
       options.append(list)
     }
@@ -347,9 +400,9 @@ struct PlanningOracle {
         return
       }
       for option in options[t] {
-        if let option { x[t][option.p][option.k] = option.share }
+        for part in option { x[t][part.p][part.k] = part.share }
         recurse(t + 1)
-        if let option { x[t][option.p][option.k] = 0 }
+        for part in option { x[t][part.p][part.k] = 0 }
       }
     }
     recurse(0)

@@ -205,6 +205,28 @@ struct PlanningScenarioGenerator {
     if chance(0.2) { disruption = amount(1_000...10_000, step: 1_000); used.insert("disruption weight") }
     addLegalRules(units: &units, families: &families, tasks: &tasks, policy: policy, used: &used)
 
+    // Staff (drawn last, so that the scenarios above stay as they were): posts of divisible
+    // tasks (up to 3, so that the oracle can enumerate every split), the smallest part that may
+    // move, no layoffs with attrition, transfer costs per receiving unit.
+    for t in tasks.indices where tasks[t].divisible && chance(0.5) {
+      tasks[t].posts = Int.random(in: 1...3, using: &random)
+      used.insert("posts")
+    }
+    if chance(0.5) {
+      policy.minMoveFTE = pick([0, 0.25, 1, 1.5])
+      used.insert(policy.minMoveFTE == 0 ? "no minimum move" : "minimum move")
+    }
+    if chance(0.3) {
+      policy.noLayoffs = NoLayoffs(attritionRate: pick([0, 0.04, 0.1, 0.5]))
+      used.insert("no layoffs")
+    }
+    for u in units.indices where units[u].isProvider && chance(0.25) {
+      units[u].transfer = StaffTransfer(
+        form: pick(TransferForm.allCases), oneTimeCostPerFTE: amount(0...10_000, step: 1_000),
+        annualCostPerFTE: amount(0...8_000, step: 1_000))
+      used.insert("transfer cost")
+    }
+
     var scenario = Scenario(
       name: "random", horizon: Horizon(start: 2025, years: years), discountRate: discount, units: units,
       families: families, tasks: tasks, policy: policy, objective: Objective(disruptionWeight: disruption))

@@ -47,6 +47,8 @@ struct PlanningSeedTests {
     let solved = Date().timeIntervalSince(started)
     #expect(plan.status == .optimal)
     let objective = try #require(plan.objective)
+    let scenario = try Self.load(name)
+    #expect(PlanningStaffPolicyTests.partsBelowMinimum(plan, scenario: scenario).isEmpty, "\(name)")
     for format in ModelFile.Format.allCases {
       let path = FileManager.default.temporaryDirectory.appendingPathComponent(
         "zentral-seed-\(name).\(format.rawValue)"

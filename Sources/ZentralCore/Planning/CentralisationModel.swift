@@ -35,9 +35,9 @@ public struct CentralisationModel: Sendable {
   /// segment) and the segment's length; empty for a linear curve.
   private(set) var segments: [[[(delta: Variable, full: Variable?, length: Double)]]] = []
   /// Annual running cost per wave (EUR/year).
-  private(set) var annual: [LinearExpression] = []
+  var annual: [LinearExpression] = []
   /// Transition costs per wave (EUR).
-  private(set) var transition: [LinearExpression] = []
+  var transition: [LinearExpression] = []
   /// Set-up costs per wave (EUR).
   private(set) var setup: [LinearExpression] = []
   /// FTE moved per wave (home workload).
@@ -55,12 +55,14 @@ public struct CentralisationModel: Sendable {
   /// The retained-organisation rows, one per unit that has one.
   private(set) var retained: [RetainedRow] = []
   /// Net present value of running and one-time costs.
-  private(set) var npv = LinearExpression()
+  var npv = LinearExpression()
   /// Concern and disruption penalties.
   private(set) var penalty = LinearExpression()
   let facts: ScenarioFacts
   /// Whether the move-to-centre links are aggregated (see ``addCompactLinks()``).
   let compactLinks: Bool
+  /// The staff elements' variables (CentralisationModel+Staff.swift).
+  var staff = StaffElements()
 
   /// Builds the full model of `scenario`.
   public init(scenario: Scenario) throws(ModelError) {
@@ -163,6 +165,7 @@ public struct CentralisationModel: Sendable {
     }
     try addCapacity(relaxed: relaxed)
     addCosts()
+    try addStaff()
     for k in 0..<waves {
       try addBudget(wave: k, relaxed: relaxed)
       try addChangeCapacity(wave: k, relaxed: relaxed)
@@ -186,7 +189,7 @@ public struct CentralisationModel: Sendable {
       let pieces = centre.pieces.count
       count += waves * (2 + (pieces > 1 ? 2 * pieces - 1 : 0))
     }
-    return count
+    return count + StaffElements.columnCount(of: facts)
   }
 
   /// `x(task,provider,year)` for every movable task, with the deadline as upper bounds (`x = 0`

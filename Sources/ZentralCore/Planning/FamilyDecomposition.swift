@@ -55,6 +55,7 @@ struct FamilyDecomposition {
         }
       }
     }
+    model.assignStaffBlocks(&blocks)
     return (blocks, facts.blockCount)
   }
 

@@ -157,6 +157,7 @@ struct PlanBuilder {
       movedFTE: PlanText.clean(plan.waves.reduce(0) { $0 + $1.movedFTE }),
       concernPenalty: PlanText.clean(concern),
       disruptionPenalty: PlanText.clean(disruption))
+    addStaffFigures(to: &plan, result: result)
     addFullCosts(to: &plan, result: result)
     return plan
   }

@@ -174,6 +174,7 @@ final class ScenarioDecoder {
         $0, path: mapping.path("capacity_fte"), what: "a capacity", expected: "a capacity is 0 or more FTE",
         quantity: .fte)
     }
+    if !unitsOfUnknownKind.contains(index) { unit.transfer = decodeTransfer(mapping, unit: unit) }
     unit.legalForm = mapping["legal_form"].flatMap {
       reader.choice($0, path: mapping.path("legal_form"), noun: "a provider's legal form", as: LegalForm.self)
     }
@@ -470,6 +471,7 @@ final class ScenarioDecoder {
         }
       }
     }
+    task.posts = decodePosts(mapping)
     task.confidential =
       mapping["confidential"].flatMap {
         reader.bool(
@@ -619,6 +621,7 @@ final class ScenarioDecoder {
           reader.number($0, path: terms.path("fte"), expected: "a saving is 0 or more FTE", quantity: .fte)
         })
     }
+    decodeStaffPolicy(mapping, into: &policy)
     policy.parallelRunningMonths =
       mapping["parallel_running_months"].flatMap {
         reader.number(

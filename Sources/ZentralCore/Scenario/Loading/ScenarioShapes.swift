@@ -32,7 +32,7 @@ enum ScenarioShapes {
     noun: "a unit",
     keys: [
       "id", "name", "kind", "parent", "cost_per_fte", "price_per_fte", "capacity_fte", "legal_form",
-      "vat_rate",
+      "vat_rate", "transfer",
     ],
     required: [
       "id": "every unit has an id",
@@ -66,7 +66,7 @@ enum ScenarioShapes {
     noun: "a task",
     keys: [
       "id", "name", "family", "unit", "fte", "dedicated", "reason", "divisible", "concern", "transition_cost",
-      "providers", "at", "confidential", "separate_from", "non_staff_cost",
+      "providers", "at", "confidential", "separate_from", "non_staff_cost", "posts",
     ],
     required: [
       "id": "every task has an id",
@@ -85,7 +85,7 @@ enum ScenarioShapes {
     noun: "a policy",
     keys: [
       "retained", "budget", "max_moved_fte_per_wave", "pilots", "deadlines", "together", "must_move",
-      "must_stay", "savings_target", "parallel_running_months",
+      "must_stay", "savings_target", "parallel_running_months", "min_move_fte", "no_layoffs",
     ])
 
   /// `policy.retained`.
