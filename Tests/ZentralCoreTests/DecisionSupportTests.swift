@@ -64,7 +64,11 @@ struct DecisionSupportTests {
           let differing = moves.filter { abs(solution[$0] - other[$0]) > 0.5 }.count
           #expect(differing >= 1)
         }
-        #expect(alternative.distance == moves.filter { abs(solution[$0] - reference[$0]) > 0.5 }.count)
+        // The Hamming distance over the indicators the recommendation sets to 0 or 1 (a divisible
+        // task's part counts by its share).
+        let hamming = moves.filter { reference[$0] <= 1e-6 || reference[$0] >= 1 - 1e-6 }
+          .reduce(0.0) { $0 + abs(solution[$1] - reference[$1]) }
+        #expect(alternative.distance == Int(hamming.rounded()))
         #expect(!alternative.changes.isEmpty)
         seen.append(solution)
       }
