@@ -222,8 +222,20 @@ public struct PlanWords: Sendable {
     }
   }
 
-  /// The flip cost, split into money and penalty.
+  /// The flip cost, split into money and penalty; a bracket when the explain budget cut the
+  /// re-solve short.
   func flipText(_ flip: TaskReason.Flip, moved: Bool) -> String {
+    if let least = flip.atLeast {
+      let opposite =
+        moved
+        ? pick("Mehrkosten eines Verbleibs", "keeping it would cost")
+        : pick("Mehrkosten eines vollständigen Wechsels", "moving it in full would cost")
+      return pick(
+        "\(opposite): mindestens \(format.money(least)), höchstens \(format.money(flip.total)) "
+          + "(Geld und Bedenken zusammen; im Zeitbudget nicht genauer bestimmt)",
+        "\(opposite) at least \(format.money(least)) and at most \(format.money(flip.total)) more "
+          + "(money and concerns together; not narrowed further within the time budget)")
+    }
     var text: String
     if moved {
       text =
@@ -276,6 +288,10 @@ public struct PlanWords: Sendable {
     case .decomposed:
       pick("bei einer nach Aufgabenbereichen zerlegten Lösung", "the plan was solved by decomposition")
     case .notRequested: pick("nicht angefordert", "not requested")
+    case .explainBudget:
+      pick(
+        "das Zeitbudget der Erläuterungen war aufgebraucht",
+        "the time budget for explanations was used up")
     }
   }
 

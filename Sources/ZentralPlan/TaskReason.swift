@@ -45,6 +45,9 @@ public struct TaskReason: Codable, Sendable, Equatable {
     case decomposed
     /// Pricing flips was switched off, or not asked for this task.
     case notRequested = "not_requested"
+    /// The explain budget (`--explain-budget`) was used up before its re-solve found a plan
+    /// and a bound.
+    case explainBudget = "explain_budget"
   }
 
   /// What flipping a decision (keeping a moved task, moving a kept task in full) changes in the
@@ -54,12 +57,25 @@ public struct TaskReason: Codable, Sendable, Equatable {
     public var money: Double
     /// Change of the concern and disruption penalties, EUR-equivalent.
     public var penalty: Double
+    /// When the explain budget cut the flip's re-solve short: the least the flip costs in all
+    /// (money plus penalty), from the re-solve's bound. ``money`` and ``penalty`` are then those of
+    /// the best flipped plan found, so their sum is the most it costs: a bracket, not a figure.
+    public var atLeast: Double?
+
+    enum CodingKeys: String, CodingKey {
+      case money, penalty
+      case atLeast = "at_least"
+    }
 
     /// Creates a flip.
-    public init(money: Double, penalty: Double) {
+    public init(money: Double, penalty: Double, atLeast: Double? = nil) {
       self.money = money
       self.penalty = penalty
+      self.atLeast = atLeast
     }
+
+    /// Whether the flip cost is a bracket (at least ``atLeast``, at most ``total``).
+    public var isBracket: Bool { atLeast != nil }
 
     /// Money plus penalty: the change of the objective.
     public var total: Double { money + penalty }
