@@ -1,15 +1,18 @@
 import ZentralPlan
 
-/// The report's sections on decision support: "Alternativen" (near-optimal alternatives) and
-/// "Robuster Plan" (the robust plan over sampled scenarios), each only when `plan.json` has it.
-/// Self-contained: the HTML report calls ``render(_:language:)`` once, before the assumptions.
+/// The report's blocks on decision support: the near-optimal alternatives (a subsection of the
+/// council paper's "Alternativen" section) and the robust plan over sampled scenarios (a subsection
+/// of "Risiken und Annahmen"), each only when `plan.json` has it. Self-contained: the HTML report
+/// calls ``alternatives(of:language:)`` and ``robust(of:language:)`` where the sections are.
 enum DecisionSupportHTML {
-  /// Both sections as HTML (empty when the plan has neither).
-  static func render(_ plan: Plan, language: ReportLanguage) -> String {
-    var html = ""
-    if let section = plan.alternatives { html += alternatives(section, plan: plan, language: language) }
-    if let section = plan.robust { html += robust(section, plan: plan, language: language) }
-    return html
+  /// The near-optimal alternatives as an HTML block (empty when the plan has none).
+  static func alternatives(of plan: Plan, language: ReportLanguage) -> String {
+    plan.alternatives.map { alternatives($0, plan: plan, language: language) } ?? ""
+  }
+
+  /// The robust plan as an HTML block (empty when the plan has none).
+  static func robust(of plan: Plan, language: ReportLanguage) -> String {
+    plan.robust.map { robust($0, plan: plan, language: language) } ?? ""
   }
 
   private static func pick(_ language: ReportLanguage, _ german: String, _ english: String) -> String {
@@ -67,7 +70,8 @@ enum DecisionSupportHTML {
     let h = Escape.html
     let format = LocaleFormat(language)
     var html =
-      "<section id=\"alternatives\">\n<h2>\(h(pick(language, "Alternativen", "Alternatives")))</h2>\n"
+      "<div id=\"alternatives\" class=\"decision-support\">\n"
+      + "<h3>\(h(pick(language, "Nahezu gleichwertige Pläne", "Near-optimal plans")))</h3>\n"
     let percent = format.number(section.within * 100, decimals: 2)
     html +=
       "<p>"
@@ -84,7 +88,7 @@ enum DecisionSupportHTML {
     }
     for (index, alternative) in section.alternatives.enumerated() {
       html +=
-        "<div class=\"alternative\">\n<h3>\(h(pick(language, "Alternative", "Alternative"))) \(index + 1)</h3>\n"
+        "<div class=\"alternative\">\n<h4>\(h(pick(language, "Alternative", "Alternative"))) \(index + 1)</h4>\n"
       html += "<ul>\n"
       html +=
         "<li>\(h(pick(language, "Mehrkosten (Zielwert)", "Extra cost (objective)"))): "
@@ -103,13 +107,15 @@ enum DecisionSupportHTML {
       }
       html += "</ul>\n</div>\n"
     }
-    return html + "</section>\n"
+    return html + "</div>\n"
   }
 
   static func robust(_ section: Plan.RobustSection, plan: Plan, language: ReportLanguage) -> String {
     let h = Escape.html
     let format = LocaleFormat(language)
-    var html = "<section id=\"robust\">\n<h2>\(h(pick(language, "Robuster Plan", "Robust plan")))</h2>\n"
+    var html =
+      "<div id=\"robust\" class=\"decision-support\">\n"
+      + "<h3>\(h(pick(language, "Robuster Plan", "Robust plan")))</h3>\n"
     html +=
       "<p>"
       + h(
@@ -165,6 +171,6 @@ enum DecisionSupportHTML {
       }
       html += "</tr>\n"
     }
-    return html + "</tbody>\n</table>\n</section>\n"
+    return html + "</tbody>\n</table>\n</div>\n"
   }
 }

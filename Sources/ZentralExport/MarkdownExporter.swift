@@ -35,6 +35,11 @@ public struct MarkdownExporter: Exporter {
     if plan.hasSolution {
       text +=
         "## \(m(words.pick("Kosten je Welle", "Costs per wave")))\n\n" + Self.table(report.wavesTable) + "\n"
+      if let net = report.netOfFunding { text += "\(m(net))\n\n" }
+      if let funding = report.fundingTable, let fundingText = report.fundingText {
+        text +=
+          "## \(m(words.pick("Förderung", "Funding")))\n\n\(m(fundingText))\n\n" + Self.table(funding) + "\n"
+      }
       text += "## \(m(words.pick("Umsetzung nach Wellen", "Rollout by wave")))\n\n"
       for wave in report.rollout {
         text += "- **\(m(wave.headline))**\n"
@@ -60,6 +65,10 @@ public struct MarkdownExporter: Exporter {
       for (de, en, table) in staffTables {
         guard let table else { continue }
         text += "## \(m(words.pick(de, en)))\n\n" + Self.table(table) + "\n"
+      }
+      if !report.closeCalls.isEmpty {
+        text += "## \(m(words.pick("Knapp entschieden", "Close calls")))\n\n"
+        text += report.closeCalls.map { "- \(m($0))\n" }.joined() + "\n"
       }
       text +=
         "## \(m(words.pick("Entscheidung je Aufgabe", "Decision per task")))\n\n"

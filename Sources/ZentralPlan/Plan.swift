@@ -87,6 +87,8 @@ public struct Plan: Codable, Sendable, Equatable {
   public var robust: RobustSection?
   /// Posts in and out per unit and year, surplus staff; absent without a solution.
   public var staff: StaffSummary?
+  /// The funding of the plan; absent when the scenario has none (then every cost is the gross cost).
+  public var funding: FundingSummary?
 
   enum CodingKeys: String, CodingKey {
     case format, scenario, language, horizon
@@ -96,6 +98,7 @@ public struct Plan: Codable, Sendable, Equatable {
     case tasks, units, centres, waves, totals, org, families, policy, diagnosis, notes
     case alternatives, robust
     case staff
+    case funding
   }
 
   /// Creates a plan without a solution; the optimiser fills in the rest.

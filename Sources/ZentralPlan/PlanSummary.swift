@@ -72,6 +72,7 @@ public enum PlanSummary {
     lines.append(
       pick(
         "Aufgaben: \(moved) von \(plan.tasks.count) wechseln", "tasks: \(moved) of \(plan.tasks.count) move"))
+    lines += words.replanningLines(plan)
     for note in plan.notes where note.kind == .decomposed {
       lines.append(pick("Hinweis: ", "note: ") + words.note(note))
     }

@@ -149,13 +149,23 @@ struct PlanningOracle {
             if !isOpen(p, task.family, k) { return nil }
             let year = scenario.horizon.start + k
             if policy.deadlines.contains(where: { $0.family == task.family && year > $0.year }) { return nil }
+            if let by = policy.mustMoveBy[task.id], year > by { return nil }
+            if policy.taskDeadlines.contains(where: { $0.task == task.id && year > $0.year }) { return nil }
           }
           total += v
         }
       }
       if total > 1 + tolerance { return nil }
-      let deadline = !eligible[t].isEmpty && policy.deadlines.contains { $0.family == task.family }
+      let deadline =
+        !eligible[t].isEmpty && policy.deadlines.contains { $0.family == task.family }
+        || policy.taskDeadlines.contains { $0.task == task.id }
       if (policy.mustMove.contains(task.id) || deadline) && abs(total - 1) > tolerance { return nil }
+      // A decision already carried out: the whole task moved to that provider in that wave.
+      if let done = policy.done.first(where: { $0.task == task.id }) {
+        guard let p = providers.firstIndex(of: done.provider), eligible[t].contains(p),
+          abs(x[t][p][done.year - scenario.horizon.start] - 1) <= tolerance
+        else { return nil }
+      }
     }
 
     // Confidential tasks: never to a private provider (a central unit is the city's own, a shared
@@ -235,10 +245,12 @@ struct PlanningOracle {
     var surplus: [String: Double] = [:]
     var lastEffective: [String: Double] = [:]
     var annualLast = 0.0
+    var fundedLast = 0.0
     var fteLast = 0.0
     for k in 0..<waves {
       let year = scenario.horizon.start + k
       var annual = 0.0
+      var funded = 0.0
       var oneTime = 0.0
       var parallel = 0.0
       var movedFTE = 0.0
@@ -250,6 +262,9 @@ struct PlanningOracle {
         let movedNow = providers.indices.reduce(0) { $0 + x[t][$1][k] }
         parallel +=
           scenario.policy.parallelRunningMonths / 12 * (task.fte * home + task.nonStaffCost) * movedNow
+        let fundedHome = fundedShare(task: task, year: year) * task.fte * home * (1 - moved(t, k))
+        annual -= fundedHome
+        funded += fundedHome
         fte += task.fte * (1 - moved(t, k))
         for p in providers.indices {
           if let transfer = unit(providers[p]).transfer {
@@ -260,7 +275,10 @@ struct PlanningOracle {
           let transition =
             offer?.transitionCost ?? task.transitionCost ?? family(task.family).transitionCostPerFTE
             * task.fte
-          oneTime += transition * x[t][p][k]
+          let isDone = policy.done.contains {
+            $0.task == task.id && $0.provider == providers[p] && $0.year == scenario.horizon.start + k
+          }
+          if !isDone { oneTime += transition * x[t][p][k] }
           movedFTE += task.fte * x[t][p][k]
           annual += nonStaff(task, at: providers[p]) * cum(t, p, k)
           if let quote = offer?.annualCost {
@@ -283,11 +301,16 @@ struct PlanningOracle {
           if open {
             effective = max(effective, local?.minFTE ?? f.centre.minFTE)
             annual += local?.annualOverhead ?? f.centre.annualOverhead
-            if !isOpenToday(id, f.id) && opening["\(id)|\(f.id)"] == k {
+            let sunk = policy.done.contains { done in
+              done.provider == id && tasks.contains { $0.id == done.task && $0.family == f.id }
+            }
+            if !isOpenToday(id, f.id) && opening["\(id)|\(f.id)"] == k && !sunk {
               oneTime += local?.setupCost ?? f.centre.setupCost
             }
           }
           annual += rate(id) * effective
+          annual -= fundedShare(unit: id, year: year) * rate(id) * effective
+          funded += fundedShare(unit: id, year: year) * rate(id) * effective
           staff[p] += effective
           fte += effective
           if let rule = policy.noLayoffs {
@@ -319,14 +342,16 @@ struct PlanningOracle {
       if let change = policy.maxMovedFTEPerWave?.value(in: year), movedFTE > change + tolerance { return nil }
       npv += discount[k] * (annual + oneTime + parallel)
       annualLast = annual
+      fundedLast = funded
       fteLast = fte
     }
     if scenario.horizon.terminalValue == .perpetuity {
-      npv += annualLast * discount[last] / scenario.discountRate
+      // Funding ends with its programme: the perpetuity carries the cost without it.
+      npv += (annualLast + fundedLast) * discount[last] / scenario.discountRate
     }
     if let target = policy.savingsTarget {
-      if let cost = target.annualCost, annualLast > baselineAnnual - cost + tolerance * max(1, baselineAnnual)
-      {
+      let baselineLast = baselineAnnual - baselineFunded(year: scenario.horizon.start + last)
+      if let cost = target.annualCost, annualLast > baselineLast - cost + tolerance * max(1, baselineAnnual) {
         return nil
       }
       if let fte = target.fte, fteLast > baselineFTE - fte + tolerance { return nil }
@@ -336,6 +361,44 @@ struct PlanningOracle {
       penalty += (task.concern + scenario.objective.disruptionWeight * task.fte) * moved(t, last)
     }
     return npv + penalty
+  }
+
+  /// The funded share of a task's home cost in `year`: its own programmes and its unit's, at most 1.
+  func fundedShare(task: ITTask, year: Int) -> Double {
+    var share = 0.0
+    for funding in scenario.funding where year <= funding.until {
+      switch funding.target {
+      case .task(let id): if id == task.id { share += funding.share }
+      case .unit(let id): if id == task.unit { share += funding.share }
+      }
+    }
+    return min(1, share)
+  }
+
+  /// The funded share of a provider's centre posts in `year`.
+  func fundedShare(unit: String, year: Int) -> Double {
+    var share = 0.0
+    for funding in scenario.funding where year <= funding.until {
+      if case .unit(let id) = funding.target, id == unit { share += funding.share }
+    }
+    return min(1, share)
+  }
+
+  /// The status quo's funded amount in `year`: funded tasks at home, funded providers' centres
+  /// open today.
+  func baselineFunded(year: Int) -> Double {
+    var total = 0.0
+    for task in scenario.tasks {
+      total += fundedShare(task: task, year: year) * task.fte * (unit(task.unit).costPerFTE ?? 0)
+    }
+    for f in scenario.families {
+      for p in providers where isOpenToday(p, f.id) {
+        let local = f.centres[p]!
+        let e = max(Self.curve(local.scale ?? f.scale, local.existingFTE), local.minFTE ?? f.centre.minFTE)
+        total += fundedShare(unit: p, year: year) * rate(p) * e
+      }
+    }
+    return total
   }
 
   /// The best objective over every decision (a whole task to one provider and wave; a divisible

@@ -16,6 +16,7 @@ struct PlanningPropertyTests {
     "together",
     "must-move", "must-stay", "savings target (cost)", "savings target (FTE)", "disruption weight",
     "posts", "minimum move", "no minimum move", "no layoffs", "transfer cost",
+    "must-move year", "task deadline", "done", "funding (task)", "funding (unit)", "funding (provider)",
     "legal form", "private provider", "confidential", "separation", "retained role",
     "non-staff cost", "offer non-staff cost", "non-staff factor", "VAT", "parallel running", "terminal value",
   ]

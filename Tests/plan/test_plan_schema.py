@@ -33,6 +33,7 @@ EXPECTED_ERRORS = {
     "gap-without-bound": ("", "required"),
     "prose-explanation": ("tasks/0", "additionalProperties"),
     "stay-with-provider": ("tasks/0", "not"),
+    "close-call-on-rule": ("tasks/0/reason", "not"),
 }
 
 
@@ -168,3 +169,50 @@ def test_alternatives_and_robust_sections_match(validator, tmp_path):
     robust = plan["robust"]
     assert robust["samples"] == 4 and robust["seed"] == 5 and len(robust["draws"]) == 4
     assert all(0.9 <= d["factors"]["cost_per_fte"] <= 1.2 for d in robust["draws"])
+
+
+REPLANNING = """format: zentral/1
+name: Re-planning
+language: en
+horizon: {start: 2025, years: 3}
+units:
+  - {id: city, name: City, kind: administration}
+  - {id: a, name: A, kind: department, parent: city, cost_per_fte: 80000}
+  - {id: b, name: B, kind: department, parent: city, cost_per_fte: 70500}
+  - {id: it, name: IT, kind: central, parent: city, cost_per_fte: 70000}
+families:
+  - {id: f, name: F, providers: [it], transition_cost_per_fte: 1000, centre: {setup_cost: 50000}}
+tasks:
+  - {id: t1, name: T1, family: f, unit: a, fte: 1}
+  - {id: t2, name: T2, family: f, unit: a, fte: 2}
+  - {id: t3, name: T3, family: f, unit: b, fte: 1}
+  - {id: t4, name: T4, family: f, unit: a, fte: 1}
+policy:
+  must_move: [{task: t2, by: 2026}]
+  deadlines: [{task: t4, by: 2027}]
+  done: [{task: t1, to: it, wave: 2025}]
+funding:
+  - {task: t3, share: 0.1, until: 2026}
+"""
+
+
+def test_replanning_plan_matches(validator, tmp_path):
+    """A plan with a done decision, a must-move year, a task's deadline, a close call and funding."""
+    zentral = binary()
+    if zentral is None:
+        pytest.skip("no built zentral binary")
+    scenario = tmp_path / "replanning.yaml"
+    scenario.write_text(REPLANNING, encoding="utf-8")
+    run = subprocess.run(
+        [str(zentral), "plan", str(scenario), "--out", str(tmp_path / "out"), "--no-exports", "--quiet"],
+        capture_output=True, text=True, timeout=120, check=False)
+    assert run.returncode == 0, run.stderr
+    with open(tmp_path / "out" / "plan.json", encoding="utf-8") as handle:
+        plan = json.load(handle)
+    assert errors(validator, plan) == []
+    reasons = {task["id"]: task["reason"] for task in plan["tasks"]}
+    assert reasons["t1"] == {"rule": "done", "year": 2025}
+    assert reasons["t2"] == {"rule": "must_move", "year": 2026}
+    assert reasons["t4"] == {"rule": "deadline", "year": 2027, "own": True}
+    assert reasons["t3"]["close_call"] == {"threshold": 1000, "alternative": "move", "provider": "it", "year": 2027}
+    assert plan["funding"]["years"][0] == {"year": 2025, "plan": 7050, "baseline": 7050}

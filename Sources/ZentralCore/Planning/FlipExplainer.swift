@@ -12,8 +12,9 @@ import ZentralSolver
 struct FlipExplainer {
   /// The result of one flip.
   enum Outcome: Sendable, Equatable {
-    /// The flipped plan's objective and its NPV (the objective without penalties).
-    case objective(Double, npv: Double)
+    /// The flipped plan's objective and its NPV (the objective without penalties), and for a
+    /// forced move where the flipped plan moves the task (the part with the largest share).
+    case objective(Double, npv: Double, move: FlipMove?)
     /// The explain budget cut the re-solve short: its bound on the flipped objective, and the
     /// best flipped plan's objective and NPV.
     case bracket(bound: Double, objective: Double, npv: Double)
@@ -33,6 +34,14 @@ struct FlipExplainer {
     case unproven
     /// The explain budget was used up before or during its re-solve, without a bracket.
     case budget
+  }
+
+  /// Where a forced move puts the task in the flipped plan.
+  struct FlipMove: Sendable, Equatable {
+    /// The provider.
+    var provider: String
+    /// The calendar year.
+    var year: Int
   }
 
   /// One flip to price: force task `task` to stay (`toStay`) or to move.
@@ -105,7 +114,9 @@ struct FlipExplainer {
       return unsolved()
     }
     if result.termination == .optimal, let objective = result.objective {
-      return .objective(objective, npv: result.value(of: model.objectiveParts.npv))
+      let largest = toStay ? nil : model.moves[t].max { result[$0.variable] < result[$1.variable] }
+      let move = largest.map { FlipMove(provider: $0.provider, year: model.facts.years[$0.wave]) }
+      return .objective(objective, npv: result.value(of: model.objectiveParts.npv), move: move)
     }
     if budgetBinds, result.termination == .timeLimit, result.hasSolution, let objective = result.objective,
       let bound = result.bestBound

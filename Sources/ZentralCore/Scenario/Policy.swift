@@ -27,6 +27,18 @@ public struct Policy: Equatable, Sendable {
   /// Parallel running: months (0 to 12) in the year of a move during which the task's home cost
   /// goes on besides its new cost.
   public var parallelRunningMonths: Double = 0
+  /// Years by which must-move tasks have moved (`must_move` entries `{task, by}`), by task id.
+  public var mustMoveBy: [String: Int] = [:]
+  /// Deadlines of single tasks (`deadlines` entries `{task, by}`).
+  public var taskDeadlines: [TaskDeadline] = []
+  /// Decisions already carried out (re-planning after the first waves).
+  public var done: [DoneMove] = []
+  /// Flip cost (EUR, money plus penalty) below which a decision is a close call; `nil`: 1 % of
+  /// the task's annual cost at home, at least ``Policy/defaultTieFloor``.
+  public var tieThreshold: Double?
+
+  /// The smallest default close-call threshold, EUR.
+  public static let defaultTieFloor = 1_000.0
 
   /// Creates a policy; everything defaults to "no rule".
   public init(

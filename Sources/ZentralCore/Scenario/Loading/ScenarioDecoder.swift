@@ -88,6 +88,9 @@ final class ScenarioDecoder {
     if let node = top["objective"] {
       scenario.objective = decodeObjective(node)
     }
+    if let node = top["funding"] {
+      scenario.funding = decodeFunding(node)
+    }
     if let node = top["uncertainty"] {
       scenario.uncertainty = decodeUncertainty(node)
     }
@@ -579,10 +582,14 @@ final class ScenarioDecoder {
         guard let deadline = reader.mapping(element, path: path, shape: ScenarioShapes.deadline) else {
           continue
         }
+        let year = deadline["by"].flatMap { self.year($0, path: deadline.path("by"), what: "a deadline") }
+        if let task = taskOfDeadline(deadline) {
+          policy.taskDeadlines.append(TaskDeadline(task: task, year: year ?? 0))
+          continue
+        }
         let family = deadline["family"].flatMap {
           reader.text($0, path: deadline.path("family"), expected: "a deadline's family is a family id")
         }
-        let year = deadline["by"].flatMap { self.year($0, path: deadline.path("by"), what: "a deadline") }
         policy.deadlines.append(Deadline(family: family ?? "", year: year ?? 0))
       }
     }
@@ -598,9 +605,16 @@ final class ScenarioDecoder {
       }
     }
     if let mustMove = mapping["must_move"] {
-      policy.mustMove =
-        identifierList(mustMove, path: mapping.path("must_move"), expected: "must_move is a list of task ids")
-        ?? []
+      decodeMustMove(mustMove, path: mapping.path("must_move"), into: &policy)
+    }
+    if let done = mapping["done"] {
+      policy.done = decodeDone(done, path: mapping.path("done"))
+    }
+    if let threshold = mapping["tie_threshold"] {
+      policy.tieThreshold = reader.number(
+        threshold, path: mapping.path("tie_threshold"),
+        expected: "a close-call threshold is 0 or more EUR (a flip cost below it marks a decision 'knapp')",
+        quantity: .money(unit: "EUR"))
     }
     if let mustStay = mapping["must_stay"] {
       policy.mustStay =
@@ -658,7 +672,7 @@ final class ScenarioDecoder {
   // MARK: Shared value kinds
 
   /// A list of ids (references are checked later).
-  private func identifierList(_ node: Node, path: String, expected: String) -> [String]? {
+  func identifierList(_ node: Node, path: String, expected: String) -> [String]? {
     guard let elements = reader.list(node, path: path, expected: expected) else { return nil }
     return elements.enumerated().compactMap { index, element in
       reader.text(element, path: NodeReader.element(path, index), expected: expected)
@@ -666,7 +680,7 @@ final class ScenarioDecoder {
   }
 
   /// A year inside the horizon (when the horizon is known).
-  private func year(_ node: Node, path: String, what: String) -> Int? {
+  func year(_ node: Node, path: String, what: String) -> Int? {
     guard
       let year = reader.wholeNumber(
         node, path: path, expected: "\(what) is a year of the horizon, such as 2026", range: 1...9999)

@@ -35,6 +35,7 @@ public enum ScenarioWriter {
       out.line(
         "objective: {minimise: npv, disruption_weight: \(decimal(scenario.objective.disruptionWeight))}")
     }
+    writeFunding(scenario.funding, to: &out)
     return out.text
   }
 
@@ -141,17 +142,18 @@ public enum ScenarioWriter {
           "    - {family: \(scalar(pilot.family, inFlow: true)), unit: \(scalar(pilot.unit, inFlow: true))}")
       }
     }
-    if !policy.deadlines.isEmpty {
+    if !policy.deadlines.isEmpty || !policy.taskDeadlines.isEmpty {
       out.line("  deadlines:")
       for deadline in policy.deadlines {
         out.line("    - {family: \(scalar(deadline.family, inFlow: true)), by: \(deadline.year)}")
       }
+      writeTaskDeadlines(policy.taskDeadlines, to: &out)
     }
     if !policy.together.isEmpty {
       out.line("  together:")
       for group in policy.together { out.line("    - \(flowList(group))") }
     }
-    if !policy.mustMove.isEmpty { out.line("  must_move: \(flowList(policy.mustMove))") }
+    if !policy.mustMove.isEmpty { out.line("  must_move: \(mustMoveList(policy))") }
     if !policy.mustStay.isEmpty { out.line("  must_stay: \(flowList(policy.mustStay))") }
     if let target = policy.savingsTarget {
       var parts: [String] = []
@@ -168,6 +170,7 @@ public enum ScenarioWriter {
     if policy.parallelRunningMonths != 0 {
       out.line("  parallel_running_months: \(decimal(policy.parallelRunningMonths))")
     }
+    writeReplanning(policy, to: &out)
   }
 
   // MARK: Values
