@@ -81,6 +81,10 @@ public struct Plan: Codable, Sendable, Equatable {
   public var diagnosis: Diagnosis?
   /// What the reader must know about the verdict and how it was found (empty when nothing).
   public var notes: [Note]
+  /// Near-optimal alternatives (`--alternatives`); absent when not asked for.
+  public var alternatives: AlternativesSection?
+  /// The robust plan over sampled scenarios (`--robust`); absent when not asked for.
+  public var robust: RobustSection?
   /// Posts in and out per unit and year, surplus staff; absent without a solution.
   public var staff: StaffSummary?
   /// The funding of the plan; absent when the scenario has none (then every cost is the gross cost).
@@ -92,6 +96,7 @@ public struct Plan: Codable, Sendable, Equatable {
     case status, objective, npv, baseline, gap, bound, savings
     case paybackYear = "payback_year"
     case tasks, units, centres, waves, totals, org, families, policy, diagnosis, notes
+    case alternatives, robust
     case staff
     case funding
   }

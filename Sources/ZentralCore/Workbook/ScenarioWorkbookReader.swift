@@ -150,7 +150,9 @@ struct ScenarioWorkbookReader {
     root.set(key, list)
     let (columns, first) = header(sheet, layout)
     keyPlaces[key] = WorkbookPlace(sheet: sheet.name, row: first + 1, column: nil)
-    guard columns.values.contains(where: { $0.key == "id" }) else {
+    // Lists of items with ids need the ID column; a list without ids (funding) does not.
+    let needsID = layout.columns.contains { $0.key == "id" }
+    guard !needsID || columns.values.contains(where: { $0.key == "id" }) else {
       problem(
         WorkbookPlace(sheet: sheet.name, row: 1, column: nil),
         english ? "has no column 'ID' in row 1" : "hat keine Spalte 'ID' in Zeile 1")

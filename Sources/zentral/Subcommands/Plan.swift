@@ -74,6 +74,9 @@ extension Zentral {
     @Flag(help: "Print the wall time of each phase (parse, build, solve, explain, export) to standard error.")
     var timings = false
 
+    @OptionGroup(title: "Decision support")
+    var support: DecisionSupportOptions
+
     @OptionGroup(title: "Solver options (expert)", visibility: .hidden)
     var solver: SolverOptions
 
@@ -93,6 +96,7 @@ extension Zentral {
       if let exportModel, Self.modelFormat(exportModel) == nil {
         throw ValidationError("--export-model '\(exportModel)' must end in .mps or .lp")
       }
+      try support.validate()
     }
 
     func run() throws {
@@ -175,7 +179,12 @@ extension Zentral {
       if timings { options.trace = { line in printError("zentral: decomposition: \(line)") } }
       options.explainProgress = { done, total in line.explaining(done, total) }
       options.phaseFinished = { phase, seconds in clock.add(phase, seconds) }
-      let plan: ZentralPlan.Plan
+      if support.robust != nil && loaded.scenario.uncertainty == nil {
+        throw CommandFailure(
+          "\(scenario): --robust samples the scenario's uncertainty: section, and this scenario has none; "
+            + "add one such as 'uncertainty: {cost_per_fte: {factor: [0.9, 1.2]}}' (docs/scenario-format.md)")
+      }
+      var plan: ZentralPlan.Plan
       do {
         plan = try planner.plan(options: options) { progress in
           line.update(progress)
@@ -187,6 +196,12 @@ extension Zentral {
       }
       line.clear()
       clock.lap("solve", excluding: ["solve", "explain"])
+      do {
+        try support.analyse(&plan, planner: planner, solve: options.solve, deadline: deadline)
+      } catch {
+        throw CommandFailure("\(scenario): \(error.description)")
+      }
+      clock.lap("support")
 
       let file = folder.staging.appendingPathComponent(Self.planFile)
       do {
@@ -307,7 +322,7 @@ private final class PhaseClock: Sendable {
   var summary: String {
     let total = Self.seconds(ContinuousClock.now - started)
     let phases = state.withLock { $0.phases }
-    let names = ["parse", "build", "solve", "explain", "export"]
+    let names = ["parse", "build", "solve", "explain", "support", "export"]
     let parts = names.map { "\($0)=\(String(format: "%.4f", phases[$0] ?? 0))" }
     return (parts + ["total=\(String(format: "%.4f", total))"]).joined(separator: " ")
   }
