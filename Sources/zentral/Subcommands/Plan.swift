@@ -81,15 +81,8 @@ extension Zentral {
     var solver: SolverOptions
 
     func validate() throws {
-      if let timeLimit, !(timeLimit.isFinite && timeLimit > 0) {
-        throw ValidationError("--time-limit must be a positive number of seconds, not \(timeLimit)")
-      }
-      if let explainBudget, !(explainBudget.isFinite && explainBudget > 0) {
-        throw ValidationError("--explain-budget must be a positive number of seconds, not \(explainBudget)")
-      }
-      if let gap, !(gap.fraction.isFinite && gap.fraction >= 0) {
-        throw ValidationError("--gap must be 0 or more, not \(gap.fraction)")
-      }
+      try SolveLimitChecks.check(timeLimit: timeLimit, gap: gap)
+      try SolveLimitChecks.checkSeconds(explainBudget, option: "--explain-budget")
       if let out, out.isEmpty {
         throw ValidationError("--out is empty; name the folder for the results, e.g. --out out/krefeld")
       }
