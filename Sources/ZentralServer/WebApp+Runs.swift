@@ -60,7 +60,7 @@ extension WebApp {
       row["final"] = record.status.isFinal
       row["done"] = record.status == .done
       row["cancellable"] = !record.status.isFinal
-      row["position"] = await self.service.queue.position(of: run) ?? 0
+      if let position = await self.service.queue.position(of: run) { row["position"] = position }
       row["progress"] = await self.service.queue.progress(of: run) ?? ""
       row["files"] = (files + (files.contains("report.html") && !files.contains("report.pdf") ? ["report.pdf"] : []))
         .map { ["name": $0, "label": WebApp.fileLabel($0)] }

@@ -146,7 +146,7 @@ extension WebApp {
   /// One run as a row of a table.
   static func runRow(_ record: RunRecord) -> [String: Any] {
     [
-      "id": record.id, "scenario": record.scenario, "user": record.user, "created": shown(record.created),
+      "id": record.id, "scenario": record.scenario, "by": record.user, "created": shown(record.created),
       "status": record.status.rawValue, "statusLabel": record.status.label,
       "seconds": record.seconds.map { String(format: "%.1f s", $0).replacingOccurrences(of: ".", with: ",") } ?? "",
       "message": record.message,

@@ -223,7 +223,7 @@ public struct ScenarioStore: Sendable {
       throw ServiceError(
         .invalid,
         "\(shownName): extends: »\(target)« ist kein Szenario dieses Datenordners; eine Variante nennt ihre "
-          + "Basis mit deren Dateinamen, z. B. »extends: krefeld.yaml«. Nichts wurde gespeichert.")
+          + "Basis mit deren Dateinamen, z. B. »extends: krefeld.yaml«; nichts wurde gespeichert.")
     }
   }
 
