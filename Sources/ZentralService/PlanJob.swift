@@ -72,7 +72,8 @@ public struct PlanJob: Sendable {
     } catch {
       return .failed(message: "Das Szenario ist ungültig: " + (error.diagnostics.first?.description ?? ""))
     }
-    progress("Szenario gelesen: \(loaded.scenario.units.count) Einheiten, \(loaded.scenario.tasks.count) Aufgaben")
+    progress(
+      "Szenario gelesen: \(loaded.scenario.units.count) Einheiten, \(loaded.scenario.tasks.count) Aufgaben")
     if stop.isRaised { return .cancelled }
     let planner: Planner
     do {
@@ -132,7 +133,8 @@ public struct PlanJob: Sendable {
     }
     if stop.isRaised { return .cancelled }
     guard rename(staging.path, folder.runFolder(run).path) == 0 else {
-      return .failed(message: "Der Ergebnisordner konnte nicht angelegt werden: \(String(cString: strerror(errno)))")
+      return .failed(
+        message: "Der Ergebnisordner konnte nicht angelegt werden: \(String(cString: strerror(errno)))")
     }
     return .done(message: Self.statusText(plan))
   }

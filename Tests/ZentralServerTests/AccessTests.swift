@@ -29,7 +29,9 @@ struct AccessTests {
     let users = try Self.usersFile(in: fixture)
     try await fixture.withClient(fixture.configuration(users: users)) { client in
       var browser = Browser(client)
-      for uri in ["/", "/runs", "/compare", "/scenarios/krefeld", "/runs/r000000000000", "/runs/r000000000000/events"] {
+      for uri in [
+        "/", "/runs", "/compare", "/scenarios/krefeld", "/runs/r000000000000", "/runs/r000000000000/events",
+      ] {
         let page = try await browser.get(uri)
         #expect(page.status == .seeOther, "\(uri)")
         #expect(page.headers[.location] == "/login")
@@ -52,8 +54,12 @@ struct AccessTests {
     try await fixture.withClient(fixture.configuration(users: users)) { client in
       var viewer = Browser(client)
       try await viewer.get("/login")
-      #expect(try await viewer.post("/login", form: [("username", "bernd"), ("password", "falsch")]).status == .unauthorized)
-      #expect(try await viewer.post("/login", form: [("username", "bernd"), ("password", "geheim-123")]).status == .seeOther)
+      #expect(
+        try await viewer.post("/login", form: [("username", "bernd"), ("password", "falsch")]).status
+          == .unauthorized)
+      #expect(
+        try await viewer.post("/login", form: [("username", "bernd"), ("password", "geheim-123")]).status
+          == .seeOther)
       #expect(try await viewer.get("/").status == .ok)
       let refused = try await viewer.upload(
         "/scenarios", files: [("file", "krefeld.yaml", ServeFixture.file("scenarios/krefeld.yaml"))])
@@ -62,7 +68,9 @@ struct AccessTests {
 
       var planner = Browser(client)
       try await planner.get("/login")
-      #expect(try await planner.post("/login", form: [("username", "anna"), ("password", "geheim-123")]).status == .seeOther)
+      #expect(
+        try await planner.post("/login", form: [("username", "anna"), ("password", "geheim-123")]).status
+          == .seeOther)
       try await planner.get("/")
       let stored = try await planner.upload(
         "/scenarios", files: [("file", "krefeld.yaml", ServeFixture.file("scenarios/krefeld.yaml"))])
@@ -71,9 +79,12 @@ struct AccessTests {
 
       try await viewer.get("/scenarios/krefeld")
       #expect(try await viewer.post("/scenarios/krefeld/runs", form: []).status == .forbidden)
-      #expect(try await viewer.post("/scenarios/krefeld", form: [("tasks.fb20-finanz.fte", "2")]).status == .forbidden)
       #expect(
-        try await viewer.post("/scenarios/krefeld/variants", form: [("variant_name", "x")]).status == .forbidden)
+        try await viewer.post("/scenarios/krefeld", form: [("tasks.fb20-finanz.fte", "2")]).status
+          == .forbidden)
+      #expect(
+        try await viewer.post("/scenarios/krefeld/variants", form: [("variant_name", "x")]).status
+          == .forbidden)
       #expect(try await viewer.post("/runs/r000000000000/cancel", form: []).status == .forbidden)
       #expect(fixture.scenarioFiles() == ["krefeld.yaml"])
 
@@ -91,23 +102,31 @@ struct AccessTests {
       var browser = Browser(client)
       try await browser.get("/")
       let krefeld = try ServeFixture.file("scenarios/krefeld.yaml")
-      let missing = try await browser.upload("/scenarios", files: [("file", "krefeld.yaml", krefeld)], csrf: false)
+      let missing = try await browser.upload(
+        "/scenarios", files: [("file", "krefeld.yaml", krefeld)], csrf: false)
       #expect(missing.status == .forbidden)
       #expect(String(buffer: missing.body).contains("CSRF"))
       var other = Browser(client)
       try await other.get("/")
       browser.csrf = other.csrf
-      #expect(try await browser.upload("/scenarios", files: [("file", "krefeld.yaml", krefeld)]).status == .forbidden)
+      #expect(
+        try await browser.upload("/scenarios", files: [("file", "krefeld.yaml", krefeld)]).status
+          == .forbidden)
       #expect(fixture.scenarioFiles().isEmpty)
       try await browser.get("/")
-      #expect(try await browser.upload("/scenarios", files: [("file", "krefeld.yaml", krefeld)]).status == .seeOther)
+      #expect(
+        try await browser.upload("/scenarios", files: [("file", "krefeld.yaml", krefeld)]).status == .seeOther
+      )
       let before = try Data(contentsOf: fixture.data.appendingPathComponent("scenarios/krefeld.yaml"))
       #expect(
-        try await browser.post("/scenarios/krefeld", form: [("tasks.fb20-finanz.fte", "2")], token: "falsch").status
+        try await browser.post("/scenarios/krefeld", form: [("tasks.fb20-finanz.fte", "2")], token: "falsch")
+          .status
           == .forbidden)
       #expect(try await browser.post("/scenarios/krefeld/runs", form: [], csrf: false).status == .forbidden)
       #expect(try Data(contentsOf: fixture.data.appendingPathComponent("scenarios/krefeld.yaml")) == before)
-      let runs = (try? FileManager.default.contentsOfDirectory(atPath: fixture.data.appendingPathComponent("runs").path)) ?? []
+      let runs =
+        (try? FileManager.default.contentsOfDirectory(
+          atPath: fixture.data.appendingPathComponent("runs").path)) ?? []
       #expect(runs.isEmpty)
     }
   }

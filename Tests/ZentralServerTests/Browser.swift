@@ -17,7 +17,9 @@ struct Browser {
 
   /// GET `uri` (as JSON when `json`); notes the cookie and the page's CSRF token.
   @discardableResult
-  mutating func get(_ uri: String, json: Bool = false, headers extra: HTTPFields = [:]) async throws -> TestResponse {
+  mutating func get(
+    _ uri: String, json: Bool = false, headers extra: HTTPFields = [:]
+  ) async throws -> TestResponse {
     var headers = extra
     if json { headers[.accept] = "application/json" }
     if let cookie { headers[.cookie] = "zentral_session=\(cookie)" }
@@ -48,14 +50,16 @@ struct Browser {
   /// POST a multipart form with text `fields` and `files` (field name, file name, bytes).
   @discardableResult
   mutating func upload(
-    _ uri: String, fields: [(String, String)] = [], files: [(String, String, Data)], csrf withToken: Bool = true
+    _ uri: String, fields: [(String, String)] = [], files: [(String, String, Data)],
+    csrf withToken: Bool = true
   ) async throws -> TestResponse {
     let boundary = "----zentral\(UUID().uuidString)"
     var body = Data()
     var all = fields
     if withToken { all.append(("_csrf", csrf ?? "")) }
     for (name, value) in all {
-      body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
+      body.append(
+        Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
     }
     for (name, fileName, data) in files {
       body.append(

@@ -65,8 +65,10 @@ struct PageTests {
       var browser = Browser(client)
       try await browser.get("/")
       #expect(
-        try await browser.upload("/scenarios", files: [("file", "krefeld.yaml", ServeFixture.file("scenarios/krefeld.yaml"))])
-          .status == .seeOther)
+        try await browser.upload(
+          "/scenarios", files: [("file", "krefeld.yaml", ServeFixture.file("scenarios/krefeld.yaml"))]
+        )
+        .status == .seeOther)
       let response = try await browser.get("/", json: true)
       let object = try JSONSerialization.jsonObject(with: (response).data) as? [String: [[String: Any]]]
       let first = try #require(object?["scenarios"]?.first)
@@ -79,13 +81,15 @@ struct PageTests {
   func escaping() async throws {
     let fixture = try ServeFixture()
     defer { fixture.remove() }
-    let text = String(decoding: try ServeFixture.file("scenarios/krefeld.yaml"), as: UTF8.self).replacingOccurrences(
-      of: "name: Krefeld – Fachbereich E-Government und IT (illustrativ)",
-      with: "name: \"<script>alert(1)</script> & <b>Krefeld</b>\"")
+    let text = String(decoding: try ServeFixture.file("scenarios/krefeld.yaml"), as: UTF8.self)
+      .replacingOccurrences(
+        of: "name: Krefeld – Fachbereich E-Government und IT (illustrativ)",
+        with: "name: \"<script>alert(1)</script> & <b>Krefeld</b>\"")
     try await fixture.withClient(fixture.configuration()) { client in
       var browser = Browser(client)
       try await browser.get("/")
-      let stored = try await browser.upload("/scenarios", fields: [("name", "krefeld")], files: [("file", "k.yaml", Data(text.utf8))])
+      let stored = try await browser.upload(
+        "/scenarios", fields: [("name", "krefeld")], files: [("file", "k.yaml", Data(text.utf8))])
       #expect(stored.status == .seeOther)
       for uri in ["/", "/scenarios/krefeld"] {
         let page = String(buffer: try await browser.get(uri).body)

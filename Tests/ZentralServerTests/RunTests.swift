@@ -10,7 +10,9 @@ import ZentralTestSupport
 @Suite("serve: plan runs, queue, cancel, restart", .serialized)
 struct RunTests {
   /// Polls `GET /runs/<run>` (JSON) until the run has ended; returns its JSON.
-  static func finished(_ browser: inout Browser, _ run: String, seconds: Double = 120) async throws -> [String: Any] {
+  static func finished(
+    _ browser: inout Browser, _ run: String, seconds: Double = 120
+  ) async throws -> [String: Any] {
     let deadline = Date().addingTimeInterval(seconds)
     while Date() < deadline {
       let response = try await browser.get("/runs/\(run)", json: true)
@@ -23,7 +25,9 @@ struct RunTests {
   }
 
   /// Submits a plan of `scenario` as JSON; returns the run id and the status code.
-  static func submit(_ browser: inout Browser, _ scenario: String) async throws -> (String?, HTTPResponse.Status) {
+  static func submit(
+    _ browser: inout Browser, _ scenario: String
+  ) async throws -> (String?, HTTPResponse.Status) {
     let response = try await browser.post("/scenarios/\(scenario)/runs", form: [], json: true)
     let object = try? JSONSerialization.jsonObject(with: (response).data) as? [String: Any]
     return (object?["run"] as? String, response.status)
@@ -36,7 +40,8 @@ struct RunTests {
     try await fixture.withClient(fixture.configuration()) { client in
       var browser = Browser(client)
       try await browser.get("/")
-      try await browser.upload("/scenarios", files: [("file", "krefeld.yaml", ServeFixture.file("scenarios/krefeld.yaml"))])
+      try await browser.upload(
+        "/scenarios", files: [("file", "krefeld.yaml", ServeFixture.file("scenarios/krefeld.yaml"))])
       let page = try await browser.post("/scenarios/krefeld/runs", form: [])
       #expect(page.status == .seeOther)
       let run = String(try #require(page.headers[.location]).dropFirst("/runs/".count))
@@ -68,11 +73,17 @@ struct RunTests {
       let out = fixture.folder.appendingPathComponent("cli")
       let cli = try Program.run(
         binary.path,
-        ["plan", fixture.data.appendingPathComponent("scenarios/krefeld.yaml").path, "--out", out.path, "--quiet"])
+        [
+          "plan", fixture.data.appendingPathComponent("scenarios/krefeld.yaml").path, "--out", out.path,
+          "--quiet",
+        ])
       #expect(cli.status == 0, "\(cli)")
       let expected = try #require(
-        try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("plan.json"))) as? [String: Any])
-      #expect(NSDictionary(dictionary: Self.comparable(served)) == NSDictionary(dictionary: Self.comparable(expected)))
+        try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("plan.json")))
+          as? [String: Any])
+      #expect(
+        NSDictionary(dictionary: Self.comparable(served))
+          == NSDictionary(dictionary: Self.comparable(expected)))
     }
   }
 
@@ -83,15 +94,19 @@ struct RunTests {
     return copy
   }
 
-  @Test("the queue is bounded: a run beyond is refused with 503; waiting and running runs can be cancelled, leaving nothing")
+  @Test(
+    "the queue is bounded: a run beyond is refused with 503; waiting and running runs can be cancelled, leaving nothing"
+  )
   func queueBoundAndCancel() async throws {
     let fixture = try ServeFixture()
     defer { fixture.remove() }
     try await fixture.withClient(fixture.configuration(workers: 1, queueLimit: 1)) { client in
       var browser = Browser(client)
       try await browser.get("/")
-      try await browser.upload("/scenarios", files: [("file", "muenchen.yaml", ServeFixture.file("scenarios/muenchen.yaml"))])
-      try await browser.upload("/scenarios", files: [("file", "krefeld.yaml", ServeFixture.file("scenarios/krefeld.yaml"))])
+      try await browser.upload(
+        "/scenarios", files: [("file", "muenchen.yaml", ServeFixture.file("scenarios/muenchen.yaml"))])
+      try await browser.upload(
+        "/scenarios", files: [("file", "krefeld.yaml", ServeFixture.file("scenarios/krefeld.yaml"))])
       try await browser.get("/")
       let (first, firstStatus) = try await Self.submit(&browser, "muenchen")
       let (second, secondStatus) = try await Self.submit(&browser, "krefeld")
@@ -113,14 +128,17 @@ struct RunTests {
       let cancelled = try await Self.finished(&browser, running)
       #expect(cancelled["status"] as? String == "cancelled")
       #expect((cancelled["files"] as? [String])?.isEmpty == true)
-      let runs = try FileManager.default.contentsOfDirectory(atPath: fixture.data.appendingPathComponent("runs").path)
+      let runs = try FileManager.default.contentsOfDirectory(
+        atPath: fixture.data.appendingPathComponent("runs").path)
       #expect(runs.isEmpty, "\(runs)")
       let history = String(buffer: try await browser.get("/runs").body)
       #expect(history.contains("abgelehnt"))
     }
   }
 
-  @Test("a restart marks runs left queued or running as interrupted and removes half-written folders; scenarios stay")
+  @Test(
+    "a restart marks runs left queued or running as interrupted and removes half-written folders; scenarios stay"
+  )
   func restart() async throws {
     let fixture = try ServeFixture()
     defer { fixture.remove() }
@@ -128,8 +146,10 @@ struct RunTests {
     // A server that was killed: a run left running with a staging folder, and a scenario.
     do {
       let service = try PlanningService(configuration: configuration)
-      try service.folder.writeScenario(try #require(ScenarioID("krefeld")), data: ServeFixture.file("scenarios/krefeld.yaml"))
-      var record = RunRecord(id: try #require(RunID("rkilledrun001")), scenario: try #require(ScenarioID("krefeld")), user: "anna")
+      try service.folder.writeScenario(
+        try #require(ScenarioID("krefeld")), data: ServeFixture.file("scenarios/krefeld.yaml"))
+      var record = RunRecord(
+        id: try #require(RunID("rkilledrun001")), scenario: try #require(ScenarioID("krefeld")), user: "anna")
       record.status = .running
       try service.history.save(record)
       let staging = service.folder.stagingFolder(try #require(RunID("rkilledrun001")))
@@ -142,7 +162,8 @@ struct RunTests {
       let object = try #require(try JSONSerialization.jsonObject(with: (run).data) as? [String: Any])
       #expect(object["status"] as? String == "interrupted")
       #expect(try await browser.get("/scenarios/krefeld").status == .ok)
-      let runs = try FileManager.default.contentsOfDirectory(atPath: fixture.data.appendingPathComponent("runs").path)
+      let runs = try FileManager.default.contentsOfDirectory(
+        atPath: fixture.data.appendingPathComponent("runs").path)
       #expect(runs.isEmpty, "\(runs)")
       let events = String(buffer: try await browser.get("/runs/rkilledrun001/events").body)
       #expect(events.contains("data: interrupted"))
@@ -156,10 +177,12 @@ struct RunTests {
     try await fixture.withClient(fixture.configuration()) { client in
       var browser = Browser(client)
       try await browser.get("/")
-      try await browser.upload("/scenarios", files: [("file", "krefeld.yaml", ServeFixture.file("scenarios/krefeld.yaml"))])
+      try await browser.upload(
+        "/scenarios", files: [("file", "krefeld.yaml", ServeFixture.file("scenarios/krefeld.yaml"))])
       try await browser.get("/scenarios/krefeld")
       let variant = try await browser.post(
-        "/scenarios/krefeld/variants", form: [("variant_name", "teurer"), ("units.fb-egov.cost_per_fte", "95000")])
+        "/scenarios/krefeld/variants",
+        form: [("variant_name", "teurer"), ("units.fb-egov.cost_per_fte", "95000")])
       let run = String(try #require(variant.headers[.location]).dropFirst("/runs/".count))
       #expect(try await browser.get("/compare?a=krefeld&b=krefeld-teurer").status == .notFound)
       let (base, _) = try await Self.submit(&browser, "krefeld")

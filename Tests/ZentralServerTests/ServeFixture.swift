@@ -12,21 +12,26 @@ struct ServeFixture {
   let folder: URL
 
   init() throws {
-    folder = FileManager.default.temporaryDirectory.appendingPathComponent("zentral-serve-\(UUID().uuidString)")
+    folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "zentral-serve-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
   }
 
   /// The repository root (from this file's path).
   static var repository: URL {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
   }
 
   /// A file of the repository.
-  static func file(_ path: String) throws -> Data { try Data(contentsOf: repository.appendingPathComponent(path)) }
+  static func file(_ path: String) throws -> Data {
+    try Data(contentsOf: repository.appendingPathComponent(path))
+  }
 
   /// A configuration on this folder (loopback, no authentication unless given).
   func configuration(
-    users: URL? = nil, authHeader: String? = nil, trustedProxy: String? = nil, workers: Int = 2, queueLimit: Int = 50,
+    users: URL? = nil, authHeader: String? = nil, trustedProxy: String? = nil, workers: Int = 2,
+    queueLimit: Int = 50,
     maxUploadBytes: Int = 5 * 1024 * 1024
   ) -> ServiceConfiguration {
     ServiceConfiguration(
@@ -40,12 +45,14 @@ struct ServeFixture {
 
   /// The names in the data folder's scenarios folder.
   func scenarioFiles() -> [String] {
-    ((try? FileManager.default.contentsOfDirectory(atPath: data.appendingPathComponent("scenarios").path)) ?? []).sorted()
+    ((try? FileManager.default.contentsOfDirectory(atPath: data.appendingPathComponent("scenarios").path))
+      ?? []).sorted()
   }
 
   /// Runs `body` with a router test client of the application on `configuration`.
   func withClient(
-    _ configuration: ServiceConfiguration, _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
+    _ configuration: ServiceConfiguration,
+    _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
   ) async throws {
     let app = try await ZentralWebApp.application(configuration: configuration)
     try await app.test(.router) { client in try await body(client) }

@@ -27,11 +27,15 @@ struct UploadTests {
 
       let csv = try await browser.upload(
         "/scenarios", fields: [("name", "Mülheim Süd")],
-        files: [("units", "units.csv", Self.fixtureFile("units.csv")), ("tasks", "tasks.csv", Self.fixtureFile("tasks.csv"))])
+        files: [
+          ("units", "units.csv", Self.fixtureFile("units.csv")),
+          ("tasks", "tasks.csv", Self.fixtureFile("tasks.csv")),
+        ])
       #expect(csv.status == .seeOther, "\(String(buffer: csv.body))")
       #expect(csv.headers[.location] == "/scenarios/muelheim-sued")
 
-      let loaded = try ScenarioLoader.load(path: ServeFixture.repository.appendingPathComponent("scenarios/muenster.yaml").path)
+      let loaded = try ScenarioLoader.load(
+        path: ServeFixture.repository.appendingPathComponent("scenarios/muenster.yaml").path)
       let workbook = try ScenarioWorkbook.xlsx(for: loaded.scenario, file: "muenster.xlsx")
       let xlsx = try await browser.upload("/scenarios", files: [("file", "Münster.xlsx", workbook)])
       #expect(xlsx.status == .seeOther, "\(String(buffer: xlsx.body))")
@@ -44,7 +48,8 @@ struct UploadTests {
       let again = try await browser.upload(
         "/scenarios", files: [("file", "krefeld.yaml", ServeFixture.file("scenarios/muenster.yaml"))])
       #expect(again.status == .badRequest)
-      let kept = try String(contentsOf: fixture.data.appendingPathComponent("scenarios/krefeld.yaml"), encoding: .utf8)
+      let kept = try String(
+        contentsOf: fixture.data.appendingPathComponent("scenarios/krefeld.yaml"), encoding: .utf8)
       #expect(kept.contains("Krefeld"))
     }
   }
@@ -70,12 +75,19 @@ struct UploadTests {
         ("falsch.xlsx", Data("kein zip".utf8), .badRequest, "kein ZIP"),
         ("kaputt.yaml", Data("format: zentral/1\nname: [\n".utf8), .unprocessableContent, "kaputt.yaml"),
         ("binaer.yaml", Data([0, 159, 146, 150, 0, 0]), .unprocessableContent, "binaer.yaml"),
-        ("ungueltig.yaml", Data("format: zentral/1\nname: x\nunits: []\ntasks: []\n".utf8), .unprocessableContent, "ungueltig.yaml"),
-        ("../../../../etc/evil.yaml", Data("format: zentral/1\nname: [\n".utf8), .unprocessableContent, "evil.yaml"),
+        (
+          "ungueltig.yaml", Data("format: zentral/1\nname: x\nunits: []\ntasks: []\n".utf8),
+          .unprocessableContent, "ungueltig.yaml"
+        ),
+        (
+          "../../../../etc/evil.yaml", Data("format: zentral/1\nname: [\n".utf8), .unprocessableContent,
+          "evil.yaml"
+        ),
         ("../..", Data("x".utf8), .badRequest, "kein Name"),
         ("<script>alert(1)</script>.yaml", Data("name: [".utf8), .unprocessableContent, "script.yaml"),
         (
-          "variante.yaml", Data("extends: ../../../../etc/passwd.yaml\nname: x\n".utf8), .unprocessableContent,
+          "variante.yaml", Data("extends: ../../../../etc/passwd.yaml\nname: x\n".utf8),
+          .unprocessableContent,
           "kein Szenario dieses Datenordners"
         ),
         ("gross.yaml", Data(repeating: UInt8(ascii: "#"), count: 70 * 1024), .contentTooLarge, "zu groß"),
@@ -94,7 +106,9 @@ struct UploadTests {
       #expect(csv.status == .badRequest)
       let badCSV = try await browser.upload(
         "/scenarios",
-        files: [("units", "units.csv", Data("ID;Name\n;\n".utf8)), ("tasks", "tasks.csv", Data("x;y\n".utf8))])
+        files: [
+          ("units", "units.csv", Data("ID;Name\n;\n".utf8)), ("tasks", "tasks.csv", Data("x;y\n".utf8)),
+        ])
       #expect(badCSV.status == .unprocessableContent)
       #expect(String(buffer: badCSV.body).contains("units.csv"))
       let nothing = try await browser.upload("/scenarios", files: [])
