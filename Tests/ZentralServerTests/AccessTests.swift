@@ -147,6 +147,50 @@ struct AccessTests {
     }
   }
 
+  @Test(
+    "over a real socket from the trusted proxy's address, the header's user gets in with the role from the users file"
+  )
+  func trustedProxy() async throws {
+    let fixture = try ServeFixture()
+    defer { fixture.remove() }
+    let users = try Self.usersFile(in: fixture)
+    let configuration = fixture.configuration(
+      users: users, authHeader: "X-Remote-User", trustedProxy: "127.0.0.1")
+    let app = try await ZentralWebApp.application(configuration: configuration)
+    try await app.test(.live) { client in
+      var browser = Browser(client)
+      var headers = HTTPFields()
+      headers[HTTPField.Name("X-Remote-User")!] = "bernd"
+      let viewer = try await browser.get("/", headers: headers)
+      #expect(viewer.status == .ok)
+      #expect(String(buffer: viewer.body).contains("<strong>bernd</strong>"))
+      let refused = try await browser.upload(
+        "/scenarios", files: [("file", "krefeld.yaml", ServeFixture.file("scenarios/krefeld.yaml"))])
+      #expect(refused.status == .unauthorized)
+      headers[HTTPField.Name("X-Remote-User")!] = "../../root"
+      let hostile = try await browser.get("/", headers: headers)
+      #expect(hostile.status == .unauthorized)
+      let without = try await browser.get("/", json: true)
+      #expect(without.status == .unauthorized)
+    }
+  }
+
+  @Test("the login form needs its CSRF token too")
+  func loginCSRF() async throws {
+    let fixture = try ServeFixture()
+    defer { fixture.remove() }
+    let users = try Self.usersFile(in: fixture)
+    try await fixture.withClient(fixture.configuration(users: users)) { client in
+      var browser = Browser(client)
+      try await browser.get("/login")
+      let response = try await browser.post(
+        "/login", form: [("username", "anna"), ("password", "geheim-123")], csrf: false)
+      #expect(response.status == .forbidden)
+      let after = try await browser.get("/", json: true)
+      #expect(after.status == .unauthorized)
+    }
+  }
+
   @Test("a users file with a wrong role or hash is refused with the place")
   func usersFileErrors() throws {
     let fixture = try ServeFixture()
