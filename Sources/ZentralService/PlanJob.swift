@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import ZentralCore
 import ZentralExport
@@ -57,7 +56,7 @@ public struct PlanJob: Sendable {
     } else {
       bytes = (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data()
     }
-    return SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    return SHA256Digest.hex(bytes)
   }
 
   /// Runs the job; `progress` gets one line of German progress text now and then, `stop` cancels.

@@ -36,3 +36,24 @@ struct ServeCommandTests {
     #expect(users.authenticate(name: "anna", password: "geheim-124") == nil)
   }
 }
+
+@Suite("serve: input hash")
+struct InputHashTests {
+  @Test("the run history's input hash is SHA-256 (FIPS 180-4 test vectors)")
+  func vectors() throws {
+    let fixture = try ServeFixture()
+    defer { fixture.remove() }
+    let service = try PlanningService(configuration: fixture.configuration())
+    let id = try #require(ScenarioID("abc"))
+    // A file that does not load is hashed as its bytes.
+    try service.folder.writeScenario(id, data: Data("abc".utf8))
+    #expect(
+      PlanJob.inputHash(folder: service.folder, scenario: id)
+        == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    let long = Data("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)
+    try service.folder.writeScenario(id, data: long)
+    #expect(
+      PlanJob.inputHash(folder: service.folder, scenario: id)
+        == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+  }
+}
