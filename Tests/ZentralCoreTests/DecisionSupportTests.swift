@@ -80,7 +80,8 @@ struct DecisionSupportTests {
     arguments: ["iserlohn.yaml", "krefeld.yaml", "muelheim.yaml", "muenchen.yaml", "muenster.yaml"])
   func alternativesOnEverySeed(seed: String) throws {
     let planner = try Planner(scenario: try PlanningSeedTests.load(seed), decomposition: .never)
-    let plan = try planner.plan(options: PlanningOptions(solve: SolveOptions(timeLimit: 30), explain: false, threads: 1))
+    let plan = try planner.plan(
+      options: PlanningOptions(solve: SolveOptions(timeLimit: 30), explain: false, threads: 1))
     let objective = try #require(plan.objective)
     let search = NearOptimalAlternatives(model: planner.model, options: SolveOptions())
     let (section, values) = search.search(

@@ -126,8 +126,10 @@ struct RoundTripTests {
 
   @Test("every valid example of the schema tests survives the round trip", arguments: schemaExamples)
   func schemaExample(name: String) throws {
-    let path = FixtureFiles.repository.appendingPathComponent("Tests/schema/valid").appendingPathComponent(name)
-      .path
+    let path = FixtureFiles.repository.appendingPathComponent("Tests/schema/valid").appendingPathComponent(
+      name
+    )
+    .path
     let loaded = try ScenarioLoader.load(path: path)
     try roundTrip(loaded.scenario, name)
   }
@@ -151,7 +153,9 @@ struct RoundTripTests {
           + "  transition_cost: {factor: [0.8, 1, 1.5], distribution: triangular}\n"
           + "  price_per_fte: {factor: [0.95, 1.1]}\n"))
     try roundTrip(scenario, "uncertainty")
-    scenario.uncertainty = Uncertainty(factors: [.transitionCost: .triangular(low: 0.125, mode: 0.125, high: 10)])
+    scenario.uncertainty = Uncertainty(factors: [
+      .transitionCost: .triangular(low: 0.125, mode: 0.125, high: 10)
+    ])
     try roundTrip(scenario, "uncertainty, one triangular input")
     scenario.uncertainty = Uncertainty()
     #expect(ScenarioWriter.yaml(scenario).hasSuffix("\nuncertainty: {}\n"))

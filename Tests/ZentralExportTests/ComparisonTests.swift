@@ -87,7 +87,9 @@ struct ComparisonTests {
     #expect(!mermaid.contains("%%") && !mermaid.contains("<script>") && !mermaid.contains("\"x\""))
   }
 
-  @Test("posts moved (Stellen): the sum of every move part's posts, in the terminal, Markdown and HTML, with B − A")
+  @Test(
+    "posts moved (Stellen): the sum of every move part's posts, in the terminal, Markdown and HTML, with B − A"
+  )
   func postsMoved() throws {
     var plan = try ExportFixtures.plan("krefeld")
     // Posts set here by hand: 2 on every move part of A; B moves one staying task with 5 more.
@@ -107,7 +109,8 @@ struct ComparisonTests {
     #expect(comparison.figures.map(\.movedPosts) == [2 * parts, 2 * parts + 5])
     let text = ComparisonReport(comparison, language: .en).render(.text)
     let row = try #require(text.split(separator: "\n").first { $0.contains("posts moved") })
-    #expect(row.split(separator: " ").suffix(3).map(String.init) == ["\(2 * parts)", "\(2 * parts + 5)", "+5"])
+    #expect(
+      row.split(separator: " ").suffix(3).map(String.init) == ["\(2 * parts)", "\(2 * parts + 5)", "+5"])
     let markdown = ComparisonReport(comparison, language: .de).render(.md)
     #expect(markdown.contains("| gewechselte Stellen | \(2 * parts) | \(2 * parts + 5) | +5 |"))
     let html = ComparisonReport(comparison, language: .en).render(.html)
