@@ -211,7 +211,9 @@ public struct RobustPlanner: Sendable {
       if let ownEnd {
         let time = Planner.seconds(until: ownEnd)
         guard time > 0.01 else { break }
-        own.timeLimit = max(0.01, min(time, 2 * time / Double(models.count - i)))
+        // The whole rest of the phase: the first solve (without a start of its own) may need
+        // more than its share; the later ones start from it.
+        own.timeLimit = max(0.01, time)
       }
       // As the plain plan does, the status quo where nothing better holds (GLPK without a start
       // took minutes on a München sample).
