@@ -81,6 +81,12 @@ public struct Plan: Codable, Sendable, Equatable {
   public var diagnosis: Diagnosis?
   /// What the reader must know about the verdict and how it was found (empty when nothing).
   public var notes: [Note]
+  /// How firm the decisions are against scaled inputs (`zentral plan --sensitivity`); absent
+  /// when not requested.
+  public var sensitivity: Sensitivity?
+  /// The efficient plans between savings and a second goal (`zentral plan --pareto`); absent when
+  /// not requested.
+  public var pareto: ParetoFront?
 
   enum CodingKeys: String, CodingKey {
     case format, scenario, language, horizon
@@ -88,6 +94,7 @@ public struct Plan: Codable, Sendable, Equatable {
     case status, objective, npv, baseline, gap, bound, savings
     case paybackYear = "payback_year"
     case tasks, units, centres, waves, totals, org, families, policy, diagnosis, notes
+    case sensitivity, pareto
   }
 
   /// Creates a plan without a solution; the optimiser fills in the rest.

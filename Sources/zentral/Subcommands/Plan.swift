@@ -68,6 +68,29 @@ extension Zentral {
     @Flag(help: "Print the wall time of each phase (parse, build, solve, explain, export) to standard error.")
     var timings = false
 
+    @Flag(
+      help: ArgumentHelp(
+        "Scale each uncertain input by 0.5 to 1.5 and report the range over which the decisions stay optimal "
+          + "and each decision's break-even (plan.json 'sensitivity', report)."))
+    var sensitivity = false
+
+    @Option(
+      name: .customLong("sensitivity-input"),
+      help: ArgumentHelp(
+        "An input for --sensitivity (repeatable; default: cost_per_fte, transition_costs, scale_curves, "
+          + "provider_prices, discount_rate), or a key path such as families.ID.transition_cost_per_fte.",
+        valueName: "key"))
+    var sensitivityInputs: [String] = []
+
+    @Option(
+      help: ArgumentHelp(
+        "The efficient plans between savings and a second goal: 'savings,disruption' (FTE moved) or "
+          + "'savings,penalties' (plan.json 'pareto', report).", valueName: "goals"))
+    var pareto: String?
+
+    @Option(help: ArgumentHelp("Number of ε values of --pareto (2 to 50).", valueName: "n"))
+    var paretoPoints = 9
+
     @OptionGroup(title: "Solver options (expert)", visibility: .hidden)
     var solver: SolverOptions
 
@@ -80,6 +103,15 @@ extension Zentral {
       }
       if let out, out.isEmpty {
         throw ValidationError("--out is empty; name the folder for the results, e.g. --out out/krefeld")
+      }
+      if let pareto, DecisionSupport.paretoMeasure(pareto) == nil {
+        throw ValidationError("--pareto must be 'savings,disruption' or 'savings,penalties', not '\(pareto)'")
+      }
+      if !(2...50).contains(paretoPoints) {
+        throw ValidationError("--pareto-points must be 2 to 50, not \(paretoPoints)")
+      }
+      if !sensitivityInputs.isEmpty && !sensitivity {
+        throw ValidationError("--sensitivity-input needs --sensitivity")
       }
       if let exportModel, Self.modelFormat(exportModel) == nil {
         throw ValidationError("--export-model '\(exportModel)' must end in .mps or .lp")
@@ -133,6 +165,8 @@ extension Zentral {
       }
       if !quiet { for warning in loaded.warnings { printError("\(warning)") } }
       language.withLock { $0 = lang ?? loaded.scenario.language }
+      let inputs =
+        sensitivity ? try DecisionSupport.inputs(sensitivityInputs, scenario: loaded.scenario, file: scenario) : []
       clock.lap("parse")
 
       let planner: Planner
@@ -165,7 +199,7 @@ extension Zentral {
       if timings { options.trace = { line in printError("zentral: decomposition: \(line)") } }
       options.explainProgress = { done, total in line.explaining(done, total) }
       options.phaseFinished = { phase, seconds in clock.add(phase, seconds) }
-      let plan: ZentralPlan.Plan
+      var plan: ZentralPlan.Plan
       do {
         plan = try planner.plan(options: options) { progress in
           line.update(progress)
@@ -177,6 +211,15 @@ extension Zentral {
       }
       line.clear()
       clock.lap("solve", excluding: ["solve", "explain"])
+      if plan.hasSolution && (sensitivity || pareto != nil) {
+        let support = DecisionSupport(
+          scenario: loaded.scenario, options: solveOptions, deadline: deadline, stop: stop, quiet: quiet)
+        if sensitivity { plan.sensitivity = try support.sensitivity(inputs, file: scenario) }
+        if let pareto, let measure = DecisionSupport.paretoMeasure(pareto) {
+          plan.pareto = try support.pareto(measure, points: paretoPoints, file: scenario)
+        }
+        clock.lap("analyse")
+      }
 
       let file = folder.staging.appendingPathComponent(Self.planFile)
       do {
@@ -297,7 +340,7 @@ private final class PhaseClock: Sendable {
   var summary: String {
     let total = Self.seconds(ContinuousClock.now - started)
     let phases = state.withLock { $0.phases }
-    let names = ["parse", "build", "solve", "explain", "export"]
+    let names = ["parse", "build", "solve", "explain", "analyse", "export"]
     let parts = names.map { "\($0)=\(String(format: "%.4f", phases[$0] ?? 0))" }
     return (parts + ["total=\(String(format: "%.4f", total))"]).joined(separator: " ")
   }
