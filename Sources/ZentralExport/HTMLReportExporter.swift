@@ -101,6 +101,7 @@ public struct HTMLReportExporter: Exporter {
       page += Self.table(report.tasksTable, id: "task-table") + "</section>\n"
     }
 
+    page += DecisionCharts.section(plan, language: language)
     page +=
       "<section id=\"assumptions\">\n<h2>\(h(words.pick("Annahmen des Modells", "Assumptions of the model")))</h2>\n"
     page += "<dl class=\"assumptions\">\n"

@@ -18,7 +18,8 @@ public struct ParetoAnalysis: Sendable {
 
   /// Creates an analysis with `points` (2 or more) grid values.
   public init(
-    scenario: Scenario, measure: Plan.ParetoFront.Measure, points: Int = 9, options: SolveOptions = SolveOptions()
+    scenario: Scenario, measure: Plan.ParetoFront.Measure, points: Int = 9,
+    options: SolveOptions = SolveOptions()
   ) {
     self.scenario = scenario
     self.measure = measure
@@ -27,7 +28,9 @@ public struct ParetoAnalysis: Sendable {
   }
 
   /// The measure as an expression of the model: FTE moved over the horizon, or the penalties.
-  static func expression(_ measure: Plan.ParetoFront.Measure, in model: CentralisationModel) -> LinearExpression {
+  static func expression(
+    _ measure: Plan.ParetoFront.Measure, in model: CentralisationModel
+  ) -> LinearExpression {
     switch measure {
     case .disruption: LinearExpression.sum(model.movedFTE)
     case .penalties: model.penalty
@@ -74,7 +77,9 @@ public struct ParetoAnalysis: Sendable {
     }
     func point(_ values: [Double], epsilon: Double?) -> Plan.ParetoFront.Point {
       let decisions = SensitivityAnalysis.decisions(model, values: values)
-      let moved = facts.scenario.tasks.indices.filter { decisions[$0] != nil }.map { facts.scenario.tasks[$0].id }
+      let moved = facts.scenario.tasks.indices.filter { decisions[$0] != nil }.map {
+        facts.scenario.tasks[$0].id
+      }
       return .init(
         epsilon: epsilon.map(PlanText.clean),
         savings: PlanText.clean(baseline - model.npv.value { values[$0.index] }),
@@ -111,13 +116,16 @@ public struct ParetoAnalysis: Sendable {
   static func efficient(_ points: [Plan.ParetoFront.Point]) -> [Plan.ParetoFront.Point] {
     let tolerance: (Double) -> Double = { 1e-6 * max(1, abs($0)) }
     var kept: [Plan.ParetoFront.Point] = []
-    for p in points.sorted(by: { $0.measure < $1.measure || $0.measure == $1.measure && $0.savings > $1.savings }) {
+    for p in points.sorted(by: {
+      $0.measure < $1.measure || $0.measure == $1.measure && $0.savings > $1.savings
+    }) {
       let dominated = points.contains { q in
         q.savings >= p.savings - tolerance(p.savings) && q.measure <= p.measure + tolerance(p.measure)
           && (q.savings > p.savings + tolerance(p.savings) || q.measure < p.measure - tolerance(p.measure))
       }
       let repeated = kept.contains {
-        abs($0.savings - p.savings) <= tolerance(p.savings) && abs($0.measure - p.measure) <= tolerance(p.measure)
+        abs($0.savings - p.savings) <= tolerance(p.savings)
+          && abs($0.measure - p.measure) <= tolerance(p.measure)
       }
       if !dominated && !repeated { kept.append(p) }
     }

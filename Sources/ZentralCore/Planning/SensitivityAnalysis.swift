@@ -72,7 +72,12 @@ public struct SensitivityAnalysis: Sendable {
         let outcome: Outcome? = {
           guard let model = try? CentralisationModel(scenario: scaled) else { return nil }
           solves += 1
-          guard let result = solve(model, start: base.values, deadline: deadline) else { return nil }
+          guard let result = solve(model, start: base.values, deadline: deadline) else {
+            // A scaled scenario without any plan (a savings target out of reach) is a change of
+            // the whole set, not of one decision.
+            return infeasible(model, deadline: deadline)
+              ? Outcome(decisions: [], recommendedOptimal: false) : nil
+          }
           var same = false
           if model.model.columns.count == base.values.count, model.model.isFeasible(base.values),
             let optimum = result.objective
@@ -133,25 +138,32 @@ public struct SensitivityAnalysis: Sendable {
           end = found.point
         }
         if changed {
-          for t in tasks.indices where !flipped.contains(t) && outcome.decisions[t] != base[t] {
+          for t in tasks.indices
+          where !outcome.decisions.isEmpty && !flipped.contains(t) && outcome.decisions[t] != base[t] {
             flipped.insert(t)
             let found = bisect(previous, factor) { f in
-              evaluate(f).map { !$0.recommendedOptimal && $0.decisions[t] != base[t] }
+              evaluate(f).map {
+                !$0.recommendedOptimal && !$0.decisions.isEmpty && $0.decisions[t] != base[t]
+              }
             }
             if found.unsolved { complete = false }
-            let to = found.beyond.flatMap { evaluate($0) }?.decisions[t] ?? outcome.decisions[t]
+            let beyond = found.beyond.flatMap { evaluate($0) }?.decisions ?? []
+            let to = beyond.isEmpty ? outcome.decisions[t] : beyond[t]
             let value = input.baseValue(task: t, provider: base[t] ?? to, facts: facts).map {
               PlanText.clean($0 * found.point)
             }
             flips.append(
-              .init(task: tasks[t].id, factor: PlanText.clean(found.point), value: value, from: base[t], to: to))
+              .init(
+                task: tasks[t].id, factor: PlanText.clean(found.point), value: value, from: base[t], to: to))
           }
         }
         previous = factor
       }
       ends.append(PlanText.clean(end ?? limit))
     }
-    flips.sort { abs($0.factor - 1) < abs($1.factor - 1) || abs($0.factor - 1) == abs($1.factor - 1) && $0.task < $1.task }
+    flips.sort {
+      abs($0.factor - 1) < abs($1.factor - 1) || abs($0.factor - 1) == abs($1.factor - 1) && $0.task < $1.task
+    }
     return .init(key: input.description, low: ends[0], high: ends[1], complete: complete, flips: flips)
   }
 
@@ -187,6 +199,18 @@ public struct SensitivityAnalysis: Sendable {
       result.hasSolution, model.model.isFeasible(result.values)
     else { return nil }
     return result
+  }
+
+  /// Whether `model` has no plan at all (GLPK's verdict, within what is left until `deadline`).
+  private func infeasible(_ model: CentralisationModel, deadline: ContinuousClock.Instant?) -> Bool {
+    var solveOptions = options
+    if let deadline {
+      let left = Planner.seconds(until: deadline)
+      guard left > 0.01 else { return false }
+      solveOptions.timeLimit = left
+    }
+    guard let result = try? Solver.solve(model.model, options: solveOptions) else { return false }
+    return !result.hasSolution && [.infeasible, .infeasibleOrUnbounded].contains(result.termination)
   }
 
   /// The decision of each task in a solution: the provider taking the largest share, `nil` when

@@ -79,7 +79,9 @@ public struct SensitivityInput: Sendable, Equatable, CustomStringConvertible {
     }
     let (section, id, field) = (parts[0], parts[1], parts[2])
     func known(_ ids: [String], _ what: String) throws(ParseError) {
-      guard ids.contains(id) else { throw ParseError(key: key, problem: "the scenario has no \(what) '\(id)'") }
+      guard ids.contains(id) else {
+        throw ParseError(key: key, problem: "the scenario has no \(what) '\(id)'")
+      }
     }
     switch (section, field) {
     case ("units", "cost_per_fte"):
@@ -177,7 +179,9 @@ public struct SensitivityInput: Sendable, Equatable, CustomStringConvertible {
         }
       }
     case .familyTransition(let id):
-      for f in s.families.indices where s.families[f].id == id { s.families[f].transitionCostPerFTE *= factor }
+      for f in s.families.indices where s.families[f].id == id {
+        s.families[f].transitionCostPerFTE *= factor
+      }
     case .taskTransition(let id):
       for t in s.tasks.indices where s.tasks[t].id == id {
         // A task without its own amount moves at its family's rate: that amount is what is scaled.

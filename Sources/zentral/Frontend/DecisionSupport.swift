@@ -48,7 +48,8 @@ struct DecisionSupport {
     solve.initialSolution = nil
     if let deadline {
       let left = deadline - ContinuousClock.now
-      solve.timeLimit = max(0.001, Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18)
+      solve.timeLimit = max(
+        0.001, Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18)
     }
     return solve
   }
@@ -67,7 +68,9 @@ struct DecisionSupport {
   func pareto(_ measure: Plan.ParetoFront.Measure, points: Int, file: String) throws -> Plan.ParetoFront? {
     if !quiet { Self.say("zentral: pareto: savings against \(measure.rawValue), \(points) ε values …") }
     do {
-      return try ParetoAnalysis(scenario: scenario, measure: measure, points: points, options: analysisOptions).run()
+      return try ParetoAnalysis(
+        scenario: scenario, measure: measure, points: points, options: analysisOptions
+      ).run()
     } catch {
       throw CommandFailure("\(file): \(error.description)")
     }

@@ -166,7 +166,8 @@ extension Zentral {
       if !quiet { for warning in loaded.warnings { printError("\(warning)") } }
       language.withLock { $0 = lang ?? loaded.scenario.language }
       let inputs =
-        sensitivity ? try DecisionSupport.inputs(sensitivityInputs, scenario: loaded.scenario, file: scenario) : []
+        sensitivity
+        ? try DecisionSupport.inputs(sensitivityInputs, scenario: loaded.scenario, file: scenario) : []
       clock.lap("parse")
 
       let planner: Planner
