@@ -110,3 +110,17 @@ struct DecisionSupportTests {
     #expect(front.recommended.savings <= best + 0.01)
   }
 }
+
+extension DecisionSupportTests {
+  @Test("a time limit that is ample gives the same front as none")
+  func paretoWithTimeLimit() throws {
+    let scenario = try PlanningSeedTests.load("iserlohn.yaml")
+    let free = try #require(try ParetoAnalysis(scenario: scenario, measure: .disruption, points: 3).run())
+    let limited = try #require(
+      try ParetoAnalysis(
+        scenario: scenario, measure: .disruption, points: 3, options: SolveOptions(timeLimit: 120)
+      ).run())
+    #expect(limited.complete)
+    #expect(limited.points.map(\.savings) == free.points.map(\.savings))
+  }
+}

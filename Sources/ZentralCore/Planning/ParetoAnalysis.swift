@@ -60,17 +60,13 @@ public struct ParetoAnalysis: Sendable {
     let baseline = PlanBuilder(model: model).baselineNPV
     let goal = Self.expression(measure, in: model)
     var complete = true
-    func solve(_ linear: LinearModel) -> SolveResult? {
+    func solve(_ linear: LinearModel, from starts: [[Double]] = []) -> SolveResult? {
       var solveOptions = options
-      if let deadline {
-        let left = Planner.seconds(until: deadline)
-        guard left > 0.01 else { return nil }
-        solveOptions.timeLimit = left
-      }
-      let start = model.statusQuo()
-      if linear.isFeasible(start) { solveOptions.initialSolution = start }
-      guard let result = try? Solver.solve(linear, options: solveOptions), result.hasSolution,
-        linear.isFeasible(result.values)
+      // A start that satisfies every row: the least-measure plan for the ε-models, else the
+      // status quo.
+      solveOptions.initialSolution = (starts + [model.statusQuo()]).first { linear.isFeasible($0) }
+      guard let result = SensitivityAnalysis.solve(linear, options: solveOptions, deadline: deadline),
+        result.hasSolution, linear.isFeasible(result.values)
       else { return nil }
       if result.termination != .optimal { complete = false }
       return result
@@ -100,7 +96,7 @@ public struct ParetoAnalysis: Sendable {
       let bounded = try PlanningError.wrap {
         try Self.bounded(model, measure: measure, epsilon: epsilon + 1e-7 * max(1, abs(epsilon)))
       }
-      guard let result = solve(bounded) else {
+      guard let result = solve(bounded, from: [leastResult.values]) else {
         complete = false
         break
       }

@@ -187,15 +187,11 @@ public struct SensitivityAnalysis: Sendable {
     _ model: CentralisationModel, start: [Double]?, deadline: ContinuousClock.Instant?
   ) -> SolveResult? {
     var solveOptions = options
-    if let deadline {
-      let left = Planner.seconds(until: deadline)
-      guard left > 0.01 else { return nil }
-      solveOptions.timeLimit = left
-    }
     if let start, start.count == model.model.columns.count, model.model.isFeasible(start) {
       solveOptions.initialSolution = start
     }
-    guard let result = try? Solver.solve(model.model, options: solveOptions), result.termination == .optimal,
+    guard let result = Self.solve(model.model, options: solveOptions, deadline: deadline),
+      result.termination == .optimal,
       result.hasSolution, model.model.isFeasible(result.values)
     else { return nil }
     return result
@@ -211,6 +207,29 @@ public struct SensitivityAnalysis: Sendable {
     }
     guard let result = try? Solver.solve(model.model, options: solveOptions) else { return false }
     return !result.hasSolution && [.infeasible, .infeasibleOrUnbounded].contains(result.termination)
+  }
+
+  /// One MIP solve of `model` bounded by `deadline`. GLPK's own time limit (`tm_lim`) made its
+  /// branch-and-cut fail numerically on some ε-models of the Pareto front that it solves without
+  /// one (Iserlohn's first, started from the status quo); such a failure is retried once without
+  /// `tm_lim`, the deadline then enforced through the progress callback (which stops the search).
+  static func solve(
+    _ model: LinearModel, options: SolveOptions, deadline: ContinuousClock.Instant?
+  ) -> SolveResult? {
+    var limited = options
+    if let deadline {
+      let left = Planner.seconds(until: deadline)
+      guard left > 0.01 else { return nil }
+      limited.timeLimit = left
+    }
+    guard let first = try? Solver.solve(model, options: limited) else { return nil }
+    guard first.termination == .numericalFailure, let deadline, Planner.seconds(until: deadline) > 0.01 else {
+      return first
+    }
+    var open = options
+    open.timeLimit = nil
+    return (try? Solver.solve(model, options: open, progress: { _ in ContinuousClock.now < deadline }))
+      ?? first
   }
 
   /// The decision of each task in a solution: the provider taking the largest share, `nil` when
