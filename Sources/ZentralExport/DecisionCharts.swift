@@ -34,7 +34,7 @@ enum DecisionCharts {
     let h = Escape.html
     let x = Escape.xml
     let format = words.format
-    let inputs = sensitivity.inputs.sorted { ($0.high - $0.low) < ($1.high - $1.low) }
+    let inputs = sensitivity.inputs.sorted { ($0.high - $0.low) > ($1.high - $1.low) }
     let (left, width, row) = (260.0, 400.0, 28.0)
     let height = 40 + row * Double(inputs.count)
     let span = max(sensitivity.highest - sensitivity.lowest, 1e-9)
@@ -112,7 +112,7 @@ enum DecisionCharts {
     let x = Escape.xml
     let format = words.format
     let all = pareto.points + [pareto.recommended]
-    let (left, top, width, height) = (90.0, 20.0, 420.0, 220.0)
+    let (left, top, width, height) = (90.0, 34.0, 420.0, 210.0)
     let xs = all.map(\.measure)
     let ys = all.map(\.savings)
     let (x0, x1) = (min(xs.min() ?? 0, 0), max(xs.max() ?? 1, 1e-9))
@@ -133,7 +133,7 @@ enum DecisionCharts {
       "<text x=\"\(Int(left + width / 2))\" y=\"\(Int(top + height + 34))\" font-size=\"11\" text-anchor=\"middle\">"
     svg += x(measureName) + "</text>\n"
     svg +=
-      "<text x=\"12\" y=\"\(Int(top + 4))\" font-size=\"11\">"
+      "<text x=\"12\" y=\"14\" font-size=\"11\">"
       + x(words.pick("Einsparung (Barwert)", "Savings (NPV)"))
     svg += "</text>\n"
     for (value, label) in [(x0, format.number(x0, decimals: 1)), (x1, format.number(x1, decimals: 1))] {
@@ -157,7 +157,7 @@ enum DecisionCharts {
     svg += "<rect x=\"\(Int(px(r.measure) - 6))\" y=\"\(Int(py(r.savings) - 6))\" width=\"12\" height=\"12\" "
     svg += "fill=\"none\" stroke=\"#c05621\" stroke-width=\"2.5\"/>\n"
     svg +=
-      "<text x=\"\(Int(px(r.measure) + 10))\" y=\"\(Int(py(r.savings) + 16))\" font-size=\"11\" fill=\"#c05621\">"
+      "<text x=\"\(Int(px(r.measure) - 8))\" y=\"\(Int(py(r.savings) - 10))\" font-size=\"11\" text-anchor=\"end\" fill=\"#c05621\">"
     svg += x(words.pick("Empfehlung", "Recommendation")) + "</text>\n</svg>\n"
     return "<figure id=\"pareto\" class=\"chart\">\n<figcaption>"
       + Escape.html(
