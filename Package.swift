@@ -17,10 +17,13 @@ let package = Package(
     .library(name: "ZentralCore", targets: ["ZentralCore"]),
     .library(name: "ZentralPlan", targets: ["ZentralPlan"]),
     .library(name: "ZentralExport", targets: ["ZentralExport"]),
+    .library(name: "ZentralWorkbook", targets: ["ZentralWorkbook"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
   ],
   targets: [
     // C layer: GLPK through Debian's libglpk-dev. Debian ships no glpk.pc, so no pkgConfig.
@@ -40,12 +43,23 @@ let package = Package(
       name: "ZentralPlan",
       swiftSettings: strictSettings
     ),
+    // Office workbooks (XLSX): a ZIP of XML parts, read and written through ZIPFoundation and
+    // XMLCoder, with limits against hostile files. Knows cells and sheets, not scenarios.
+    .target(
+      name: "ZentralWorkbook",
+      dependencies: [
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        .product(name: "XMLCoder", package: "XMLCoder"),
+      ],
+      swiftSettings: strictSettings
+    ),
     // Domain core: scenarios, validation, the centralisation model and plans.
     .target(
       name: "ZentralCore",
       dependencies: [
         "ZentralPlan",
         "ZentralSolver",
+        "ZentralWorkbook",
         .product(name: "Yams", package: "Yams"),
       ],
       swiftSettings: strictSettings
@@ -53,7 +67,7 @@ let package = Package(
     // Exporters: org charts and decision reports from a plan.
     .target(
       name: "ZentralExport",
-      dependencies: ["ZentralPlan"],
+      dependencies: ["ZentralPlan", "ZentralWorkbook"],
       swiftSettings: strictSettings
     ),
     // Thin command-line front end.
@@ -64,6 +78,7 @@ let package = Package(
         "ZentralExport",
         "ZentralPlan",
         "ZentralSolver",
+        "ZentralWorkbook",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings
@@ -89,9 +104,17 @@ let package = Package(
     ),
     .testTarget(
       name: "ZentralExportTests",
-      dependencies: ["ZentralExport", "ZentralPlan", "ZentralCore", "ZentralTestSupport"],
+      dependencies: ["ZentralExport", "ZentralPlan", "ZentralCore", "ZentralTestSupport", "ZentralWorkbook"],
       // Read through #filePath (golden files are recorded into the source tree).
       exclude: ["Fixtures", "Golden"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "ZentralWorkbookTests",
+      dependencies: [
+        "ZentralWorkbook", "ZentralCore", "ZentralPlan", "ZentralTestSupport",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ],
       swiftSettings: strictSettings
     ),
     .testTarget(

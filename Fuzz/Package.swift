@@ -48,6 +48,7 @@ let package = Package(
         "FuzzSupport",
         .product(name: "ZentralCore", package: "zentral"),
         .product(name: "ZentralExport", package: "zentral"),
+        .product(name: "ZentralWorkbook", package: "zentral"),
       ],
       swiftSettings: strictSettings
     ),

@@ -1,11 +1,15 @@
 public import ZentralPlan
 
 /// Writes the org chart of one view as CSV with the columns `ID,Name,Reports To,Kind,FTE,Annual cost`,
-/// as Visio's Organization Chart Wizard and draw.io's CSV import read it: one row per box, the
+/// as Visio's Organization Chart Wizard reads it (draw.io needs its directives:
+/// ``DrawioCSVExporter``): one row per box, the
 /// root with a blank `Reports To`, RFC 4180 quoting, CRLF line ends, and text cells that start
 /// like a formula neutralised with `'`. Numbers use `.` as decimal point and no grouping.
 ///
 /// The changes view adds one row per moved task (kind `moved`) below the centre it moves to.
+///
+/// With ``ExportOptions/excel`` the file is for a German Excel, which opens it with a double
+/// click: `;` between fields, decimal commas, and a UTF-8 byte order mark so that umlauts show.
 public struct CSVExporter: Exporter {
   /// Language and view.
   public var options: ExportOptions
@@ -25,14 +29,21 @@ public struct CSVExporter: Exporter {
   public func write(_ plan: Plan, to output: inout some TextOutputStream) throws(ExportError) {
     let chart = try options.chart(of: plan, view: options.view)
     let keys = Dictionary(uniqueKeysWithValues: chart.nodes.map { ($0.id, $0.key) })
-    output.write(Self.columns.joined(separator: ",") + "\r\n")
+    let separator: Character = options.excel ? ";" : ","
+    func cell(_ text: String) -> String { Escape.csv(text, separator: separator) }
+    func decimal(_ value: Double, decimals: Int = 2) -> String {
+      let plain = LocaleFormat.plain(value, decimals: decimals)
+      return options.excel ? plain.replacing(".", with: ",") : plain
+    }
+    if options.excel { output.write("\u{FEFF}") }
+    output.write(Self.columns.joined(separator: String(separator)) + "\r\n")
     for node in chart.nodes {
       let fields = [
-        Escape.csv(node.key), Escape.csv(node.title), Escape.csv(node.parent.flatMap { keys[$0] } ?? ""),
-        Escape.csv(node.kind), node.fte.map { LocaleFormat.plain($0) } ?? "",
-        node.annualCost.map { LocaleFormat.plain($0, decimals: 0) } ?? "",
+        cell(node.key), cell(node.title), cell(node.parent.flatMap { keys[$0] } ?? ""),
+        cell(node.kind), node.fte.map { decimal($0) } ?? "",
+        node.annualCost.map { decimal($0, decimals: 0) } ?? "",
       ]
-      output.write(fields.joined(separator: ",") + "\r\n")
+      output.write(fields.joined(separator: String(separator)) + "\r\n")
     }
     guard options.view == .changes else { return }
     let words = Vocabulary(options.language(for: plan))
@@ -45,11 +56,11 @@ public struct CSVExporter: Exporter {
         let name =
           "\(index.name(task)) (\(words.pick("aus", "from")) \(index.unitName(task.unit)), \(part.year))"
         let fields = [
-          Escape.csv(task.moves.count > 1 ? "\(task.id)/\(number + 1)" : task.id), Escape.csv(name),
-          Escape.csv(home),
-          "moved", LocaleFormat.plain(task.fte * part.share), "",
+          cell(task.moves.count > 1 ? "\(task.id)/\(number + 1)" : task.id), cell(name),
+          cell(home),
+          "moved", decimal(task.fte * part.share), "",
         ]
-        output.write(fields.joined(separator: ",") + "\r\n")
+        output.write(fields.joined(separator: String(separator)) + "\r\n")
       }
     }
   }

@@ -90,16 +90,18 @@ public enum Escape {
   }
 
   /// One CSV field (RFC 4180): a text starting with `=`, `+`, `-` or `@` is prefixed with `'` so
-  /// that spreadsheets do not read it as a formula; a field with a comma or a quote is quoted, its
-  /// quotes doubled. Line breaks and tabs become spaces (a field stays on its
+  /// that spreadsheets do not read it as a formula; a field with a comma, the `separator` (`;` in
+  /// CSV for a German Excel) or a quote is quoted, its quotes doubled. Line breaks and tabs become spaces (a field stays on its
   /// line, so that a bidirectional control in a name is closed on the line that opened it, as
   /// text viewers and `grep` see it); other control characters are dropped.
-  public static func csv(_ text: String, neutralise: Bool = true) -> String {
+  public static func csv(_ text: String, neutralise: Bool = true, separator: Character = ",") -> String {
     var field = clean(text, Rules(replace: lineBreak))
     if neutralise, let first = field.unicodeScalars.first, "=+-@".unicodeScalars.contains(first) {
       field = "'" + field
     }
-    let needsQuotes = field.unicodeScalars.contains { "\",\r\n".unicodeScalars.contains($0) }
+    let needsQuotes = field.contains {
+      $0 == "\"" || $0 == separator || $0 == "," || $0 == "\r" || $0 == "\n"
+    }
     guard needsQuotes else { return field }
     return "\"" + field.replacing("\"", with: "\"\"") + "\""
   }

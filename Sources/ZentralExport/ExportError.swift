@@ -8,6 +8,8 @@ public enum ExportError: Error, Equatable, CustomStringConvertible {
   case graphvizFailed(String)
   /// A file could not be written.
   case writeFailed(path: String, reason: String)
+  /// A format of bytes (a workbook) was asked for as text.
+  case binaryFormat(ExportFormat)
 
   /// The error as one sentence.
   public var description: String {
@@ -19,6 +21,8 @@ public enum ExportError: Error, Equatable, CustomStringConvertible {
       "Graphviz 'dot' is not installed (Debian: apt-get install graphviz); use another format or the built-in layout"
     case .graphvizFailed(let message): "Graphviz 'dot' failed: \(message)"
     case .writeFailed(let path, let reason): "cannot write \(path): \(reason)"
+    case .binaryFormat(let format):
+      "'\(format.rawValue)' is a file of bytes, not text; write it with the format's binary exporter (--out FILE)"
     }
   }
 }

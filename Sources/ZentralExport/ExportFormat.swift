@@ -6,7 +6,8 @@ public enum ExportFormat: String, CaseIterable, Sendable {
   case svg
   /// The org chart as a Mermaid flowchart (renders in GitLab and GitHub Markdown).
   case mermaid
-  /// The org chart as CSV for Visio's Organization Chart Wizard and draw.io's CSV import.
+  /// The org chart as CSV for Visio's Organization Chart Wizard (``ExportOptions/excel``: for a
+  /// German Excel).
   case csv
   /// The org chart as a JSON tree with nested `children`, for web org-chart libraries.
   case json
@@ -14,11 +15,18 @@ public enum ExportFormat: String, CaseIterable, Sendable {
   case html
   /// A Markdown summary for a wiki page or a merge request.
   case md
+  /// The org chart as CSV with draw.io's header directives (`# label:`, `# connect:`, ...), for
+  /// Arrange > Insert > Advanced > CSV.
+  case drawio
+  /// The plan's tables (tasks with decisions and reasons, units before and after, years with
+  /// costs, centres) as an Excel workbook.
+  case xlsx
 
   /// The usual file name extension of the format.
   public var fileExtension: String {
     switch self {
     case .mermaid: "mmd"
+    case .drawio: "drawio.csv"
     default: rawValue
     }
   }
@@ -33,6 +41,16 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case .json: JSONTreeExporter(options: options)
     case .html: HTMLReportExporter(options: options)
     case .md: MarkdownExporter(options: options)
+    case .drawio: DrawioCSVExporter(options: options)
+    case .xlsx: XLSXPlanExporter(options: options)
+    }
+  }
+
+  /// The exporter of a format whose files are bytes rather than text (``xlsx``), or `nil`.
+  public func binaryExporter(options: ExportOptions = ExportOptions()) -> (any BinaryExporter)? {
+    switch self {
+    case .xlsx: XLSXPlanExporter(options: options)
+    default: nil
     }
   }
 }

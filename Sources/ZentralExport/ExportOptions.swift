@@ -11,6 +11,9 @@ public struct ExportOptions: Sendable {
   /// Charts built and laid out once for all exporters of one plan (``DefaultExports``); `nil`:
   /// each exporter builds its own.
   public var charts: PlanCharts?
+  /// CSV for a German Excel: `;` between fields, decimal commas, UTF-8 with byte order mark
+  /// (`zentral export --format csv --excel`).
+  public var excel: Bool = false
 
   /// Creates options; by default the plan's language, the target view and automatic layout.
   public init(

@@ -79,7 +79,7 @@ struct ReportModel {
           "\(movedTasks) Aufgaben, \(format.fte(totals.movedFTE))",
           "\(movedTasks) tasks, \(format.fte(totals.movedFTE))")
       ),
-    ]
+    ] + sentences.moneyFigures(totals, lastYear: index.lastYear)
   }
 
   // MARK: Waves
@@ -114,7 +114,8 @@ struct ReportModel {
       Cell(text: format.money(sum(\.annualCost)), numeric: true),
       Cell(text: format.money(sum(\.baselineAnnualCost)), numeric: true),
     ]
-    return Table(headers: headers, numeric: Set(1...6), rows: rows, footer: plan.waves.isEmpty ? nil : footer)
+    return withFullCostColumns(
+      Table(headers: headers, numeric: Set(1...6), rows: rows, footer: plan.waves.isEmpty ? nil : footer))
   }
 
   /// What happens in each wave: centres opened, then the moves per centre.
@@ -249,6 +250,7 @@ struct ReportModel {
       words.pick("Aufgabenbereich", "Task family"),
       words.pick("VZÄ", "FTE"), words.pick("Entscheidung", "Decision"), words.pick("Begründung", "Reason"),
       words.pick("Mehrkosten des Gegenteils (Barwert)", "Cost of the opposite (NPV)"),
+      words.pick("dazu Bedenken und Aufwand (kein Geld)", "plus concerns and disruption (not money)"),
     ]
     let rows = plan.tasks.map { task in
       [
@@ -258,10 +260,11 @@ struct ReportModel {
         Cell(
           text: [sentences.reason(of: task), sentences.barred(task.reason)].compactMap { $0 }.joined(
             separator: "; ")),
-        Cell(text: task.reason.flip.map { format.money($0.total) } ?? "–", numeric: true),
+        Cell(text: task.reason.flip.map { format.money($0.money) } ?? "–", numeric: true),
+        Cell(text: task.reason.flip.map { format.money($0.penalty) } ?? "–", numeric: true),
       ]
     }
-    return Table(headers: headers, numeric: [3, 6], rows: rows, footer: nil)
+    return Table(headers: headers, numeric: [3, 6, 7], rows: rows, footer: nil)
   }
 
   // MARK: Assumptions
@@ -382,16 +385,21 @@ struct ReportModel {
   var notes: [String] {
     [
       words.pick(
-        "Barwerte: laufende Kosten und Einmalkosten aller Jahre des Zeitraums, mit dem Diskontsatz abgezinst. "
-          + "Zielzustand: das letzte Jahr des Zeitraums.",
-        "NPV: running and one-time costs of every year of the horizon, discounted at the discount rate. "
-          + "Steady state: the last year of the horizon."),
+        "Barwerte: laufende Kosten, Einmalkosten und Parallelbetrieb aller Jahre des Zeitraums, mit dem "
+          + "Diskontsatz abgezinst, mit Umsatzsteuer (brutto); mit ewiger Rente zudem die laufenden Kosten des "
+          + "letzten Jahres für jedes Jahr danach. Barwerte sind nur Geld: Bedenken und Umstellungsaufwand "
+          + "stehen getrennt. Zielzustand: das letzte Jahr des Zeitraums.",
+        "NPV: running and one-time costs and parallel running of every year of the horizon, discounted at the "
+          + "discount rate, with VAT (gross); with a perpetuity also the running cost of the last year for every "
+          + "year after. NPVs are money only: concerns and disruption are shown apart. Steady state: the last "
+          + "year of the horizon."),
       words.pick(
-        "„Mehrkosten des Gegenteils“: um wie viel der Zielwert (Barwert zuzüglich Bedenken und "
-          + "Umstellungsaufwand) steigt, wenn die Aufgabe entgegen der Empfehlung verbleibt bzw. wechselt (neu "
-          + "optimiert).",
-        "“Cost of the opposite”: how much the objective (NPV plus concerns and disruption) rises if the task is "
-          + "kept or moved against the recommendation (re-optimised)."),
+        "„Mehrkosten des Gegenteils“: um wie viel der Barwert (nur Geld) steigt, wenn die Aufgabe entgegen der "
+          + "Empfehlung verbleibt bzw. wechselt (neu optimiert); daneben, was sich an Bedenken und "
+          + "Umstellungsaufwand (kein Geld) änderte. Beides zusammen ist die Änderung des Zielwerts.",
+        "“Cost of the opposite”: how much the NPV (money only) rises if the task is kept or moved against the "
+          + "recommendation (re-optimised); beside it, how the concerns and disruption (not money) change. "
+          + "Together they are the change of the objective."),
     ]
   }
 

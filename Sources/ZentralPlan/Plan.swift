@@ -155,11 +155,20 @@ extension Plan {
     public var start: Int
     /// Number of years (waves).
     public var years: Int
+    /// How the years after the horizon are valued: `perpetuity`, or absent for none (only the
+    /// years of the horizon count).
+    public var terminalValue: String?
+
+    enum CodingKeys: String, CodingKey {
+      case start, years
+      case terminalValue = "terminal_value"
+    }
 
     /// Creates a horizon.
-    public init(start: Int, years: Int) {
+    public init(start: Int, years: Int, terminalValue: String? = nil) {
       self.start = start
       self.years = years
+      self.terminalValue = terminalValue
     }
   }
 

@@ -141,6 +141,12 @@ extension Plan {
     public var baselineAnnualCost: Double
     /// Discount factor of the year.
     public var discountFactor: Double
+    /// Parallel running in this wave: the home cost that goes on besides the new cost while the
+    /// tasks moved in this wave change over, EUR; absent when the scenario has no parallel running.
+    public var parallelRunningCost: Double?
+    /// VAT contained in ``annualCost`` (on shared providers' prices and quotes), EUR/year; absent
+    /// when no provider charges VAT.
+    public var vat: Double?
 
     enum CodingKeys: String, CodingKey {
       case year
@@ -151,6 +157,8 @@ extension Plan {
       case annualCost = "annual_cost"
       case baselineAnnualCost = "baseline_annual_cost"
       case discountFactor = "discount_factor"
+      case parallelRunningCost = "parallel_running_cost"
+      case vat
     }
 
     /// Creates a wave summary.
@@ -195,6 +203,21 @@ extension Plan {
     public var concernPenalty: Double
     /// Disruption penalty in the objective, EUR.
     public var disruptionPenalty: Double
+    /// The plan's terminal value (the running cost of the last year as a discounted perpetuity),
+    /// EUR, contained in ``planNPV``; absent without a terminal value.
+    public var terminalValue: Double?
+    /// The status quo's terminal value, EUR, contained in ``baselineNPV``; absent without one.
+    public var baselineTerminalValue: Double?
+    /// Parallel running over all waves, EUR (undiscounted; contained in the NPV, not in
+    /// ``oneTimeCost``); absent when the scenario has no parallel running.
+    public var parallelRunningCost: Double?
+    /// VAT contained in ``baselineAnnualCost``, EUR/year; absent when no provider charges VAT.
+    public var baselineVAT: Double?
+    /// VAT contained in ``steadyStateAnnualCost``, EUR/year; absent when no provider charges VAT.
+    public var steadyStateVAT: Double?
+    /// Static payback in years: one-time costs and parallel running divided by the annual saving
+    /// at steady state; absent when the plan saves nothing a year.
+    public var staticPaybackYears: Double?
 
     enum CodingKeys: String, CodingKey {
       case baselineNPV = "baseline_npv"
@@ -209,6 +232,12 @@ extension Plan {
       case movedFTE = "moved_fte"
       case concernPenalty = "concern_penalty"
       case disruptionPenalty = "disruption_penalty"
+      case terminalValue = "terminal_value"
+      case baselineTerminalValue = "baseline_terminal_value"
+      case parallelRunningCost = "parallel_running_cost"
+      case baselineVAT = "baseline_vat"
+      case steadyStateVAT = "steady_state_vat"
+      case staticPaybackYears = "static_payback_years"
     }
 
     /// Creates totals.

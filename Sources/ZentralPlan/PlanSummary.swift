@@ -39,12 +39,14 @@ public enum PlanSummary {
             " (NPV plus concern and disruption penalties)"))
     }
     lines.append(
-      pick("Einsparung: ", "savings: ") + format.money(plan.savings ?? 0)
-        + pick(" über \(plan.horizon.years) Jahre", " over \(plan.horizon.years) years"))
+      pick("Einsparung: ", "savings: ") + format.money(plan.savings ?? 0) + words.savingsReach(plan))
     if let totals = plan.totals {
       lines.append(
         pick("jährliche Einsparung im Zielzustand: ", "annual savings at steady state: ")
           + format.money(totals.annualSavings) + pick(" pro Jahr", " a year"))
+      for figure in words.moneyFigures(totals, lastYear: plan.lastYear) {
+        lines.append("\(figure.label): \(figure.value)")
+      }
     }
     lines.append(
       pick("Amortisation: ", "payback year: ")

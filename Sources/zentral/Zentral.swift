@@ -11,7 +11,10 @@ struct Zentral: ParsableCommand {
       Exit status: 0 success, 1 invalid input or usage, 2 the scenario has no feasible plan.
       """,
     version: "0.1.0",
-    subcommands: [Validate.self, Import.self, Plan.self, Generate.self, Export.self]
+    subcommands: [
+      Validate.self, Import.self, Plan.self, Generate.self, Export.self, Template.self, Compare.self,
+      Sweep.self,
+    ]
   )
 
   /// Runs the command line; every error of every subcommand leaves through ``report(_:)``.

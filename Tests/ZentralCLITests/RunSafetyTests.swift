@@ -183,7 +183,11 @@ struct RunSafetyTests {
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.duration < .seconds(6))
     let plan = try Self.json(out.appendingPathComponent("plan.json"))
-    #expect(plan["status"] as? String == "optimal")
+    // On an idle machine the search proves the optimum well inside the second and the flips run
+    // out of time; on a loaded one the search itself may reach the limit. Either way every flip
+    // that was not priced says why, and none is priced after the limit.
+    let status = try #require(plan["status"] as? String)
+    #expect(["optimal", "time_limit", "feasible"].contains(status))
     let tasks = try #require(plan["tasks"] as? [[String: Any]])
     let reasons = tasks.compactMap { $0["reason"] as? [String: Any] }
     #expect(

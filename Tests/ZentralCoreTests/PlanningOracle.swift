@@ -67,7 +67,7 @@ struct PlanningOracle {
   /// Annual running cost of the status quo.
   var baselineAnnual: Double {
     var total = 0.0
-    for task in scenario.tasks { total += task.fte * (unit(task.unit).costPerFTE ?? 0) }
+    for task in scenario.tasks { total += task.fte * (unit(task.unit).costPerFTE ?? 0) + task.nonStaffCost }
     for f in scenario.families {
       for p in providers where isOpenToday(p, f.id) {
         let local = f.centres[p]!
@@ -93,7 +93,20 @@ struct PlanningOracle {
 
   private func rate(_ p: String) -> Double {
     let u = unit(p)
-    return u.kind == .shared ? (u.pricePerFTE ?? u.costPerFTE ?? 0) : (u.costPerFTE ?? 0)
+    return u.kind == .shared ? (u.pricePerFTE ?? u.costPerFTE ?? 0) * (1 + u.vatRate) : (u.costPerFTE ?? 0)
+  }
+
+  /// What the city pays for an amount a provider bills: with VAT for a shared provider.
+  private func gross(_ amount: Double, at p: String) -> Double {
+    let u = unit(p)
+    return u.kind == .shared ? amount * (1 + u.vatRate) : amount
+  }
+
+  /// Non-staff cost of the whole task at provider `p`, EUR/year.
+  private func nonStaff(_ task: ITTask, at p: String) -> Double {
+    if let cost = task.at[p]?.nonStaffCost { return cost }
+    let f = family(task.family)
+    return task.nonStaffCost * (f.centres[p]?.nonStaffFactor ?? f.centre.nonStaffFactor)
   }
 
   /// The objective of a decision, or `nil` if it breaks a rule. `opening[p,f]` is the wave a
@@ -210,12 +223,16 @@ struct PlanningOracle {
       let year = scenario.horizon.start + k
       var annual = 0.0
       var oneTime = 0.0
+      var parallel = 0.0
       var movedFTE = 0.0
       var fte = 0.0
       var staff = Array(repeating: 0.0, count: providers.count)
       for (t, task) in tasks.enumerated() {
         let home = unit(task.unit).costPerFTE ?? 0
-        annual += task.fte * home * (1 - moved(t, k))
+        annual += (task.fte * home + task.nonStaffCost) * (1 - moved(t, k))
+        let movedNow = providers.indices.reduce(0) { $0 + x[t][$1][k] }
+        parallel +=
+          scenario.policy.parallelRunningMonths / 12 * (task.fte * home + task.nonStaffCost) * movedNow
         fte += task.fte * (1 - moved(t, k))
         for p in providers.indices {
           let offer = task.at[providers[p]]
@@ -224,8 +241,9 @@ struct PlanningOracle {
             * task.fte
           oneTime += transition * x[t][p][k]
           movedFTE += task.fte * x[t][p][k]
+          annual += nonStaff(task, at: providers[p]) * cum(t, p, k)
           if let quote = offer?.annualCost {
-            annual += quote * cum(t, p, k)
+            annual += gross(quote, at: providers[p]) * cum(t, p, k)
             staff[p] += (offer?.fte ?? task.fte) * cum(t, p, k)
             fte += (offer?.fte ?? task.fte) * cum(t, p, k)
           }
@@ -262,9 +280,12 @@ struct PlanningOracle {
         return nil
       }
       if let change = policy.maxMovedFTEPerWave?.value(in: year), movedFTE > change + tolerance { return nil }
-      npv += discount[k] * (annual + oneTime)
+      npv += discount[k] * (annual + oneTime + parallel)
       annualLast = annual
       fteLast = fte
+    }
+    if scenario.horizon.terminalValue == .perpetuity {
+      npv += annualLast * discount[last] / scenario.discountRate
     }
     if let target = policy.savingsTarget {
       if let cost = target.annualCost, annualLast > baselineAnnual - cost + tolerance * max(1, baselineAnnual)

@@ -16,6 +16,7 @@ struct PlanningPropertyTests {
     "together",
     "must-move", "must-stay", "savings target (cost)", "savings target (FTE)", "disruption weight",
     "legal form", "private provider", "confidential", "separation", "retained role",
+    "non-staff cost", "offer non-staff cost", "non-staff factor", "VAT", "parallel running", "terminal value",
   ]
 
   @Test("planner and brute force agree on 300+ random scenarios using every model element")

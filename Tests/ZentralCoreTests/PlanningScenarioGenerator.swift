@@ -10,10 +10,14 @@ struct PlanningScenarioGenerator {
   /// separation, retained roles), so that every other draw, and with it the scenarios the other
   /// suites were tuned on, stays as it was.
   var rules: SplitMix64
+  /// A stream of its own for the full-cost elements, so that the rest of each scenario stays as
+  /// it was before they were added.
+  var fullCostRandom: SplitMix64
 
   init(seed: UInt64) {
     random = SplitMix64(seed: seed)
     rules = SplitMix64(seed: seed ^ 0x5EED_1E6A)
+    fullCostRandom = SplitMix64(seed: seed ^ 0x9E37_79B9_7F4A_7C15)
   }
 
   private mutating func ruleChance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &rules) < p }
@@ -201,9 +205,10 @@ struct PlanningScenarioGenerator {
     if chance(0.2) { disruption = amount(1_000...10_000, step: 1_000); used.insert("disruption weight") }
     addLegalRules(units: &units, families: &families, tasks: &tasks, policy: policy, used: &used)
 
-    let scenario = Scenario(
+    var scenario = Scenario(
       name: "random", horizon: Horizon(start: 2025, years: years), discountRate: discount, units: units,
       families: families, tasks: tasks, policy: policy, objective: Objective(disruptionWeight: disruption))
+    addFullCosts(to: &scenario, used: &used)
     return (scenario, used)
   }
 
@@ -244,7 +249,9 @@ struct PlanningScenarioGenerator {
       task.fte *= k
       task.concern *= k
       task.transitionCost = task.transitionCost.map { $0 * k }
+      task.nonStaffCost *= k
       for (p, var offer) in task.at {
+        offer.nonStaffCost = offer.nonStaffCost.map { $0 * k }
         offer.fte = offer.fte.map { $0 * k }
         offer.annualCost = offer.annualCost.map { $0 * k }
         offer.transitionCost = offer.transitionCost.map { $0 * k }

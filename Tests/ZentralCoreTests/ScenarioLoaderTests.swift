@@ -24,7 +24,7 @@ struct ScenarioLoaderTests {
     #expect(scenario.format == "zentral/1")
     #expect(scenario.name == "Krefeld – Fachbereich E-Government und IT (Testfall)")
     #expect(scenario.language == .de)
-    #expect(scenario.horizon == Horizon(start: 2025, years: 5))
+    #expect(scenario.horizon == Horizon(start: 2025, years: 5, terminalValue: .perpetuity))
     #expect(scenario.discountRate == 0.03)
     #expect(scenario.units.count == 8)
     let central = try #require(scenario.units.first { $0.id == "fb-egov" })
@@ -41,7 +41,8 @@ struct ScenarioLoaderTests {
 
     let clients = try #require(scenario.families.first { $0.id == "client-support" })
     #expect(clients.providers == ["fb-egov", "krzn"])
-    #expect(clients.centre == CentreTerms(setupCost: 120000, annualOverhead: 85000, minFTE: 3))
+    #expect(
+      clients.centre == CentreTerms(setupCost: 120000, annualOverhead: 85000, minFTE: 3, nonStaffFactor: 0.8))
     #expect(clients.scale.map(\.pooled) == [0, 10, 40, 120])
     #expect(clients.scale.map(\.effective) == [0, 9, 31, 84])
     #expect(clients.transitionCostPerFTE == 12000)
@@ -49,14 +50,17 @@ struct ScenarioLoaderTests {
     #expect(krzn.existingFTE == 12)
     #expect(krzn.isOpen, "existing work opens the centre by default")
     #expect(krzn.scale == [ScalePoint(pooled: 0, effective: 0), ScalePoint(pooled: 50, effective: 40)])
-    #expect(clients.terms(at: "krzn") == CentreTerms(setupCost: 0, annualOverhead: 20000, minFTE: 0))
+    #expect(
+      clients.terms(at: "krzn")
+        == CentreTerms(setupCost: 0, annualOverhead: 20000, minFTE: 0, nonStaffFactor: 0.6))
     #expect(clients.centres["fb-egov"]?.isOpen == true)
 
     let sap = try #require(scenario.tasks.first { $0.id == "fb20-sap" })
     #expect(sap.fte == 4.5)
     #expect(sap.transitionCost == 60000)
     #expect(sap.providers == ["krzn"])
-    #expect(sap.at["krzn"] == ProviderOffer(fte: 4, annualCost: 410000, transitionCost: 55000))
+    #expect(
+      sap.at["krzn"] == ProviderOffer(fte: 4, annualCost: 410000, transitionCost: 55000, nonStaffCost: 5000))
     let cafm = try #require(scenario.tasks.first { $0.id == "zgm-cafm" })
     #expect(cafm.dedicated)
     #expect(cafm.reason == "CAFM wird nur im ZGM genutzt")

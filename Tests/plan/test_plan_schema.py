@@ -81,6 +81,28 @@ def test_seed_plans_match(validator, path, tmp_path):
     assert errors(validator, plan) == []
 
 
+def test_full_cost_plan_matches(validator, tmp_path):
+    """A plan with every full-cost figure (parallel running, VAT, terminal values) matches."""
+    zentral = binary()
+    if zentral is None:
+        pytest.skip("no built zentral binary")
+    scenario = ROOT / "Tests" / "schema" / "valid" / "full-costs.yaml"
+    out = tmp_path / "full-costs"
+    run = subprocess.run(
+        [str(zentral), "plan", str(scenario), "--out", str(out), "--no-exports", "--quiet"],
+        capture_output=True, text=True, timeout=120, check=False)
+    assert run.returncode == 0, run.stderr
+    with open(out / "plan.json", encoding="utf-8") as handle:
+        plan = json.load(handle)
+    assert errors(validator, plan) == []
+    totals = plan["totals"]
+    for key in ("terminal_value", "baseline_terminal_value", "parallel_running_cost", "baseline_vat",
+                "steady_state_vat", "static_payback_years"):
+        assert key in totals, key
+    assert plan["horizon"]["terminal_value"] == "perpetuity"
+    assert all("vat" in wave and "parallel_running_cost" in wave for wave in plan["waves"])
+
+
 def test_infeasible_plan_matches(validator, tmp_path):
     zentral = binary()
     if zentral is None:

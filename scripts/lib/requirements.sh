@@ -3,8 +3,12 @@
 # line naming what is missing.
 
 # Debian packages: GLPK's C library and headers (the solver), glpsol (benchmarks),
-# Graphviz (org charts rendered to SVG), Chromium (the report test opens the HTML report headless).
-ZENTRAL_APT_PACKAGES=(libglpk-dev glpk-utils graphviz chromium)
+# Graphviz (org charts rendered to SVG), Chromium (the report test opens the HTML report headless),
+# zlib's headers (ZIPFoundation unpacks and packs .xlsx workbooks with it).
+ZENTRAL_APT_PACKAGES=(libglpk-dev glpk-utils graphviz chromium zlib1g-dev)
+# Debian packages only the tests need, installed without recommended packages: LibreOffice Calc
+# (Tests/office opens the CSV and XLSX exports and rewrites scenario workbooks headless).
+ZENTRAL_APT_TEST_PACKAGES=(libreoffice-calc)
 # Python packages used by the tests: HiGHS (second solver), JSON Schema, pytest, YAML.
 ZENTRAL_PIP_PACKAGES=(highspy jsonschema pytest pyyaml)
 # Import names of those packages, in the same order.
@@ -12,6 +16,7 @@ ZENTRAL_PIP_MODULES=(highspy jsonschema pytest yaml)
 
 zentral_say() { printf 'zentral: %s\n' "$*" >&2; }
 
+# Installs the Debian packages "$@" that are missing; ZENTRAL_APT_LEAN=1 leaves out recommended ones.
 zentral_ensure_apt() {
   local missing=()
   for package in "$@"; do
@@ -24,7 +29,9 @@ zentral_ensure_apt() {
   fi
   zentral_say "installing ${missing[*]} (apt-get)"
   apt-get update -qq >/dev/null
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  local lean=()
+  [ "${ZENTRAL_APT_LEAN:-0}" = 1 ] && lean=(--no-install-recommends)
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${lean[@]}" "${missing[@]}" >/dev/null
 }
 
 zentral_ensure_pip() {

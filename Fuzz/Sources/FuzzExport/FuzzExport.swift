@@ -4,6 +4,7 @@ import ZentralCore
 import ZentralSolver
 
 @testable import ZentralExport
+import ZentralWorkbook
 
 /// libFuzzer target: plans with arbitrary Unicode names and org shapes through every exporter
 /// (DOT, SVG, Mermaid, CSV, JSON tree, HTML report, Markdown), in every view and language.
@@ -70,6 +71,10 @@ private func testOneInput(_ bytes: [UInt8]) -> CInt {
   let options = ExportOptions(
     language: input.pick([nil, .de, .en]), view: input.pick(ChartView.allCases), renderer: .builtIn)
   for format in ExportFormat.allCases {
+    if let binary = format.binaryExporter(options: options) {
+      checkWorkbook(try? binary.data(plan, file: "fuzz.xlsx"), plan: plan)
+      continue
+    }
     var text = ""
     do {
       try format.exporter(options: options).write(plan, to: &text)
@@ -124,5 +129,30 @@ private func check(_ text: String, format: ExportFormat, plan: Plan, options: Ex
     report("bidi", ExportChecks.openBidi(in: text))
   case .md:
     report("bidi", ExportChecks.openBidi(in: text))
+  case .drawio:
+    let marker = "## CSV starts under this line\n"
+    guard let start = text.range(of: marker) else { return report("drawio", "no '\(marker)' line") }
+    guard let records = ExportChecks.csvRecords(in: String(text[start.upperBound...])) else {
+      return report("drawio", "a quoted field is not closed")
+    }
+    if let wide = records.first(where: { $0.count != DrawioCSVExporter.columns.count }) {
+      report("drawio", "a record of \(wide.count) fields, expected \(DrawioCSVExporter.columns.count)")
+    }
+    let ids = records.dropFirst().map { $0.first ?? "" }
+    if Set(ids).count != ids.count { report("drawio", "two rows with the same id (draw.io's identity)") }
+  case .xlsx:
+    break
+  }
+}
+
+/// The workbook of a plan reads back with one row per task and unit below the headings.
+private func checkWorkbook(_ data: Data?, plan: Plan) {
+  guard let data else { return finding("xlsx: the plan's workbook could not be built") }
+  guard let workbook = try? XLSXReader.read(data: data, file: "fuzz.xlsx") else {
+    return finding("xlsx: the plan's workbook does not read back")
+  }
+  if workbook.sheets.count != 5 { finding("xlsx: \(workbook.sheets.count) sheets, expected 5") }
+  if workbook.sheets.count > 2, workbook.sheets[1].rows.count != plan.tasks.count + 1 {
+    finding("xlsx: \(workbook.sheets[1].rows.count) rows of tasks, expected \(plan.tasks.count + 1)")
   }
 }

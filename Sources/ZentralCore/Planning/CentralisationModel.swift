@@ -297,8 +297,9 @@ public struct CentralisationModel: Sendable {
     }
   }
 
-  /// The cost expressions per wave (running, transition, set-up, FTE moved) and the NPV; no
-  /// variables or rows.
+  /// The cost expressions per wave (running, transition, set-up, FTE moved) and the NPV with
+  /// parallel running and the terminal value (CentralisationModel+FullCosts.swift); no variables
+  /// or rows.
   private mutating func addCosts() {
     for k in 0..<waves {
       var running = LinearExpression()
@@ -327,12 +328,15 @@ public struct CentralisationModel: Sendable {
           if k > 0 { setupCost.add(-centre.terms.setupCost, open[c][k - 1]) }
         }
       }
+      running.add(nonStaffAtProviders(by: k))
       annual.append(running)
       transition.append(transitionCost)
       setup.append(setupCost)
       movedFTE.append(moved)
       npv.add(running + transitionCost + setupCost, times: facts.discount[k])
+      npv.add(parallelRunning(wave: k), times: facts.discount[k])
     }
+    npv.add(terminalValue)
   }
 
   /// `budget(year)`: one-time money of wave `k`.

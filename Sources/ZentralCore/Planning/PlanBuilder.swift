@@ -12,7 +12,10 @@ struct PlanBuilder {
   func emptyPlan(status: Plan.Status) -> Plan {
     Plan(
       scenario: scenario.name, language: scenario.language,
-      horizon: .init(start: scenario.horizon.start, years: scenario.horizon.years),
+      horizon: .init(
+        start: scenario.horizon.start, years: scenario.horizon.years,
+        terminalValue: scenario.horizon.terminalValue == .none ? nil : scenario.horizon.terminalValue.rawValue
+      ),
       discountRate: scenario.discountRate, status: status, baseline: PlanText.clean(baselineNPV),
       org: scenario.units.map {
         .init(id: $0.id, name: $0.name, kind: $0.kind, parent: $0.parent, legalForm: $0.providerLegalForm)
@@ -38,8 +41,10 @@ struct PlanBuilder {
       retainedRoles: facts.hasRetainedRoles ? scenario.families.filter(\.retainedRole).map(\.id) : nil)
   }
 
-  /// NPV of the status quo.
-  var baselineNPV: Double { facts.discount.reduce(0) { $0 + $1 * facts.baselineAnnual } }
+  /// NPV of the status quo, with its terminal value.
+  var baselineNPV: Double {
+    facts.discount.reduce(0) { $0 + $1 * facts.baselineAnnual } + facts.terminalFactor * facts.baselineAnnual
+  }
 
   /// A plan from a solution.
   func plan(status: Plan.Status, result: SolveResult) -> Plan {
@@ -116,7 +121,8 @@ struct PlanBuilder {
           setupCost: PlanText.clean(setup), oneTimeCost: PlanText.clean(transition + setup),
           annualCost: PlanText.clean(annual), baselineAnnualCost: PlanText.clean(facts.baselineAnnual),
           discountFactor: facts.discount[k]))
-      cumulative += facts.discount[k] * (facts.baselineAnnual - annual - transition - setup)
+      let parallel = value(model.parallelRunning(wave: k))
+      cumulative += facts.discount[k] * (facts.baselineAnnual - annual - transition - setup - parallel)
       if cumulative >= -1e-6 * max(1, facts.baselineAnnual) {
         if paybackIndex == nil { paybackIndex = k }
       } else {
@@ -151,6 +157,7 @@ struct PlanBuilder {
       movedFTE: PlanText.clean(plan.waves.reduce(0) { $0 + $1.movedFTE }),
       concernPenalty: PlanText.clean(concern),
       disruptionPenalty: PlanText.clean(disruption))
+    addFullCosts(to: &plan, result: result)
     return plan
   }
 

@@ -147,7 +147,8 @@ struct ScenarioFacts: Sendable {
         centres.append(
           CentreData(
             key: key, terms: terms, curve: curve, existingFTE: existing, isOpen: isOpen,
-            rate: units[p]?.providerRate ?? 0, maximumPooled: maximum, baselineEffective: baseline,
+            rate: (units[p]?.providerRate ?? 0) * (1 + Self.vatRate(of: units[p])), maximumPooled: maximum,
+            baselineEffective: baseline,
             pieces: curve.pieces(upTo: maximum)))
       }
     }
@@ -228,10 +229,10 @@ struct ScenarioFacts: Sendable {
   }
 
   private static func homeCost(_ task: ITTask, units: [String: OrgUnit]) -> Double {
-    task.fte * (units[task.unit]?.costPerFTE ?? 0)
+    task.fte * (units[task.unit]?.costPerFTE ?? 0) + task.nonStaffCost
   }
 
-  /// Annual cost of task `t` at home, EUR/year.
+  /// Annual cost of task `t` at home (staff and non-staff), EUR/year.
   func homeCost(_ t: Int) -> Double { Self.homeCost(scenario.tasks[t], units: units) }
 
   /// Workload of task `t` at provider `p`, FTE.
@@ -240,8 +241,10 @@ struct ScenarioFacts: Sendable {
     return task.at[p]?.fte ?? task.fte
   }
 
-  /// Quoted annual cost of the whole task `t` at `p`, if quoted.
-  func quote(_ t: Int, at p: String) -> Double? { scenario.tasks[t].at[p]?.annualCost }
+  /// Quoted annual cost of the whole task `t` at `p` with the provider's VAT, if quoted.
+  func quote(_ t: Int, at p: String) -> Double? {
+    scenario.tasks[t].at[p]?.annualCost.map { $0 * (1 + vatRate(p)) }
+  }
 
   /// One-time cost of moving the whole task `t` to `p`.
   func transitionCost(_ t: Int, to p: String) -> Double {

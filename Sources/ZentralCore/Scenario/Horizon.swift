@@ -7,11 +7,15 @@ public struct Horizon: Equatable, Sendable {
   public var start: Int
   /// Number of years (waves), at least 1.
   public var years: Int
+  /// How the years after the horizon are valued (``TerminalValue/none`` by default).
+  public var terminalValue: TerminalValue
 
-  /// Creates a horizon of `years` years from `start`.
-  public init(start: Int, years: Int) {
+  /// Creates a horizon of `years` years from `start`, valuing the years after it as
+  /// `terminalValue` says.
+  public init(start: Int, years: Int, terminalValue: TerminalValue = .none) {
     self.start = start
     self.years = years
+    self.terminalValue = terminalValue
   }
 
   /// The calendar years of the horizon, in order.

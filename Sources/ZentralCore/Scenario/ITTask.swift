@@ -30,6 +30,10 @@ public struct ITTask: Equatable, Sendable {
   /// Families whose work may not sit at the provider this task moves to, in any year (the
   /// information-security officer apart from IT operations).
   public var separateFrom: [String]
+  /// Running cost of the task besides its staff today (licences, hardware, rooms), EUR/year; at a
+  /// provider it becomes ``ProviderOffer/nonStaffCost`` or this times the centre's
+  /// ``CentreTerms/nonStaffFactor``.
+  public var nonStaffCost: Double = 0
 
   /// Creates a task.
   public init(
@@ -74,11 +78,17 @@ public struct ProviderOffer: Equatable, Sendable {
   public var annualCost: Double?
   /// One-time cost of moving the whole task to this provider, EUR.
   public var transitionCost: Double?
+  /// Running cost besides staff of the whole task at this provider, EUR/year; overrides the
+  /// task's non-staff cost times the centre's factor.
+  public var nonStaffCost: Double?
 
   /// Creates an offer.
-  public init(fte: Double? = nil, annualCost: Double? = nil, transitionCost: Double? = nil) {
+  public init(
+    fte: Double? = nil, annualCost: Double? = nil, transitionCost: Double? = nil, nonStaffCost: Double? = nil
+  ) {
     self.fte = fte
     self.annualCost = annualCost
     self.transitionCost = transitionCost
+    self.nonStaffCost = nonStaffCost
   }
 }

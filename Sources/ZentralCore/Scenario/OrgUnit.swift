@@ -22,6 +22,9 @@ public struct OrgUnit: Equatable, Sendable {
   /// For central and shared units: the legal form as the scenario gives it (`nil`: not given,
   /// see ``providerLegalForm``).
   public var legalForm: LegalForm?
+  /// For shared providers: the VAT (Umsatzsteuer) on ``pricePerFTE`` and on quotes, a fraction
+  /// from 0 to 0.25 (0.19 for 19 %); 0 when the inter-municipal exemption applies.
+  public var vatRate: Double = 0
 
   /// Creates a unit.
   public init(

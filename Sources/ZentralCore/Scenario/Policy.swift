@@ -18,6 +18,9 @@ public struct Policy: Equatable, Sendable {
   public var mustStay: [String]
   /// Required savings at steady state (the last year of the horizon).
   public var savingsTarget: SavingsTarget?
+  /// Parallel running: months (0 to 12) in the year of a move during which the task's home cost
+  /// goes on besides its new cost.
+  public var parallelRunningMonths: Double = 0
 
   /// Creates a policy; everything defaults to "no rule".
   public init(

@@ -22,6 +22,13 @@ enum Quantity: Equatable {
   case share
   /// The annual discount rate: 0, or 0.0001 (0.01 %) to 0.5 (50 % a year).
   case rate
+  /// A VAT rate: 0, or 0.0001 (0.01 %) to 0.25 (25 %, above every rate in the EU's standard range
+  /// that a German provider charges).
+  case vatRate
+  /// A cost factor: 0, or 0.0001 to 10 (ten times the cost at home).
+  case factor
+  /// Months of a year: 0, or 0.01 to 12.
+  case months
 
   /// How a value lies outside the range.
   enum Violation: Equatable {
@@ -52,7 +59,8 @@ enum Quantity: Equatable {
     case .fte: 0.001
     case .costPerFTE: 1_000
     case .perFTE, .money: 0.01
-    case .share, .rate: 0.0001
+    case .share, .rate, .vatRate, .factor: 0.0001
+    case .months: 0.01
     }
   }
 
@@ -64,6 +72,9 @@ enum Quantity: Equatable {
     case .money: 1e12
     case .share: 1
     case .rate: 0.5
+    case .vatRate: 0.25
+    case .factor: 10
+    case .months: 12
     }
   }
 
@@ -73,7 +84,8 @@ enum Quantity: Equatable {
     case .fte: "FTE"
     case .costPerFTE: "EUR/year per FTE"
     case .perFTE(let unit), .money(let unit): unit
-    case .share, .rate: ""
+    case .share, .rate, .vatRate, .factor: ""
+    case .months: "months"
     }
   }
 
@@ -81,7 +93,7 @@ enum Quantity: Equatable {
   var isMoney: Bool {
     switch self {
     case .costPerFTE, .perFTE, .money: true
-    case .fte, .share, .rate: false
+    case .fte, .share, .rate, .vatRate, .factor, .months: false
     }
   }
 

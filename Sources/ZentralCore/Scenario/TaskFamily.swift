@@ -47,7 +47,7 @@ public struct TaskFamily: Equatable, Sendable {
     return CentreTerms(
       setupCost: local.setupCost ?? centre.setupCost,
       annualOverhead: local.annualOverhead ?? centre.annualOverhead,
-      minFTE: local.minFTE ?? centre.minFTE)
+      minFTE: local.minFTE ?? centre.minFTE, nonStaffFactor: local.nonStaffFactor ?? centre.nonStaffFactor)
   }
 
   /// The scale curve in force at `provider`.
@@ -62,12 +62,18 @@ public struct CentreTerms: Equatable, Sendable {
   public var annualOverhead: Double
   /// Critical mass: the centre needs at least this many FTE once open.
   public var minFTE: Double
+  /// What a task's non-staff cost becomes in this centre, as a factor of its cost at home (1: it
+  /// moves unchanged; 0.6: shared licences and rooms cost 40 % less).
+  public var nonStaffFactor: Double
 
-  /// Creates centre terms; all default to 0.
-  public init(setupCost: Double = 0, annualOverhead: Double = 0, minFTE: Double = 0) {
+  /// Creates centre terms; all default to 0, the non-staff factor to 1.
+  public init(
+    setupCost: Double = 0, annualOverhead: Double = 0, minFTE: Double = 0, nonStaffFactor: Double = 1
+  ) {
     self.setupCost = setupCost
     self.annualOverhead = annualOverhead
     self.minFTE = minFTE
+    self.nonStaffFactor = nonStaffFactor
   }
 }
 
@@ -85,6 +91,8 @@ public struct ProviderCentre: Equatable, Sendable {
   public var existingFTE: Double
   /// Whether the centre exists already (open from the first year, no set-up cost).
   public var isOpen: Bool
+  /// Non-staff factor at this provider (``CentreTerms/nonStaffFactor``).
+  public var nonStaffFactor: Double?
 
   /// Creates provider-specific terms.
   public init(
@@ -93,7 +101,8 @@ public struct ProviderCentre: Equatable, Sendable {
     minFTE: Double? = nil,
     scale: [ScalePoint]? = nil,
     existingFTE: Double = 0,
-    isOpen: Bool = false
+    isOpen: Bool = false,
+    nonStaffFactor: Double? = nil
   ) {
     self.setupCost = setupCost
     self.annualOverhead = annualOverhead
@@ -101,6 +110,7 @@ public struct ProviderCentre: Equatable, Sendable {
     self.scale = scale
     self.existingFTE = existingFTE
     self.isOpen = isOpen
+    self.nonStaffFactor = nonStaffFactor
   }
 }
 

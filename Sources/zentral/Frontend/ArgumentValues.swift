@@ -12,6 +12,8 @@ extension ExportFormat: ExpressibleByArgument {}
 
 extension ChartView: ExpressibleByArgument {}
 
+extension ComparisonReport.Format: ExpressibleByArgument {}
+
 extension ReportLanguage: ExpressibleByArgument {}
 
 extension Planner.Decomposition: ExpressibleByArgument {

@@ -32,6 +32,10 @@ enum InputFile {
       throw CommandFailure(
         "\(path) is a plan written by 'zentral plan', not a scenario; to write its report or org chart, "
           + "use 'zentral export \(path) --format html --out report.html'")
+    case .spreadsheet where path.lowercased().hasSuffix(".xlsx"):
+      throw CommandFailure(
+        "\(path) is a workbook, not a scenario; build a scenario from it with "
+          + "'zentral import \(path) --out SCENARIO.yaml' (docs/import.md)")
     case .spreadsheet:
       throw CommandFailure(
         "\(path) is a spreadsheet, not a scenario; build a scenario from the CSV files of units and tasks "

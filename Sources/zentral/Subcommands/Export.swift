@@ -3,6 +3,12 @@ import Foundation
 import ZentralExport
 import ZentralPlan
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension Zentral {
   /// `zentral export PLAN.json --format FORMAT`: org charts and the decision report from a plan.
   struct Export: ParsableCommand {
@@ -10,8 +16,10 @@ extension Zentral {
       abstract: "Writes the org chart or the decision report of a plan.",
       discussion: """
         Formats: dot (Graphviz), svg (laid out by Graphviz 'dot' when installed), mermaid \
-        (GitLab/GitHub Markdown), csv (Visio Organization Chart Wizard, draw.io), json (tree with \
-        nested children), html (self-contained report for the council), md (summary for a wiki). \
+        (GitLab/GitHub Markdown), csv (Visio Organization Chart Wizard; --excel for a German \
+        Excel), drawio (CSV with draw.io's import directives), json (tree with nested children), \
+        html (self-contained report for the council), md (summary for a wiki), xlsx (the plan's \
+        tables as an Excel workbook). \
         Without --out the result goes to standard output; with --out the file is replaced only \
         once the new one is complete.
         """)
@@ -35,10 +43,16 @@ extension Zentral {
     @Option(help: "Org chart view: target (recommended), current (today) or changes (moves as arrows).")
     var view: ChartView = .target
 
+    @Flag(help: "CSV for a German Excel: ';' between fields, decimal commas, UTF-8 with byte order mark.")
+    var excel = false
+
     func validate() throws {
       if let out, out.isEmpty {
         throw ValidationError(
           "--out is empty; name the file to write, or leave --out out to write to standard output")
+      }
+      if excel && format != .csv {
+        throw ValidationError("--excel is for --format csv (the org chart for a German Excel); leave it out")
       }
     }
 
@@ -57,7 +71,26 @@ extension Zentral {
       } catch {
         throw CommandFailure(error.description)
       }
-      let options = ExportOptions(language: lang, view: view)
+      var options = ExportOptions(language: lang, view: view)
+      options.excel = excel
+      if let binary = format.binaryExporter(options: options) {
+        if out == nil, isatty(STDOUT_FILENO) != 0 {
+          throw CommandFailure(
+            "'\(format.rawValue)' is a workbook, a file of bytes, not text for the terminal; "
+              + "write it with --out FILE.\(format.fileExtension)")
+        }
+        do {
+          let bytes = try binary.data(decoded, file: out ?? "-")
+          if let out {
+            try AtomicFile.write(bytes, to: URL(fileURLWithPath: out))
+          } else {
+            FileHandle.standardOutput.write(bytes)
+          }
+        } catch {
+          throw CommandFailure(error.description)
+        }
+        return
+      }
       var text = ""
       do {
         try format.exporter(options: options).write(decoded, to: &text)

@@ -6,8 +6,13 @@ import Yams
 final class NodeReader {
   /// The file name used in diagnostics.
   let file: String
+  /// The file each line of the tree comes from: one file, or a variant and its bases
+  /// (``SourceLines``); diagnostics name the file of the mark they are placed at.
+  var sources: SourceLines
   /// The problems found so far.
   private(set) var diagnostics: [Diagnostic] = []
+  /// The index in ``sources`` of the file of each diagnostic, for sorting.
+  private var diagnosticSources: [Int] = []
   /// Paths of keys written with an empty value (`cost_per_fte:` or `cost_per_fte: ~`), which
   /// read as not given.
   private var emptyValues: Set<String> = []
@@ -24,6 +29,7 @@ final class NodeReader {
   /// Creates a reader for the file named `file`.
   init(file: String) {
     self.file = file
+    self.sources = SourceLines(file: file)
   }
 
   // MARK: Reporting
@@ -43,19 +49,29 @@ final class NodeReader {
       droppedDiagnostics += 1
       return
     }
-    let place = mark ?? self.mark(of: path)
+    let at = mark ?? self.mark(of: path)
+    let place = at.map { sources.place(of: $0) }
     diagnostics.append(
       Diagnostic(
-        file: file, line: place?.line, column: place?.column, path: path, message: message,
+        file: place?.file ?? file, line: place?.line, column: place?.column, path: path, message: message,
         severity: severity))
+    diagnosticSources.append(at.map { sources.index(ofLine: $0.line) } ?? 0)
+  }
+
+  /// Records a diagnostic placed by line and column (a problem found before the YAML tree exists, in a
+  /// base file of a variant).
+  func add(_ diagnostic: Diagnostic) {
+    diagnostics.append(diagnostic)
+    diagnosticSources.append(sources.sources.lastIndex { $0.file == diagnostic.file } ?? 0)
   }
 
   /// All diagnostics in the order of their place in the file, with a last line counting any that
   /// were left out.
   func sortedDiagnostics() -> [Diagnostic] {
+    let sources = diagnosticSources
     var sorted = diagnostics.enumerated().sorted { lhs, rhs in
-      let left = (lhs.element.line ?? 0, lhs.element.column ?? 0, lhs.offset)
-      let right = (rhs.element.line ?? 0, rhs.element.column ?? 0, rhs.offset)
+      let left = (sources[lhs.offset], lhs.element.line ?? 0, lhs.element.column ?? 0, lhs.offset)
+      let right = (sources[rhs.offset], rhs.element.line ?? 0, rhs.element.column ?? 0, rhs.offset)
       return left < right
     }.map(\.element)
     if droppedDiagnostics > 0 {

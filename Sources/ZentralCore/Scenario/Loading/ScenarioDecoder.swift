@@ -125,6 +125,12 @@ final class ScenarioDecoder {
       horizon = Horizon(start: start, years: years)
       scenario.horizon = Horizon(start: start, years: years)
     }
+    if let node = mapping["terminal_value"] {
+      scenario.horizon.terminalValue =
+        reader.choice(
+          node, path: mapping.path("terminal_value"), noun: "a terminal value", as: TerminalValue.self)
+        ?? .none
+    }
   }
 
   // MARK: Units
@@ -168,6 +174,12 @@ final class ScenarioDecoder {
     unit.legalForm = mapping["legal_form"].flatMap {
       reader.choice($0, path: mapping.path("legal_form"), noun: "a provider's legal form", as: LegalForm.self)
     }
+    unit.vatRate =
+      mapping["vat_rate"].flatMap {
+        reader.number(
+          $0, path: mapping.path("vat_rate"),
+          expected: "a VAT rate is a fraction from 0 to 0.25, such as 0.19 for 19 %", quantity: .vatRate)
+      } ?? 0
     return unit
   }
 
@@ -197,7 +209,7 @@ final class ScenarioDecoder {
       family.centre = CentreTerms(
         setupCost: setupCost(terms) ?? 0,
         annualOverhead: annualOverhead(terms) ?? 0,
-        minFTE: minFTE(terms) ?? 0)
+        minFTE: minFTE(terms) ?? 0, nonStaffFactor: nonStaffFactor(terms) ?? 1)
     }
     if let centres = mapping["centres"] {
       let entries =
@@ -254,6 +266,15 @@ final class ScenarioDecoder {
     }
   }
 
+  private func nonStaffFactor(_ terms: MappingReader) -> Double? {
+    terms["non_staff_factor"].flatMap {
+      reader.number(
+        $0, path: terms.path("non_staff_factor"),
+        expected: "a non-staff factor is 0 or more, such as 0.7 when the centre needs 30 % less",
+        quantity: .factor)
+    }
+  }
+
   private func decodeProviderCentre(_ node: Node, path: String) -> ProviderCentre? {
     guard let terms = reader.mapping(node, path: path, shape: ScenarioShapes.providerCentre) else {
       return nil
@@ -270,6 +291,7 @@ final class ScenarioDecoder {
       terms["open"].flatMap {
         reader.bool($0, path: terms.path("open"), expected: "open is true (the centre exists) or false")
       } ?? (centre.existingFTE > 0)
+    centre.nonStaffFactor = nonStaffFactor(terms)
     return centre
   }
 
@@ -457,6 +479,13 @@ final class ScenarioDecoder {
           $0, path: mapping.path("separate_from"),
           expected: "separate_from is a list of family ids, such as [rz, client]")
       } ?? []
+    task.nonStaffCost =
+      mapping["non_staff_cost"].flatMap {
+        reader.number(
+          $0, path: mapping.path("non_staff_cost"),
+          expected: "a non-staff cost is 0 or more EUR/year (licences, hardware, rooms)",
+          quantity: .money(unit: "EUR/year"))
+      } ?? 0
     if task.dedicated && task.reason == nil {
       reader.warning(
         path, at: mapping.mark,
@@ -480,6 +509,11 @@ final class ScenarioDecoder {
         reader.number(
           $0, path: terms.path("transition_cost"), expected: "a transition cost is 0 or more EUR (once)",
           quantity: .money(unit: "EUR (once)"))
+      },
+      nonStaffCost: terms["non_staff_cost"].flatMap {
+        reader.number(
+          $0, path: terms.path("non_staff_cost"), expected: "a non-staff cost is 0 or more EUR/year",
+          quantity: .money(unit: "EUR/year"))
       })
   }
 
@@ -582,6 +616,12 @@ final class ScenarioDecoder {
           reader.number($0, path: terms.path("fte"), expected: "a saving is 0 or more FTE", quantity: .fte)
         })
     }
+    policy.parallelRunningMonths =
+      mapping["parallel_running_months"].flatMap {
+        reader.number(
+          $0, path: mapping.path("parallel_running_months"),
+          expected: "parallel running is 0 to 12 months in the year of a move", quantity: .months)
+      } ?? 0
     return policy
   }
 

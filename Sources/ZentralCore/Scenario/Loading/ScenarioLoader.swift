@@ -90,6 +90,22 @@ public enum ScenarioLoader {
             "the file holds no data, only blanks or comments; a scenario starts with 'format: zentral/1'"))
     }
     let reader = NodeReader(file: fileName)
+    var tree = root
+    if VariantResolver.isVariant(root) {
+      // The lines of bases are numbered after the variant's (``SourceLines``).
+      reader.sources = SourceLines(file: fileName, lineCount: SourceLines.lineCount(of: text))
+      let resolved = VariantResolver(reader: reader).resolve(
+        root, file: fileName, chain: [VariantResolver.identity(fileName)])
+      guard let resolved, !reader.diagnostics.contains(where: \.isError) else {
+        throw ScenarioError(diagnostics: reader.sortedDiagnostics())
+      }
+      tree = resolved
+    }
+    return try decode(tree, reader: reader)
+  }
+
+  /// Decodes and validates the composed (and, for a variant, merged) tree `root`, reporting to `reader`.
+  static func decode(_ root: Node, reader: NodeReader) throws(ScenarioError) -> LoadedScenario {
     let decoder = ScenarioDecoder(reader: reader)
     let scenario = decoder.decode(root)
     if let scenario {

@@ -21,7 +21,7 @@ enum ScenarioShapes {
   /// `horizon`.
   static let horizon = ObjectShape(
     noun: "a horizon",
-    keys: ["start", "years"],
+    keys: ["start", "years", "terminal_value"],
     required: [
       "start": "the horizon starts in a year such as 2025",
       "years": "the horizon has a number of years (waves), 1 to 30",
@@ -30,7 +30,10 @@ enum ScenarioShapes {
   /// An element of `units`.
   static let unit = ObjectShape(
     noun: "a unit",
-    keys: ["id", "name", "kind", "parent", "cost_per_fte", "price_per_fte", "capacity_fte", "legal_form"],
+    keys: [
+      "id", "name", "kind", "parent", "cost_per_fte", "price_per_fte", "capacity_fte", "legal_form",
+      "vat_rate",
+    ],
     required: [
       "id": "every unit has an id",
       "name": "every unit has a name",
@@ -51,19 +54,19 @@ enum ScenarioShapes {
 
   /// `families[i].centre`.
   static let centre = ObjectShape(
-    noun: "a centre", keys: ["setup_cost", "annual_overhead", "min_fte"])
+    noun: "a centre", keys: ["setup_cost", "annual_overhead", "min_fte", "non_staff_factor"])
 
   /// A value of `families[i].centres`.
   static let providerCentre = ObjectShape(
     noun: "a provider's centre",
-    keys: ["setup_cost", "annual_overhead", "min_fte", "scale", "existing_fte", "open"])
+    keys: ["setup_cost", "annual_overhead", "min_fte", "scale", "existing_fte", "open", "non_staff_factor"])
 
   /// An element of `tasks`.
   static let task = ObjectShape(
     noun: "a task",
     keys: [
       "id", "name", "family", "unit", "fte", "dedicated", "reason", "divisible", "concern", "transition_cost",
-      "providers", "at", "confidential", "separate_from",
+      "providers", "at", "confidential", "separate_from", "non_staff_cost",
     ],
     required: [
       "id": "every task has an id",
@@ -75,14 +78,14 @@ enum ScenarioShapes {
 
   /// A value of `tasks[i].at`.
   static let offer = ObjectShape(
-    noun: "a provider's offer", keys: ["fte", "annual_cost", "transition_cost"])
+    noun: "a provider's offer", keys: ["fte", "annual_cost", "transition_cost", "non_staff_cost"])
 
   /// `policy`.
   static let policy = ObjectShape(
     noun: "a policy",
     keys: [
       "retained", "budget", "max_moved_fte_per_wave", "pilots", "deadlines", "together", "must_move",
-      "must_stay", "savings_target",
+      "must_stay", "savings_target", "parallel_running_months",
     ])
 
   /// `policy.retained`.

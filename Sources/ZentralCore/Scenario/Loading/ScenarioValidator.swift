@@ -35,6 +35,7 @@ struct ScenarioValidator {
     checkTasks()
     checkPolicy()
     checkLegalRules()
+    checkMoney()
   }
 
   // MARK: Ids and references

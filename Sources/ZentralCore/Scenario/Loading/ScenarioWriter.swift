@@ -13,7 +13,10 @@ public enum ScenarioWriter {
     out.line("name: \(scalar(scenario.name))")
     out.line("language: \(scenario.language.rawValue)")
     out.line("currency: \(scalar(scenario.currency))")
-    out.line("horizon: {start: \(scenario.horizon.start), years: \(scenario.horizon.years)}")
+    let terminal =
+      scenario.horizon.terminalValue == .none
+      ? "" : ", terminal_value: \(scenario.horizon.terminalValue.rawValue)"
+    out.line("horizon: {start: \(scenario.horizon.start), years: \(scenario.horizon.years)\(terminal)}")
     if scenario.discountRate != 0 {
       out.line("discount_rate: \(decimal(scenario.discountRate))")
     }
@@ -52,6 +55,7 @@ public enum ScenarioWriter {
       if let price = unit.pricePerFTE { out.line("    price_per_fte: \(decimal(price))") }
       if let capacity = unit.capacityFTE { out.line("    capacity_fte: \(yearValues(capacity))") }
       if let form = unit.legalForm { out.line("    legal_form: \(form.rawValue)") }
+      if unit.vatRate != 0 { out.line("    vat_rate: \(decimal(unit.vatRate))") }
     }
   }
 
@@ -67,9 +71,10 @@ public enum ScenarioWriter {
       out.line("    providers: \(flowList(family.providers))")
       if family.centre != CentreTerms() {
         let terms = family.centre
+        let factor = terms.nonStaffFactor == 1 ? "" : ", non_staff_factor: \(decimal(terms.nonStaffFactor))"
         out.line(
           "    centre: {setup_cost: \(decimal(terms.setupCost)), annual_overhead: \(decimal(terms.annualOverhead)), "
-            + "min_fte: \(decimal(terms.minFTE))}")
+            + "min_fte: \(decimal(terms.minFTE))\(factor)}")
       }
       if !family.centres.isEmpty {
         out.line("    centres:")
@@ -111,6 +116,7 @@ public enum ScenarioWriter {
       }
       if task.confidential { out.line("    confidential: true") }
       if !task.separateFrom.isEmpty { out.line("    separate_from: \(flowList(task.separateFrom))") }
+      if task.nonStaffCost != 0 { out.line("    non_staff_cost: \(decimal(task.nonStaffCost))") }
     }
   }
 
@@ -146,6 +152,9 @@ public enum ScenarioWriter {
       if let fte = target.fte { parts.append("fte: \(decimal(fte))") }
       out.line("  savings_target: {\(parts.joined(separator: ", "))}")
     }
+    if policy.parallelRunningMonths != 0 {
+      out.line("  parallel_running_months: \(decimal(policy.parallelRunningMonths))")
+    }
   }
 
   // MARK: Values
@@ -158,6 +167,7 @@ public enum ScenarioWriter {
     if let scale = centre.scale { parts.append("scale: \(curve(scale))") }
     if centre.existingFTE != 0 { parts.append("existing_fte: \(decimal(centre.existingFTE))") }
     if centre.isOpen != (centre.existingFTE > 0) { parts.append("open: \(centre.isOpen)") }
+    if let factor = centre.nonStaffFactor { parts.append("non_staff_factor: \(decimal(factor))") }
     return "{\(parts.joined(separator: ", "))}"
   }
 
@@ -166,6 +176,7 @@ public enum ScenarioWriter {
     if let fte = offer.fte { parts.append("fte: \(decimal(fte))") }
     if let cost = offer.annualCost { parts.append("annual_cost: \(decimal(cost))") }
     if let cost = offer.transitionCost { parts.append("transition_cost: \(decimal(cost))") }
+    if let cost = offer.nonStaffCost { parts.append("non_staff_cost: \(decimal(cost))") }
     return "{\(parts.joined(separator: ", "))}"
   }
 
