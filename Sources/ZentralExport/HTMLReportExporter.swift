@@ -65,7 +65,12 @@ public struct HTMLReportExporter: Exporter {
     if plan.hasSolution {
       page += "<section id=\"waves\">\n<h2>\(h(words.pick("Kosten je Welle", "Costs per wave")))</h2>\n"
       page += Self.table(report.wavesTable, id: "wave-table")
+      if let net = report.netOfFunding { page += "<p class=\"note\">\(h(net))</p>\n" }
       page += "</section>\n"
+      if let funding = report.fundingTable, let text = report.fundingText {
+        page += "<section id=\"funding\">\n<h2>\(h(words.pick("Förderung", "Funding")))</h2>\n"
+        page += "<p>\(h(text))</p>\n" + Self.table(funding, id: "funding-table") + "</section>\n"
+      }
       page +=
         "<section id=\"rollout\">\n<h2>\(h(words.pick("Umsetzung nach Wellen", "Rollout by wave")))</h2>\n"
       for wave in report.rollout {
@@ -96,6 +101,12 @@ public struct HTMLReportExporter: Exporter {
       page +=
         "<section id=\"units\">\n<h2>\(h(words.pick("Einheiten vorher und nachher", "Units before and after")))</h2>\n"
       page += Self.table(report.unitsTable, id: "unit-table") + "</section>\n"
+      page += Self.staffSections(report)
+      if !report.closeCalls.isEmpty {
+        page +=
+          "<section id=\"close-calls\">\n<h2>\(h(words.pick("Knapp entschieden", "Close calls")))</h2>\n"
+        page += "<ul>\n" + report.closeCalls.map { "<li>\(h($0))</li>\n" }.joined() + "</ul>\n</section>\n"
+      }
       page +=
         "<section id=\"tasks\">\n<h2>\(h(words.pick("Entscheidung je Aufgabe", "Decision per task")))</h2>\n"
       page += Self.table(report.tasksTable, id: "task-table") + "</section>\n"
@@ -105,7 +116,9 @@ public struct HTMLReportExporter: Exporter {
     page +=
       "<section id=\"assumptions\">\n<h2>\(h(words.pick("Annahmen des Modells", "Assumptions of the model")))</h2>\n"
     page += "<dl class=\"assumptions\">\n"
-    for item in report.assumptions { page += "<dt>\(h(item.label))</dt><dd>\(h(item.value))</dd>\n" }
+    for item in report.assumptions + report.staffAssumptions {
+      page += "<dt>\(h(item.label))</dt><dd>\(h(item.value))</dd>\n"
+    }
     page +=
       "</dl>\n<ul class=\"notes\">\n" + report.notes.map { "<li>\(h($0))</li>\n" }.joined()
       + "</ul>\n</section>\n"
@@ -113,6 +126,29 @@ public struct HTMLReportExporter: Exporter {
       "<footer>\(h(words.pick("Erstellt mit zentral aus", "Made with zentral from"))) \(h(plan.format.rawValue))</footer>\n"
     page += "</body>\n</html>\n"
     output.write(page)
+  }
+
+  /// The staff sections: posts per unit and year, transfers per task, surplus staff.
+  static func staffSections(_ report: ReportModel) -> String {
+    let h = Escape.html
+    let words = report.words
+    var page = ""
+    if let table = report.postsTable {
+      page +=
+        "<section id=\"posts\">\n<h2>\(h(words.pick("Stellenplan: Stellen je Einheit und Jahr", "Posts per unit and year")))</h2>\n"
+      page += Self.table(table, id: "posts-table") + "</section>\n"
+    }
+    if let table = report.transferTable {
+      page +=
+        "<section id=\"transfers\">\n<h2>\(h(words.pick("Personalübergang je Aufgabe", "Staff transfer per task")))</h2>\n"
+      page += Self.table(table, id: "transfer-table") + "</section>\n"
+    }
+    if let table = report.surplusTable {
+      page +=
+        "<section id=\"surplus\">\n<h2>\(h(words.pick("Personalüberhang je Jahr", "Surplus staff per year")))</h2>\n"
+      page += Self.table(table, id: "surplus-table") + "</section>\n"
+    }
+    return page
   }
 
   static func table(_ table: ReportModel.Table, id: String) -> String {

@@ -35,6 +35,11 @@ public struct MarkdownExporter: Exporter {
     if plan.hasSolution {
       text +=
         "## \(m(words.pick("Kosten je Welle", "Costs per wave")))\n\n" + Self.table(report.wavesTable) + "\n"
+      if let net = report.netOfFunding { text += "\(m(net))\n\n" }
+      if let funding = report.fundingTable, let fundingText = report.fundingText {
+        text +=
+          "## \(m(words.pick("Förderung", "Funding")))\n\n\(m(fundingText))\n\n" + Self.table(funding) + "\n"
+      }
       text += "## \(m(words.pick("Umsetzung nach Wellen", "Rollout by wave")))\n\n"
       for wave in report.rollout {
         text += "- **\(m(wave.headline))**\n"
@@ -52,12 +57,27 @@ public struct MarkdownExporter: Exporter {
       text += "```\n\n"
       text += "## \(m(words.pick("Einheiten vorher und nachher", "Units before and after")))\n\n"
       text += Self.table(report.unitsTable) + "\n"
+      let staffTables: [(de: String, en: String, table: ReportModel.Table?)] = [
+        ("Stellenplan: Stellen je Einheit und Jahr", "Posts per unit and year", report.postsTable),
+        ("Personalübergang je Aufgabe", "Staff transfer per task", report.transferTable),
+        ("Personalüberhang je Jahr", "Surplus staff per year", report.surplusTable),
+      ]
+      for (de, en, table) in staffTables {
+        guard let table else { continue }
+        text += "## \(m(words.pick(de, en)))\n\n" + Self.table(table) + "\n"
+      }
+      if !report.closeCalls.isEmpty {
+        text += "## \(m(words.pick("Knapp entschieden", "Close calls")))\n\n"
+        text += report.closeCalls.map { "- \(m($0))\n" }.joined() + "\n"
+      }
       text +=
         "## \(m(words.pick("Entscheidung je Aufgabe", "Decision per task")))\n\n"
         + Self.table(report.tasksTable) + "\n"
     }
     text += "## \(m(words.pick("Annahmen des Modells", "Assumptions of the model")))\n\n"
-    for item in report.assumptions { text += "- **\(m(item.label)):** \(m(item.value))\n" }
+    for item in report.assumptions + report.staffAssumptions {
+      text += "- **\(m(item.label)):** \(m(item.value))\n"
+    }
     text += "\n" + report.notes.map { "> \(m($0))\n" }.joined(separator: ">\n")
     output.write(text)
   }

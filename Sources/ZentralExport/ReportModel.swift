@@ -79,7 +79,7 @@ struct ReportModel {
           "\(movedTasks) Aufgaben, \(format.fte(totals.movedFTE))",
           "\(movedTasks) tasks, \(format.fte(totals.movedFTE))")
       ),
-    ] + sentences.moneyFigures(totals, lastYear: index.lastYear)
+    ] + sentences.moneyFigures(totals, lastYear: index.lastYear) + fundingFigures
   }
 
   // MARK: Waves
@@ -256,7 +256,8 @@ struct ReportModel {
       [
         Cell(text: index.name(task)), Cell(text: index.unitName(task.unit)),
         Cell(text: index.familyName(task.family)),
-        Cell(text: format.fte(task.fte), numeric: true), Cell(text: sentences.decision(of: task)),
+        Cell(text: format.fte(task.fte), numeric: true),
+        Cell(text: sentences.decision(of: task) + decisionMark(task)),
         Cell(
           text: [sentences.reason(of: task), sentences.barred(task.reason)].compactMap { $0 }.joined(
             separator: "; ")),
@@ -378,7 +379,7 @@ struct ReportModel {
           format.money(policy.disruptionWeight) + words.pick(" je verlagerter VZÄ", " per FTE moved")
         ))
     }
-    return items
+    return items + replanningAssumptions
   }
 
   /// The notes under the figures: what the numbers mean.

@@ -4,9 +4,10 @@
 /// - `capacity`: `provider`, `year`, `limit` (FTE);
 /// - `budget`, `change_capacity`: `year`, `limit` (EUR, FTE);
 /// - `pilot_order`: `family`, `units` (the pilot units);
-/// - `deadline`: `family`, `year`;
+/// - `deadline`: `family`, `year` (a family's deadline) or `task`, `year` (one task's);
 /// - `together`: `tasks`;
-/// - `must_move`: `task`;
+/// - `must_move`: `task`, and `year` when it must have moved by a year;
+/// - `done`: `task`, `provider`, `year` (a decision already carried out);
 /// - `retained`: `unit`, `limit` (FTE kept), `total` (FTE of IT work);
 /// - `savings_target`: `measure`, `limit` (EUR/year or FTE), `year`;
 /// - `critical_mass`: `provider`, `family`, `limit` (FTE);
@@ -37,6 +38,8 @@ public struct Conflict: Codable, Sendable, Equatable {
     case savingsTarget = "savings_target"
     /// The critical mass of a competence centre.
     case criticalMass = "critical_mass"
+    /// A decision already carried out.
+    case done
     /// A confidential task may not go to a private provider.
     case confidential
     /// A task kept apart from the work of other families.

@@ -87,6 +87,10 @@ public struct Plan: Codable, Sendable, Equatable {
   /// The efficient plans between savings and a second goal (`zentral plan --pareto`); absent when
   /// not requested.
   public var pareto: ParetoFront?
+  /// Posts in and out per unit and year, surplus staff; absent without a solution.
+  public var staff: StaffSummary?
+  /// The funding of the plan; absent when the scenario has none (then every cost is the gross cost).
+  public var funding: FundingSummary?
 
   enum CodingKeys: String, CodingKey {
     case format, scenario, language, horizon
@@ -95,6 +99,8 @@ public struct Plan: Codable, Sendable, Equatable {
     case paybackYear = "payback_year"
     case tasks, units, centres, waves, totals, org, families, policy, diagnosis, notes
     case sensitivity, pareto
+    case staff
+    case funding
   }
 
   /// Creates a plan without a solution; the optimiser fills in the rest.

@@ -54,6 +54,7 @@ public enum PlanSummary {
           ?? pick("nicht innerhalb des Zeitraums", "none within the horizon")))
     let waves = plan.waves.map { "\($0.year): \(format.fte($0.movedFTE))" }
     lines.append(pick("Wechsel je Welle: ", "moved per wave: ") + waves.joined(separator: ", "))
+    lines += words.staffLines
     let opened = plan.centres.filter { !$0.alreadyOpen }
     if opened.isEmpty {
       lines.append(pick("neue Kompetenzzentren: keine", "centres opened: none"))
@@ -71,6 +72,7 @@ public enum PlanSummary {
     lines.append(
       pick(
         "Aufgaben: \(moved) von \(plan.tasks.count) wechseln", "tasks: \(moved) of \(plan.tasks.count) move"))
+    lines += words.replanningLines(plan)
     for note in plan.notes where note.kind == .decomposed {
       lines.append(pick("Hinweis: ", "note: ") + words.note(note))
     }

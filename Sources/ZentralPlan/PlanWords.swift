@@ -138,6 +138,7 @@ public struct PlanWords: Sendable {
     case .economic: pick("wirtschaftlich", "economic")
     case .infeasibleFlip: pick("Gegenteil unzulässig", "opposite not possible")
     case .notComputed: pick("wirtschaftlich (nicht beziffert)", "economic (not priced)")
+    case .done: pick("bereits umgesetzt", "already done")
     }
   }
 
@@ -154,6 +155,7 @@ public struct PlanWords: Sendable {
     case .retained: pick("verbleibende IT-Steuerung", "retained IT organisation")
     case .savingsTarget: pick("Einsparziel", "savings target")
     case .criticalMass: pick("Mindestgröße des Kompetenzzentrums", "critical mass of the centre")
+    case .done: pick("bereits umgesetzt", "already done")
     case .confidential, .separation, .retainedRole: legalRule(rule)
     }
   }
@@ -191,15 +193,23 @@ public struct PlanWords: Sendable {
     case .mustStay:
       return pick("der Verbleib ist vorgegeben", "the policy says it must stay")
     case .mustMove:
+      if let year = reason.year {
+        return pick("der Wechsel bis \(year) ist vorgegeben", "the policy says it must move by \(year)")
+      }
       return pick("der Wechsel ist vorgegeben", "the policy says it must move")
+    case .done:
+      return doneText(reason)
     case .deadline:
       let by = reason.year.map { pick(" bis \($0)", " by \($0)") } ?? ""
+      if reason.own == true {
+        return pick("Frist: die Aufgabe wechselt\(by)", "deadline: the task moves\(by)")
+      }
       return pick(
         "Frist: alle Aufgaben aus \(quotedFamily(task.family)) wechseln\(by)",
         "deadline: every task of \(family(task.family)) moves\(by)")
     case .economic:
       guard let flip = reason.flip else { return rule(.economic) + together(reason) }
-      return flipText(flip, moved: moved) + together(reason)
+      return flipText(flip, moved: moved) + together(reason) + closeCallText(reason.closeCall)
     case .infeasibleFlip:
       let conflicts = reason.conflicts ?? []
       let why =
@@ -222,8 +232,20 @@ public struct PlanWords: Sendable {
     }
   }
 
-  /// The flip cost, split into money and penalty.
+  /// The flip cost, split into money and penalty; a bracket when the explain budget cut the
+  /// re-solve short.
   func flipText(_ flip: TaskReason.Flip, moved: Bool) -> String {
+    if let least = flip.atLeast {
+      let opposite =
+        moved
+        ? pick("Mehrkosten eines Verbleibs", "keeping it would cost")
+        : pick("Mehrkosten eines vollständigen Wechsels", "moving it in full would cost")
+      return pick(
+        "\(opposite): mindestens \(format.money(least)), höchstens \(format.money(flip.total)) "
+          + "(Geld und Bedenken zusammen; im Zeitbudget nicht genauer bestimmt)",
+        "\(opposite) at least \(format.money(least)) and at most \(format.money(flip.total)) more "
+          + "(money and concerns together; not narrowed further within the time budget)")
+    }
     var text: String
     if moved {
       text =
@@ -276,6 +298,10 @@ public struct PlanWords: Sendable {
     case .decomposed:
       pick("bei einer nach Aufgabenbereichen zerlegten Lösung", "the plan was solved by decomposition")
     case .notRequested: pick("nicht angefordert", "not requested")
+    case .explainBudget:
+      pick(
+        "das Zeitbudget der Erläuterungen war aufgebraucht",
+        "the time budget for explanations was used up")
     }
   }
 
@@ -308,6 +334,11 @@ public struct PlanWords: Sendable {
         "\(self.family(family)) is piloted at \(units): tasks elsewhere move only in a wave after a pilot task "
           + "has moved")
     case .deadline:
+      if let task = conflict.task {
+        return pick(
+          "die Aufgabe \(self.task(task)) muss bis \(year) wechseln",
+          "task \(self.task(task)) must move by \(year)")
+      }
       return pick(
         "alle wechselbaren Aufgaben aus \(quotedFamily(conflict.family ?? "")) müssen bis \(year) wechseln",
         "every movable task of \(family(conflict.family ?? "")) must move by \(year)")
@@ -317,9 +348,20 @@ public struct PlanWords: Sendable {
         "die Aufgaben \(tasks) wechseln gemeinsam (gleicher Anbieter, gleiche Welle, gleicher Anteil)",
         "tasks \(tasks) move together (same provider, same wave, same share)")
     case .mustMove:
+      if conflict.year != nil {
+        return pick(
+          "für die Aufgabe \(task(conflict.task ?? "")) ist der Wechsel bis \(year) vorgegeben",
+          "task \(task(conflict.task ?? "")) must move by \(year)")
+      }
       return pick(
         "für die Aufgabe \(task(conflict.task ?? "")) ist der Wechsel vorgegeben",
         "task \(task(conflict.task ?? "")) must move")
+    case .done:
+      let provider = conflict.provider ?? ""
+      return pick(
+        "die Aufgabe \(task(conflict.task ?? "")) ist bereits \(year) \(toUnit(provider)) gewechselt "
+          + "(bereits umgesetzt)",
+        "task \(task(conflict.task ?? "")) already moved \(toUnit(provider)) in \(year) (already done)")
     case .retained:
       let unit = conflict.unit ?? ""
       let total = format.fte(conflict.total ?? 0)

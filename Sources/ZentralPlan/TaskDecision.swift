@@ -23,6 +23,8 @@ extension Plan {
     public var moves: [MovePart]
     /// Why it is decided this way: the rule and its numbers.
     public var reason: TaskReason
+    /// The posts (Stellen) that hold the task's workload; absent in plans made before posts.
+    public var posts: Int?
 
     /// Creates a decision.
     public init(
@@ -61,6 +63,10 @@ extension Plan {
     public var year: Int
     /// Share of the task moved, 0...1.
     public var share: Double
+    /// Posts that move in this part (share times the task's posts); absent in older plans.
+    public var posts: Int?
+    /// How the staff go over and what it costs; absent when the provider has no transfer rule.
+    public var transfer: MoveTransfer?
 
     /// Creates a part.
     public init(provider: String, year: Int, share: Double) {

@@ -2,9 +2,13 @@
 /// sentence (``PlanWords`` renders it). Which fields are present depends on ``rule``:
 ///
 /// - `dedicated`: `note` (the scenario's reason, if it gives one);
-/// - `not_eligible`, `must_stay`, `must_move`: nothing more;
-/// - `deadline`: `year`;
-/// - `economic`: `flip` (what the opposite decision would change);
+/// - `not_eligible`, `must_stay`: nothing more;
+/// - `must_move`: `year` when the task must have moved by a year;
+/// - `deadline`: `year` (its family's deadline or its own, whichever is earlier), `own: true`
+///   when it is the task's own deadline;
+/// - `done`: `year` (the decision was already carried out; provider and year are the decision's);
+/// - `economic`: `flip` (what the opposite decision would change), and `close_call` when the
+///   flip costs less than the close-call threshold;
 /// - `infeasible_flip`: `conflicts` (the rules that forbid the opposite);
 /// - `not_computed`: `why` (the flip was not priced).
 ///
@@ -29,6 +33,8 @@ public struct TaskReason: Codable, Sendable, Equatable {
     case infeasibleFlip = "infeasible_flip"
     /// Decided on the merits; what the opposite would cost was not computed (``TaskReason/why``).
     case notComputed = "not_computed"
+    /// Already carried out (`policy.done`): fixed, its one-off costs sunk.
+    case done
   }
 
   /// Why a flip was not priced.
@@ -45,6 +51,9 @@ public struct TaskReason: Codable, Sendable, Equatable {
     case decomposed
     /// Pricing flips was switched off, or not asked for this task.
     case notRequested = "not_requested"
+    /// The explain budget (`--explain-budget`) was used up before its re-solve found a plan
+    /// and a bound.
+    case explainBudget = "explain_budget"
   }
 
   /// What flipping a decision (keeping a moved task, moving a kept task in full) changes in the
@@ -54,12 +63,25 @@ public struct TaskReason: Codable, Sendable, Equatable {
     public var money: Double
     /// Change of the concern and disruption penalties, EUR-equivalent.
     public var penalty: Double
+    /// When the explain budget cut the flip's re-solve short: the least the flip costs in all
+    /// (money plus penalty), from the re-solve's bound. ``money`` and ``penalty`` are then those of
+    /// the best flipped plan found, so their sum is the most it costs: a bracket, not a figure.
+    public var atLeast: Double?
+
+    enum CodingKeys: String, CodingKey {
+      case money, penalty
+      case atLeast = "at_least"
+    }
 
     /// Creates a flip.
-    public init(money: Double, penalty: Double) {
+    public init(money: Double, penalty: Double, atLeast: Double? = nil) {
       self.money = money
       self.penalty = penalty
+      self.atLeast = atLeast
     }
+
+    /// Whether the flip cost is a bracket (at least ``atLeast``, at most ``total``).
+    public var isBracket: Bool { atLeast != nil }
 
     /// Money plus penalty: the change of the objective.
     public var total: Double { money + penalty }
@@ -79,8 +101,25 @@ public struct TaskReason: Codable, Sendable, Equatable {
   public var why: NotComputed?
   /// The other tasks of its together group, which flip with it.
   public var together: [String]?
+  /// For `economic`: set when the flip costs less than the close-call threshold.
+  public var closeCall: CloseCall?
+  /// For `deadline`: `true` when the year is the task's own deadline, not its family's.
+  public var own: Bool?
   /// For a confidential task: the eligible private providers it may not go to.
   public var barred: [String]?
+
+  enum CodingKeys: String, CodingKey {
+    case rule
+    case note
+    case year
+    case flip
+    case conflicts
+    case why
+    case together
+    case closeCall = "close_call"
+    case own
+    case barred
+  }
 
   /// Creates a reason.
   public init(

@@ -21,14 +21,14 @@ struct FamilyDecompositionTests {
     ).generate()
   }
 
-  @Test("against brute force on 150 random scenarios: bound <= optimum <= plan, plan priced right")
+  @Test("against brute force on 180 random scenarios: bound <= optimum <= plan, plan priced right")
   func againstBruteForce() throws {
     var generator = PlanningScenarioGenerator(seed: 20_261_126)
     var failures: [String] = []
     var planned = 0
     var atOptimum = 0
     var multiBlock = 0
-    for index in 1...150 {
+    for index in 1...180 {
       var (scenario, _) = generator.next(allowDivisible: index % 4 == 0)
       // A separation joins its families in one block: kept in every third scenario only, so that
       // enough scenarios keep two blocks.
@@ -92,12 +92,12 @@ struct FamilyDecompositionTests {
     #expect(multiBlock >= 50)
   }
 
-  @Test("compact links give the same optimum as per-wave links on 200 random scenarios")
+  @Test("compact links give the same optimum as per-wave links on 240 random scenarios")
   func compactLinks() throws {
     var generator = PlanningScenarioGenerator(seed: 20_261_127)
     var compared = 0
     var failures: [String] = []
-    for index in 1...200 {
+    for index in 1...240 {
       let (scenario, _) = generator.next(allowDivisible: index % 3 == 0)
       let facts = ScenarioFacts(scenario)
       let perWave = try CentralisationModel(facts: facts)

@@ -17,7 +17,8 @@ struct GoldenDiagnosticsTests {
     "must-move-without-provider", "pilot-without-movable-task", "provider-not-central-or-shared",
     "home-unit-is-provider", "missing-cost-per-fte", "task-providers-not-subset", "at-not-eligible",
     "centres-not-provider", "task-in-two-groups", "unsupported-format", "not-a-mapping",
-    "anchors-and-aliases", "many-problems", "legal-rules",
+    "anchors-and-aliases", "many-problems", "legal-rules", "replanning-contradictions",
+    "done-against-must-stay", "done-confidential-private",
   ]
 
   private func outcome(_ directory: String, _ name: String) throws -> (loaded: Bool, text: String) {

@@ -91,6 +91,17 @@ struct PlanningOracle {
     return total
   }
 
+  /// The posts of `task` (given, or its FTE rounded up, at least 1).
+  static func posts(_ task: ITTask) -> Int {
+    task.posts ?? max(1, Int(ceil(task.fte - 1e-9)))
+  }
+
+  /// Effective FTE of the centre of `f` at `p` today (0 when it is not open).
+  private func baselineEffective(_ p: String, _ f: TaskFamily) -> Double {
+    guard isOpenToday(p, f.id), let local = f.centres[p] else { return 0 }
+    return max(Self.curve(local.scale ?? f.scale, local.existingFTE), local.minFTE ?? f.centre.minFTE)
+  }
+
   private func rate(_ p: String) -> Double {
     let u = unit(p)
     return u.kind == .shared ? (u.pricePerFTE ?? u.costPerFTE ?? 0) * (1 + u.vatRate) : (u.costPerFTE ?? 0)
@@ -131,16 +142,30 @@ struct PlanningOracle {
           if v > tolerance {
             if !eligible[t].contains(p) { return nil }
             if !task.divisible && abs(v - 1) > tolerance { return nil }
+            // Whole posts; a part below the minimum only when it is the whole task.
+            let posts = Double(Self.posts(task))
+            if abs(v * posts - (v * posts).rounded()) > tolerance * posts { return nil }
+            if v * task.fte < policy.minMoveFTE - tolerance && abs(v - 1) > tolerance { return nil }
             if !isOpen(p, task.family, k) { return nil }
             let year = scenario.horizon.start + k
             if policy.deadlines.contains(where: { $0.family == task.family && year > $0.year }) { return nil }
+            if let by = policy.mustMoveBy[task.id], year > by { return nil }
+            if policy.taskDeadlines.contains(where: { $0.task == task.id && year > $0.year }) { return nil }
           }
           total += v
         }
       }
       if total > 1 + tolerance { return nil }
-      let deadline = !eligible[t].isEmpty && policy.deadlines.contains { $0.family == task.family }
+      let deadline =
+        !eligible[t].isEmpty && policy.deadlines.contains { $0.family == task.family }
+        || policy.taskDeadlines.contains { $0.task == task.id }
       if (policy.mustMove.contains(task.id) || deadline) && abs(total - 1) > tolerance { return nil }
+      // A decision already carried out: the whole task moved to that provider in that wave.
+      if let done = policy.done.first(where: { $0.task == task.id }) {
+        guard let p = providers.firstIndex(of: done.provider), eligible[t].contains(p),
+          abs(x[t][p][done.year - scenario.horizon.start] - 1) <= tolerance
+        else { return nil }
+      }
     }
 
     // Confidential tasks: never to a private provider (a central unit is the city's own, a shared
@@ -217,11 +242,15 @@ struct PlanningOracle {
 
     // Costs, capacity, budget, change capacity, year by year.
     var npv = 0.0
+    var surplus: [String: Double] = [:]
+    var lastEffective: [String: Double] = [:]
     var annualLast = 0.0
+    var fundedLast = 0.0
     var fteLast = 0.0
     for k in 0..<waves {
       let year = scenario.horizon.start + k
       var annual = 0.0
+      var funded = 0.0
       var oneTime = 0.0
       var parallel = 0.0
       var movedFTE = 0.0
@@ -233,13 +262,23 @@ struct PlanningOracle {
         let movedNow = providers.indices.reduce(0) { $0 + x[t][$1][k] }
         parallel +=
           scenario.policy.parallelRunningMonths / 12 * (task.fte * home + task.nonStaffCost) * movedNow
+        let fundedHome = fundedShare(task: task, year: year) * task.fte * home * (1 - moved(t, k))
+        annual -= fundedHome
+        funded += fundedHome
         fte += task.fte * (1 - moved(t, k))
         for p in providers.indices {
+          if let transfer = unit(providers[p]).transfer {
+            oneTime += transfer.oneTimeCostPerFTE * task.fte * x[t][p][k]
+            annual += transfer.annualCostPerFTE * task.fte * cum(t, p, k)
+          }
           let offer = task.at[providers[p]]
           let transition =
             offer?.transitionCost ?? task.transitionCost ?? family(task.family).transitionCostPerFTE
             * task.fte
-          oneTime += transition * x[t][p][k]
+          let isDone = policy.done.contains {
+            $0.task == task.id && $0.provider == providers[p] && $0.year == scenario.horizon.start + k
+          }
+          if !isDone { oneTime += transition * x[t][p][k] }
           movedFTE += task.fte * x[t][p][k]
           annual += nonStaff(task, at: providers[p]) * cum(t, p, k)
           if let quote = offer?.annualCost {
@@ -262,13 +301,34 @@ struct PlanningOracle {
           if open {
             effective = max(effective, local?.minFTE ?? f.centre.minFTE)
             annual += local?.annualOverhead ?? f.centre.annualOverhead
-            if !isOpenToday(id, f.id) && opening["\(id)|\(f.id)"] == k {
+            let sunk = policy.done.contains { done in
+              done.provider == id && tasks.contains { $0.id == done.task && $0.family == f.id }
+            }
+            if !isOpenToday(id, f.id) && opening["\(id)|\(f.id)"] == k && !sunk {
               oneTime += local?.setupCost ?? f.centre.setupCost
             }
           }
           annual += rate(id) * effective
+          annual -= fundedShare(unit: id, year: year) * rate(id) * effective
+          funded += fundedShare(unit: id, year: year) * rate(id) * effective
           staff[p] += effective
           fte += effective
+          if let rule = policy.noLayoffs {
+            // Surplus: staff who came with the centre's tasks this year, less its extra need.
+            var arriving = 0.0
+            for (t, task) in tasks.enumerated() where task.family == f.id {
+              let quoted = task.at[id]?.annualCost != nil ? (task.at[id]?.fte ?? task.fte) : 0
+              arriving += (task.fte - quoted) * x[t][p][k]
+            }
+            let key = "\(id)|\(f.id)"
+            let before = k == 0 ? baselineEffective(id, f) : lastEffective[key] ?? 0
+            // Of last year's staff (surplus and need) a share leaves; the surplus fills the posts.
+            let carried = (1 - rule.attritionRate) * ((k == 0 ? 0 : surplus[key] ?? 0) + before)
+            let value = max(0, carried + arriving - effective)
+            surplus[key] = value
+            annual += rate(id) * value
+          }
+          lastEffective["\(id)|\(f.id)"] = effective
         }
       }
       for p in providers.indices {
@@ -282,14 +342,16 @@ struct PlanningOracle {
       if let change = policy.maxMovedFTEPerWave?.value(in: year), movedFTE > change + tolerance { return nil }
       npv += discount[k] * (annual + oneTime + parallel)
       annualLast = annual
+      fundedLast = funded
       fteLast = fte
     }
     if scenario.horizon.terminalValue == .perpetuity {
-      npv += annualLast * discount[last] / scenario.discountRate
+      // Funding ends with its programme: the perpetuity carries the cost without it.
+      npv += (annualLast + fundedLast) * discount[last] / scenario.discountRate
     }
     if let target = policy.savingsTarget {
-      if let cost = target.annualCost, annualLast > baselineAnnual - cost + tolerance * max(1, baselineAnnual)
-      {
+      let baselineLast = baselineAnnual - baselineFunded(year: scenario.horizon.start + last)
+      if let cost = target.annualCost, annualLast > baselineLast - cost + tolerance * max(1, baselineAnnual) {
         return nil
       }
       if let fte = target.fte, fteLast > baselineFTE - fte + tolerance { return nil }
@@ -301,17 +363,71 @@ struct PlanningOracle {
     return npv + penalty
   }
 
-  /// The best objective over every decision (shares of divisible tasks on the grid 1/4, 1/2,
-  /// 3/4, 1; one provider and wave per task), or `nil` when none is feasible.
+  /// The funded share of a task's home cost in `year`: its own programmes and its unit's, at most 1.
+  func fundedShare(task: ITTask, year: Int) -> Double {
+    var share = 0.0
+    for funding in scenario.funding where year <= funding.until {
+      switch funding.target {
+      case .task(let id): if id == task.id { share += funding.share }
+      case .unit(let id): if id == task.unit { share += funding.share }
+      }
+    }
+    return min(1, share)
+  }
+
+  /// The funded share of a provider's centre posts in `year`.
+  func fundedShare(unit: String, year: Int) -> Double {
+    var share = 0.0
+    for funding in scenario.funding where year <= funding.until {
+      if case .unit(let id) = funding.target, id == unit { share += funding.share }
+    }
+    return min(1, share)
+  }
+
+  /// The status quo's funded amount in `year`: funded tasks at home, funded providers' centres
+  /// open today.
+  func baselineFunded(year: Int) -> Double {
+    var total = 0.0
+    for task in scenario.tasks {
+      total += fundedShare(task: task, year: year) * task.fte * (unit(task.unit).costPerFTE ?? 0)
+    }
+    for f in scenario.families {
+      for p in providers where isOpenToday(p, f.id) {
+        let local = f.centres[p]!
+        let e = max(Self.curve(local.scale ?? f.scale, local.existingFTE), local.minFTE ?? f.centre.minFTE)
+        total += fundedShare(unit: p, year: year) * rate(p) * e
+      }
+    }
+    return total
+  }
+
+  /// The best objective over every decision (a whole task to one provider and wave; a divisible
+  /// task in every split of its posts over providers and waves), or `nil` when none is feasible.
   func bruteForce() -> Double? {
     let tasks = scenario.tasks
-    var options: [[(p: Int, k: Int, share: Double)?]] = []
+    var options: [[[(p: Int, k: Int, share: Double)]]] = []
     for (t, task) in tasks.enumerated() {
-      var list: [(p: Int, k: Int, share: Double)?] = [nil]
-      for p in eligible[t] {
-        for k in 0..<waves {
-          for share in task.divisible ? [0.25, 0.5, 0.75, 1] : [1.0] { list.append((p, k, share)) }
+      var slots: [(p: Int, k: Int)] = []
+      for p in eligible[t] { for k in 0..<waves { slots.append((p, k)) } }
+      var list: [[(p: Int, k: Int, share: Double)]] = [[]]
+      if !task.divisible {
+        for slot in slots { list.append([(slot.p, slot.k, 1)]) }
+      } else {
+        // Every way to put 0...P posts into the slots (the feasibility check drops parts that
+        // are too small).
+        let posts = Self.posts(task)
+        func spread(_ i: Int, _ left: Int, _ parts: [(p: Int, k: Int, share: Double)]) {
+          if i == slots.count {
+            if !parts.isEmpty { list.append(parts) }
+            return
+          }
+          for n in 0...left {
+            spread(
+              i + 1, left - n,
+              n == 0 ? parts : parts + [(slots[i].p, slots[i].k, Double(n) / Double(posts))])
+          }
         }
+        spread(0, posts, [])
       }
       options.append(list)
     }
@@ -347,9 +463,9 @@ struct PlanningOracle {
         return
       }
       for option in options[t] {
-        if let option { x[t][option.p][option.k] = option.share }
+        for part in option { x[t][part.p][part.k] = part.share }
         recurse(t + 1)
-        if let option { x[t][option.p][option.k] = 0 }
+        for part in option { x[t][part.p][part.k] = 0 }
       }
     }
     recurse(0)

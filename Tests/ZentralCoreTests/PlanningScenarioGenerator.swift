@@ -205,11 +205,89 @@ struct PlanningScenarioGenerator {
     if chance(0.2) { disruption = amount(1_000...10_000, step: 1_000); used.insert("disruption weight") }
     addLegalRules(units: &units, families: &families, tasks: &tasks, policy: policy, used: &used)
 
+    // Staff (drawn last, so that the scenarios above stay as they were): posts of divisible
+    // tasks (up to 3, so that the oracle can enumerate every split), the smallest part that may
+    // move, no layoffs with attrition, transfer costs per receiving unit.
+    for t in tasks.indices where tasks[t].divisible && chance(0.5) {
+      tasks[t].posts = Int.random(in: 1...3, using: &random)
+      used.insert("posts")
+    }
+    if chance(0.5) {
+      policy.minMoveFTE = pick([0, 0.25, 1, 1.5])
+      used.insert(policy.minMoveFTE == 0 ? "no minimum move" : "minimum move")
+    }
+    if chance(0.3) {
+      policy.noLayoffs = NoLayoffs(attritionRate: pick([0, 0.04, 0.1, 0.5]))
+      used.insert("no layoffs")
+    }
+    for u in units.indices where units[u].isProvider && chance(0.25) {
+      units[u].transfer = StaffTransfer(
+        form: pick(TransferForm.allCases), oneTimeCostPerFTE: amount(0...10_000, step: 1_000),
+        annualCostPerFTE: amount(0...8_000, step: 1_000))
+      used.insert("transfer cost")
+    }
+
     var scenario = Scenario(
       name: "random", horizon: Horizon(start: 2025, years: years), discountRate: discount, units: units,
       families: families, tasks: tasks, policy: policy, objective: Objective(disruptionWeight: disruption))
     addFullCosts(to: &scenario, used: &used)
+    addReplanning(to: &scenario, used: &used)
     return (scenario, used)
+  }
+
+  /// Re-planning and funding, drawn after everything else (so the scenarios drawn before these
+  /// elements existed stay as they were): a must-move year, a task's own deadline, a decision
+  /// already carried out, funding of a task, a home unit or a provider. Only what the loader
+  /// accepts: no done move of a task that cannot move, none after one of its deadlines.
+  private mutating func addReplanning(to scenario: inout Scenario, used: inout Set<String>) {
+    let years = scenario.horizon.years
+    let mustStay = Set(scenario.policy.mustStay)
+    let families = Dictionary(uniqueKeysWithValues: scenario.families.map { ($0.id, $0) })
+    let movable = scenario.tasks.filter { task in
+      !task.dedicated && !mustStay.contains(task.id)
+        && !(task.providers ?? families[task.family]?.providers ?? []).isEmpty
+    }
+    if chance(0.2), !movable.isEmpty {
+      let task = pick(movable)
+      let year = 2025 + Int.random(in: 0..<years, using: &random)
+      if !scenario.policy.mustMove.contains(task.id) { scenario.policy.mustMove.append(task.id) }
+      scenario.policy.mustMoveBy[task.id] = year
+      used.insert("must-move year")
+    }
+    if chance(0.2), !movable.isEmpty {
+      let task = pick(movable)
+      scenario.policy.taskDeadlines = [
+        TaskDeadline(task: task.id, year: 2025 + Int.random(in: 0..<years, using: &random))
+      ]
+      used.insert("task deadline")
+    }
+    if chance(0.25), !movable.isEmpty {
+      let task = pick(movable)
+      let providers = task.providers ?? families[task.family]?.providers ?? []
+      let year = 2025 + Int.random(in: 0..<years, using: &random)
+      var limits = scenario.policy.deadlines.filter { $0.family == task.family }.map(\.year)
+      limits += scenario.policy.taskDeadlines.filter { $0.task == task.id }.map(\.year)
+      if let by = scenario.policy.mustMoveBy[task.id] { limits.append(by) }
+      if limits.allSatisfy({ $0 >= year }) {
+        scenario.policy.done = [DoneMove(task: task.id, provider: pick(providers), year: year)]
+        used.insert("done")
+      }
+    }
+    if chance(0.3) {
+      let share = amount(0.1...0.9, step: 0.1)
+      let until = 2025 + Int.random(in: 0..<years, using: &random)
+      if chance(0.4) {
+        scenario.funding = [Funding(target: .task(pick(scenario.tasks).id), share: share, until: until)]
+        used.insert("funding (task)")
+      } else if chance(0.5) {
+        scenario.funding = [Funding(target: .unit(pick(["a", "b", "a1"])), share: share, until: until)]
+        used.insert("funding (unit)")
+      } else {
+        let providers = scenario.units.filter(\.isProvider).map(\.id)
+        scenario.funding = [Funding(target: .unit(pick(providers)), share: share, until: until)]
+        used.insert("funding (provider)")
+      }
+    }
   }
 
   /// A scenario of ``next(allowDivisible:)`` at a city's scale: workloads times 10 to 60 (tasks of

@@ -49,7 +49,7 @@ struct PlanFormatTests {
     #expect(
       rule?.description
         == #"plan.json: tasks[0].reason.rule: "together" is not one of dedicated, not_eligible, must_stay, "#
-        + "must_move, deadline, economic, infeasible_flip, not_computed")
+        + "must_move, deadline, economic, infeasible_flip, not_computed, done")
   }
 
   @Test("another format, a missing key, a wrong type, a foreign file and broken JSON are named")

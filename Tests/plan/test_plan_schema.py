@@ -34,6 +34,7 @@ EXPECTED_ERRORS = {
     "prose-explanation": ("tasks/0", "additionalProperties"),
     "sensitivity-value-as-text": ("sensitivity/inputs/0/flips/0/value", "type"),
     "stay-with-provider": ("tasks/0", "not"),
+    "close-call-on-rule": ("tasks/0/reason", "not"),
 }
 
 
@@ -157,3 +158,48 @@ def test_decision_support_plan_matches(validator, tmp_path):
         plan = json.load(handle)
     assert "sensitivity" in plan and "pareto" in plan
     assert errors(validator, plan) == []
+REPLANNING = """format: zentral/1
+name: Re-planning
+language: en
+horizon: {start: 2025, years: 3}
+units:
+  - {id: city, name: City, kind: administration}
+  - {id: a, name: A, kind: department, parent: city, cost_per_fte: 80000}
+  - {id: b, name: B, kind: department, parent: city, cost_per_fte: 70500}
+  - {id: it, name: IT, kind: central, parent: city, cost_per_fte: 70000}
+families:
+  - {id: f, name: F, providers: [it], transition_cost_per_fte: 1000, centre: {setup_cost: 50000}}
+tasks:
+  - {id: t1, name: T1, family: f, unit: a, fte: 1}
+  - {id: t2, name: T2, family: f, unit: a, fte: 2}
+  - {id: t3, name: T3, family: f, unit: b, fte: 1}
+  - {id: t4, name: T4, family: f, unit: a, fte: 1}
+policy:
+  must_move: [{task: t2, by: 2026}]
+  deadlines: [{task: t4, by: 2027}]
+  done: [{task: t1, to: it, wave: 2025}]
+funding:
+  - {task: t3, share: 0.1, until: 2026}
+"""
+
+
+def test_replanning_plan_matches(validator, tmp_path):
+    """A plan with a done decision, a must-move year, a task's deadline, a close call and funding."""
+    zentral = binary()
+    if zentral is None:
+        pytest.skip("no built zentral binary")
+    scenario = tmp_path / "replanning.yaml"
+    scenario.write_text(REPLANNING, encoding="utf-8")
+    run = subprocess.run(
+        [str(zentral), "plan", str(scenario), "--out", str(tmp_path / "out"), "--no-exports", "--quiet"],
+        capture_output=True, text=True, timeout=120, check=False)
+    assert run.returncode == 0, run.stderr
+    with open(tmp_path / "out" / "plan.json", encoding="utf-8") as handle:
+        plan = json.load(handle)
+    assert errors(validator, plan) == []
+    reasons = {task["id"]: task["reason"] for task in plan["tasks"]}
+    assert reasons["t1"] == {"rule": "done", "year": 2025}
+    assert reasons["t2"] == {"rule": "must_move", "year": 2026}
+    assert reasons["t4"] == {"rule": "deadline", "year": 2027, "own": True}
+    assert reasons["t3"]["close_call"] == {"threshold": 1000, "alternative": "move", "provider": "it", "year": 2027}
+    assert plan["funding"]["years"][0] == {"year": 2025, "plan": 7050, "baseline": 7050}

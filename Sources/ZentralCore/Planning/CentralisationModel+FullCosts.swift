@@ -59,6 +59,8 @@ extension CentralisationModel {
   var terminalValue: LinearExpression {
     let factor = facts.terminalFactor
     guard factor != 0, let last = annual.last else { return LinearExpression() }
-    return factor * last
+    // Funding programmes end: the perpetuity after the horizon carries the last year's cost
+    // without funding (CentralisationModel+Replanning.swift).
+    return factor * (last + (funded.last ?? LinearExpression()))
   }
 }

@@ -35,13 +35,15 @@ public struct CentralisationModel: Sendable {
   /// segment) and the segment's length; empty for a linear curve.
   private(set) var segments: [[[(delta: Variable, full: Variable?, length: Double)]]] = []
   /// Annual running cost per wave (EUR/year).
-  private(set) var annual: [LinearExpression] = []
+  var annual: [LinearExpression] = []
   /// Transition costs per wave (EUR).
-  private(set) var transition: [LinearExpression] = []
+  var transition: [LinearExpression] = []
   /// Set-up costs per wave (EUR).
   private(set) var setup: [LinearExpression] = []
   /// FTE moved per wave (home workload).
   private(set) var movedFTE: [LinearExpression] = []
+  /// Funded amount per wave (EUR/year), already subtracted from ``annual``.
+  private(set) var funded: [LinearExpression] = []
   /// The retained-organisation rows: at most `limit` FTE of the movable `tasks` of a unit move.
   struct RetainedRow: Sendable {
     /// The row's index in ``model``.
@@ -55,12 +57,14 @@ public struct CentralisationModel: Sendable {
   /// The retained-organisation rows, one per unit that has one.
   private(set) var retained: [RetainedRow] = []
   /// Net present value of running and one-time costs.
-  private(set) var npv = LinearExpression()
+  var npv = LinearExpression()
   /// Concern and disruption penalties.
   private(set) var penalty = LinearExpression()
   let facts: ScenarioFacts
   /// Whether the move-to-centre links are aggregated (see ``addCompactLinks()``).
   let compactLinks: Bool
+  /// The staff elements' variables (CentralisationModel+Staff.swift).
+  var staff = StaffElements()
 
   /// Builds the full model of `scenario`.
   public init(scenario: Scenario) throws(ModelError) {
@@ -155,6 +159,7 @@ public struct CentralisationModel: Sendable {
     try addConfidentiality(relaxed: relaxed)
     try addCentres()
     try addOneMove(relaxed: relaxed)
+    try addDone(relaxed: relaxed)
     try addOpenLinks()
     try addMonotone()
     for c in facts.centres.indices {
@@ -163,6 +168,7 @@ public struct CentralisationModel: Sendable {
     }
     try addCapacity(relaxed: relaxed)
     addCosts()
+    try addStaff()
     for k in 0..<waves {
       try addBudget(wave: k, relaxed: relaxed)
       try addChangeCapacity(wave: k, relaxed: relaxed)
@@ -186,15 +192,18 @@ public struct CentralisationModel: Sendable {
       let pieces = centre.pieces.count
       count += waves * (2 + (pieces > 1 ? 2 * pieces - 1 : 0))
     }
-    return count
+    return count + StaffElements.columnCount(of: facts)
   }
 
   /// `x(task,provider,year)` for every movable task, with the deadline as upper bounds (`x = 0`
   /// after the deadline year); records the must-move and deadline rule groups.
   private mutating func addMoves(relaxed: Set<RuleGroup>) throws(ModelError) {
     for (t, task) in scenario.tasks.enumerated() where facts.fixed[t] == nil {
-      let deadlineYear =
-        relaxed.contains(.deadline(family: task.family)) ? nil : facts.deadlineYear[task.family]
+      let deadlineYear = lastMoveYear(
+        t,
+        familyDeadline: relaxed.contains(.deadline(family: task.family))
+          ? nil : facts.deadlineYear[task.family],
+        relaxed: relaxed)
       for p in facts.providers[t] {
         for (k, year) in facts.years.enumerated() {
           let upper: Double = (deadlineYear.map { year > $0 } ?? false) ? 0 : 1
@@ -209,6 +218,7 @@ public struct CentralisationModel: Sendable {
       addGroup(.mustMove(task: task))
     }
     for deadline in scenario.policy.deadlines { addGroup(.deadline(family: deadline.family)) }
+    addReplanningGroups()
   }
 
   /// `y(provider,family,year)` (fixed to 1 for a centre open today) and `E(provider,family,year)`.
@@ -234,7 +244,9 @@ public struct CentralisationModel: Sendable {
     let mustMoveTasks = Set(scenario.policy.mustMove)
     for (t, task) in scenario.tasks.enumerated() {
       let mustMove = mustMoveTasks.contains(task.id) && !relaxed.contains(.mustMove(task: task.id))
-      let deadline = facts.hasDeadline(t) && !relaxed.contains(.deadline(family: task.family))
+      let deadline =
+        facts.hasDeadline(t) && !relaxed.contains(.deadline(family: task.family))
+        || mustMoveByReplanning(t, relaxed: relaxed)
       guard facts.fixed[t] == nil || mustMove else { continue }
       let total = movedShare(t, by: waves - 1)
       let row = mustMove || deadline ? LinearConstraint.equal(total, 1) : total <= 1
@@ -313,8 +325,10 @@ public struct CentralisationModel: Sendable {
           if let quote = facts.quote(t, at: move.provider), move.wave <= k {
             running.add(quote, move.variable)
           }
-          if move.wave == k {
+          if move.wave == k && !isDone(t, provider: move.provider, wave: k) {
             transitionCost.add(facts.transitionCost(t, to: move.provider), move.variable)
+          }
+          if move.wave == k {
             moved.add(task.fte, move.variable)
           }
         }
@@ -323,12 +337,15 @@ public struct CentralisationModel: Sendable {
       for (c, centre) in facts.centres.enumerated() {
         running.add(centre.rate, effective[c][k])
         running.add(centre.terms.annualOverhead, open[c][k])
-        if !centre.isOpen && centre.terms.setupCost != 0 {
+        if !centre.isOpen && centre.terms.setupCost != 0 && !setupIsSunk(c) {
           setupCost.add(centre.terms.setupCost, open[c][k])
           if k > 0 { setupCost.add(-centre.terms.setupCost, open[c][k - 1]) }
         }
       }
       running.add(nonStaffAtProviders(by: k))
+      let fundedAmount = fundedAmount(wave: k)
+      running.add(fundedAmount, times: -1)
+      funded.append(fundedAmount)
       annual.append(running)
       transition.append(transitionCost)
       setup.append(setupCost)
@@ -430,7 +447,8 @@ public struct CentralisationModel: Sendable {
       addGroup(.savingsCost)
       if !relaxed.contains(.savingsCost) {
         try model.addConstraint(
-          annual[last] <= LinearExpression(constant: facts.baselineAnnual - cost), name: "save_cost")
+          annual[last] <= LinearExpression(constant: facts.baselineAnnualNet(wave: last) - cost),
+          name: "save_cost")
       }
     }
     if let fte = target.fte {

@@ -55,6 +55,7 @@ struct FamilyDecomposition {
         }
       }
     }
+    model.assignStaffBlocks(&blocks)
     return (blocks, facts.blockCount)
   }
 
@@ -186,7 +187,7 @@ struct FamilyDecomposition {
     for retained in model.retained {
       var free = retained.tasks.reduce(0) { $0 + tasks[$1].fte }
       let candidates = retained.tasks.filter { t in
-        !mustMove.contains(tasks[t].id) && !model.facts.hasDeadline(t)
+        !mustMove.contains(tasks[t].id) && !model.facts.mustMove(t)
       }
       for t in candidates.sorted(by: { (moved($0), $0) < (moved($1), $1) }) {
         guard free > retained.limit + 1e-9 else { break }

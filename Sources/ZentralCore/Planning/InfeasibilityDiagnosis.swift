@@ -116,7 +116,8 @@ struct InfeasibilityDiagnosis {
     case .together(let index):
       return .init(rule: .together, tasks: scenario.policy.together[index])
     case .mustMove(let task):
-      return .init(rule: .mustMove, task: task)
+      let year = facts.taskIndex[task].flatMap { facts.replanning.mustMoveYear[$0] }
+      return .init(rule: .mustMove, task: task, year: year)
     case .retained(let unit):
       let (total, keep) = facts.retainedFTE(unit: unit) ?? (0, 0)
       return .init(rule: .retained, unit: unit, limit: PlanText.clean(keep), total: PlanText.clean(total))
@@ -131,6 +132,12 @@ struct InfeasibilityDiagnosis {
     case .criticalMass(let p, let family):
       let minimum = facts.families[family]?.terms(at: p).minFTE ?? 0
       return .init(rule: .criticalMass, provider: p, family: family, limit: PlanText.clean(minimum))
+    case .taskDeadline(let task):
+      let year = facts.taskIndex[task].flatMap { facts.replanning.taskDeadlineYear[$0] } ?? 0
+      return .init(rule: .deadline, task: task, year: year)
+    case .done(let task):
+      let done = facts.taskIndex[task].flatMap { facts.replanning.done[$0] }
+      return .init(rule: .done, provider: done?.provider, task: task, year: done?.year)
     case .confidential(let task):
       let barred = facts.taskIndex[task].map(facts.barredProviders) ?? []
       return .init(rule: .confidential, task: task, units: barred)
@@ -158,7 +165,7 @@ struct InfeasibilityDiagnosis {
       case .capacity(let p, let year):
         guard capacity == nil else { return nil }
         capacity = (p, year)
-      case .mustMove(let task):
+      case .mustMove(let task), .taskDeadline(let task), .done(let task):
         guard let t = facts.taskIndex[task] else { return nil }
         forced.append(t)
         mustMove = true

@@ -41,9 +41,11 @@ struct PlanBuilder {
       retainedRoles: facts.hasRetainedRoles ? scenario.families.filter(\.retainedRole).map(\.id) : nil)
   }
 
-  /// NPV of the status quo, with its terminal value.
+  /// NPV of the status quo, net of funding, with its terminal value (which carries no funding:
+  /// programmes end).
   var baselineNPV: Double {
-    facts.discount.reduce(0) { $0 + $1 * facts.baselineAnnual } + facts.terminalFactor * facts.baselineAnnual
+    facts.discount.indices.reduce(0) { $0 + facts.discount[$1] * facts.baselineAnnualNet(wave: $1) }
+      + facts.terminalFactor * facts.baselineAnnual
   }
 
   /// A plan from a solution.
@@ -100,7 +102,8 @@ struct PlanBuilder {
       let figures = centreFigures(c, effectiveLast: effectiveLast, result: result)
       return .init(
         provider: centre.key.provider, family: centre.key.family, alreadyOpen: centre.isOpen,
-        openedYear: openedYear, setupCost: PlanText.clean(centre.isOpen ? 0 : centre.terms.setupCost),
+        openedYear: openedYear,
+        setupCost: PlanText.clean(centre.isOpen || model.setupIsSunk(c) ? 0 : centre.terms.setupCost),
         years: years, fteBefore: PlanText.clean(figures.fteBefore),
         fteAfter: PlanText.clean(figures.fteAfter),
         annualCostBefore: PlanText.clean(figures.costBefore),
@@ -119,10 +122,12 @@ struct PlanBuilder {
           year: year, movedFTE: PlanText.clean(value(model.movedFTE[k])),
           transitionCost: PlanText.clean(transition),
           setupCost: PlanText.clean(setup), oneTimeCost: PlanText.clean(transition + setup),
-          annualCost: PlanText.clean(annual), baselineAnnualCost: PlanText.clean(facts.baselineAnnual),
+          annualCost: PlanText.clean(annual),
+          baselineAnnualCost: PlanText.clean(facts.baselineAnnualNet(wave: k)),
           discountFactor: facts.discount[k]))
       let parallel = value(model.parallelRunning(wave: k))
-      cumulative += facts.discount[k] * (facts.baselineAnnual - annual - transition - setup - parallel)
+      cumulative +=
+        facts.discount[k] * (facts.baselineAnnualNet(wave: k) - annual - transition - setup - parallel)
       if cumulative >= -1e-6 * max(1, facts.baselineAnnual) {
         if paybackIndex == nil { paybackIndex = k }
       } else {
@@ -144,9 +149,10 @@ struct PlanBuilder {
     let steadyAnnual = value(model.annual[last])
     plan.totals = .init(
       baselineNPV: PlanText.clean(baselineNPV), planNPV: PlanText.clean(npv),
-      npvSavings: PlanText.clean(baselineNPV - npv), baselineAnnualCost: PlanText.clean(facts.baselineAnnual),
+      npvSavings: PlanText.clean(baselineNPV - npv),
+      baselineAnnualCost: PlanText.clean(facts.baselineAnnualNet(wave: last)),
       steadyStateAnnualCost: PlanText.clean(steadyAnnual),
-      annualSavings: PlanText.clean(facts.baselineAnnual - steadyAnnual),
+      annualSavings: PlanText.clean(facts.baselineAnnualNet(wave: last) - steadyAnnual),
       baselineFTE: PlanText.clean(facts.baselineFTE),
       steadyStateFTE: PlanText.clean(
         scenario.tasks.indices.reduce(0) {
@@ -157,7 +163,9 @@ struct PlanBuilder {
       movedFTE: PlanText.clean(plan.waves.reduce(0) { $0 + $1.movedFTE }),
       concernPenalty: PlanText.clean(concern),
       disruptionPenalty: PlanText.clean(disruption))
+    addStaffFigures(to: &plan, result: result)
     addFullCosts(to: &plan, result: result)
+    plan.funding = fundingSummary(result: result)
     return plan
   }
 
@@ -198,11 +206,7 @@ struct PlanBuilder {
     case .notEligible: return .init(rule: .notEligible)
     case .mustStay: return .init(rule: .mustStay)
     case nil:
-      if scenario.policy.mustMove.contains(task.id) { return .init(rule: .mustMove) }
-      if facts.hasDeadline(t) {
-        return .init(rule: .deadline, year: facts.deadlineYear[task.family])
-      }
-      return nil
+      return replanningReason(t)
     }
   }
 

@@ -141,9 +141,10 @@ public struct Planner: Sendable {
     if [.optimal, .feasible].contains(status) && plan.hasBound && options.explain,
       let objective = result.objective
     {
+      let budget = options.explainBudget.seconds(afterSolveOf: Self.seconds(since: solveStarted))
       explain(
         &plan, objective: objective, npv: result.value(of: model.objectiveParts.npv), options: options,
-        deadline: deadline)
+        deadline: deadline, budget: budget)
     }
     return plan
   }
@@ -225,10 +226,11 @@ public struct Planner: Sendable {
   }
 
   /// Fills in flip costs (or the rules that forbid the flip) for tasks decided on the merits, each
-  /// re-solve within what is left until `deadline`; flips not priced by then say so.
+  /// re-solve within what is left until `deadline` and of the explain `budget` (seconds for all
+  /// flips together, `nil`: none); flips cut short are brackets or say why they were not priced.
   private func explain(
     _ plan: inout Plan, objective: Double, npv: Double, options: PlanningOptions,
-    deadline: ContinuousClock.Instant?
+    deadline: ContinuousClock.Instant?, budget: Double?
   ) {
     let facts = model.facts
     // One re-solve per together group: its members flip with it.
@@ -250,20 +252,36 @@ public struct Planner: Sendable {
     var flipOptions = options.solve
     flipOptions.relativeGap = nil
     flipOptions.cuts = options.flipCuts
-    let outcomes = FlipExplainer(
-      model: model, options: flipOptions, threads: options.threads, deadline: deadline
-    )
-    .run(unique, progress: options.explainProgress)
+    var explainer = FlipExplainer(
+      model: model, options: flipOptions, threads: options.threads, deadline: deadline)
+    if let budget { explainer.budgetEnd = ContinuousClock.now + .seconds(budget) }
+    let outcomes = explainer.run(unique, progress: options.explainProgress)
     let diagnosis = InfeasibilityDiagnosis(facts: facts, options: flipOptions)
     for t in jobs.keys.sorted() {
       guard let job = jobs[t], let outcome = outcomes[job] else { continue }
       switch outcome {
-      case .objective(let flipped, let flippedNPV):
+      case .objective(let flipped, let flippedNPV, let move):
         let money = PlanText.clean(flippedNPV - npv)
         let penalty = PlanText.clean((flipped - flippedNPV) - (objective - npv))
         plan.tasks[t].reason.rule = .economic
         plan.tasks[t].reason.why = nil
         plan.tasks[t].reason.flip = .init(money: money, penalty: penalty)
+        plan.tasks[t].reason.closeCall = closeCall(t, flip: .init(money: money, penalty: penalty), move: move)
+      case .bracket(let bound, let flipped, let flippedNPV):
+        // The best flipped plan found gives the money and penalty (an upper estimate); the
+        // re-solve's bound gives the least the flip can cost (never below 0 against an optimum).
+        let money = PlanText.clean(flippedNPV - npv)
+        let penalty = PlanText.clean((flipped - flippedNPV) - (objective - npv))
+        plan.tasks[t].reason.rule = .economic
+        plan.tasks[t].reason.why = nil
+        plan.tasks[t].reason.flip = .init(
+          money: money, penalty: penalty, atLeast: PlanText.clean(max(0, min(bound, flipped) - objective)))
+        // A close call only when even the most the flip can cost is below the threshold; for a
+        // moved task (the alternative is to keep it: a bracket does not say where a move goes).
+        if plan.tasks[t].share > 0 {
+          plan.tasks[t].reason.closeCall = closeCall(
+            t, flip: .init(money: money, penalty: penalty), move: nil)
+        }
       case .infeasible(let groups):
         plan.tasks[t].reason.rule = .infeasibleFlip
         plan.tasks[t].reason.why = nil
@@ -274,6 +292,7 @@ public struct Planner: Sendable {
           case .timeLimit: .timeLimit
           case .stopped: .stopped
           case .unproven: .unproven
+          case .budget: .explainBudget
           }
       }
     }

@@ -23,6 +23,10 @@ public enum RuleGroup: Hashable, Sendable, CustomStringConvertible {
   case savingsFTE
   /// The critical mass of a competence centre.
   case criticalMass(provider: String, family: String)
+  /// The deadline of one task (`deadlines: [{task, by}]`).
+  case taskDeadline(task: String)
+  /// A decision already carried out (`policy.done`).
+  case done(task: String)
   /// A confidential task kept from private providers.
   case confidential(task: String)
   /// A task kept apart from the work of other families at the provider it moves to.
@@ -43,6 +47,8 @@ public enum RuleGroup: Hashable, Sendable, CustomStringConvertible {
     case .retained: "retained"
     case .savingsCost, .savingsFTE: "savings_target"
     case .criticalMass: "critical_mass"
+    case .taskDeadline: "deadline"
+    case .done: "done"
     case .confidential: "confidential"
     case .separation: "separation"
     case .retainedRole: "retained_role"
@@ -63,6 +69,8 @@ public enum RuleGroup: Hashable, Sendable, CustomStringConvertible {
     case .savingsCost: "savings_target(annual_cost)"
     case .savingsFTE: "savings_target(fte)"
     case .criticalMass(let p, let f): "critical_mass(\(p),\(f))"
+    case .taskDeadline(let t): "task_deadline(\(t))"
+    case .done(let t): "done(\(t))"
     case .confidential(let t): "confidential(\(t))"
     case .separation(let t): "separation(\(t))"
     case .retainedRole(let u): "retained_role(\(u))"

@@ -83,6 +83,8 @@ struct ScenarioFacts: Sendable {
   let blockOfFamily: [String: Int]
   /// The number of blocks (see ``blockOfFamily``).
   let blockCount: Int
+  /// Per-task years, decisions already carried out and funding (``ReplanningFacts``).
+  let replanning: ReplanningFacts
 
   init(_ scenario: Scenario) {
     self.scenario = scenario
@@ -188,6 +190,9 @@ struct ScenarioFacts: Sendable {
     togetherGroups = groups
     togetherGroupOfTask = groupOfTask
     (blockOfFamily, blockCount) = Self.blocks(scenario, taskIndex: taskIndex)
+    replanning = ReplanningFacts(
+      scenario, years: years, taskIndex: taskIndex,
+      providerIDs: Set(scenario.units.filter(\.isProvider).map(\.id)))
   }
 
   /// The block of each family and the number of blocks: families joined by union-find over the
@@ -256,7 +261,8 @@ struct ScenarioFacts: Sendable {
   /// Whether task `t` must move (must-move list or a deadline of its family).
   func mustMove(_ t: Int) -> Bool {
     let task = scenario.tasks[t]
-    return scenario.policy.mustMove.contains(task.id) || hasDeadline(t)
+    return scenario.policy.mustMove.contains(task.id) || hasDeadline(t) || replanning.done[t] != nil
+      || replanning.taskDeadlineYear[t] != nil
   }
 
   /// Whether the family of task `t` has a deadline and `t` is movable.

@@ -24,6 +24,9 @@ public struct ITTask: Equatable, Sendable {
   public var providers: [String]?
   /// Per-provider overrides: workload and quoted annual cost at that provider.
   public var at: [String: ProviderOffer]
+  /// The number of posts (Stellen) that hold the workload, `nil` for the default (the workload
+  /// rounded up, ``postCount``); a divisible task moves in whole posts.
+  public var posts: Int?
   /// The task handles confidential data (social, tax or personnel data): it may go only to
   /// providers of legal form `own` or `public_body`.
   public var confidential: Bool
@@ -49,6 +52,7 @@ public struct ITTask: Equatable, Sendable {
     transitionCost: Double? = nil,
     providers: [String]? = nil,
     at: [String: ProviderOffer] = [:],
+    posts: Int? = nil,
     confidential: Bool = false,
     separateFrom: [String] = []
   ) {
@@ -64,6 +68,7 @@ public struct ITTask: Equatable, Sendable {
     self.transitionCost = transitionCost
     self.providers = providers
     self.at = at
+    self.posts = posts
     self.confidential = confidential
     self.separateFrom = separateFrom
   }

@@ -19,6 +19,8 @@ public struct OrgUnit: Equatable, Sendable {
   public var pricePerFTE: Double?
   /// Headcount ceiling for IT work taken over, in FTE, per year (`nil`: no ceiling).
   public var capacityFTE: YearValues?
+  /// For providers: how staff go with the tasks it takes over, and the cost per FTE moved.
+  public var transfer: StaffTransfer?
   /// For central and shared units: the legal form as the scenario gives it (`nil`: not given,
   /// see ``providerLegalForm``).
   public var legalForm: LegalForm?
@@ -35,6 +37,7 @@ public struct OrgUnit: Equatable, Sendable {
     costPerFTE: Double? = nil,
     pricePerFTE: Double? = nil,
     capacityFTE: YearValues? = nil,
+    transfer: StaffTransfer? = nil,
     legalForm: LegalForm? = nil
   ) {
     self.id = id
@@ -44,6 +47,7 @@ public struct OrgUnit: Equatable, Sendable {
     self.costPerFTE = costPerFTE
     self.pricePerFTE = pricePerFTE
     self.capacityFTE = capacityFTE
+    self.transfer = transfer
     self.legalForm = legalForm
   }
 

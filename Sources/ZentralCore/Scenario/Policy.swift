@@ -18,9 +18,27 @@ public struct Policy: Equatable, Sendable {
   public var mustStay: [String]
   /// Required savings at steady state (the last year of the horizon).
   public var savingsTarget: SavingsTarget?
+  /// The smallest part of a divisible task that may move, FTE (0: no minimum); a whole task
+  /// always may move.
+  public var minMoveFTE: Double
+  /// No layoffs: staff a centre does not need stay until attrition (`nil`: savings from fewer
+  /// staff count from the year of the move).
+  public var noLayoffs: NoLayoffs?
   /// Parallel running: months (0 to 12) in the year of a move during which the task's home cost
   /// goes on besides its new cost.
   public var parallelRunningMonths: Double = 0
+  /// Years by which must-move tasks have moved (`must_move` entries `{task, by}`), by task id.
+  public var mustMoveBy: [String: Int] = [:]
+  /// Deadlines of single tasks (`deadlines` entries `{task, by}`).
+  public var taskDeadlines: [TaskDeadline] = []
+  /// Decisions already carried out (re-planning after the first waves).
+  public var done: [DoneMove] = []
+  /// Flip cost (EUR, money plus penalty) below which a decision is a close call; `nil`: 1 % of
+  /// the task's annual cost at home, at least ``Policy/defaultTieFloor``.
+  public var tieThreshold: Double?
+
+  /// The smallest default close-call threshold, EUR.
+  public static let defaultTieFloor = 1_000.0
 
   /// Creates a policy; everything defaults to "no rule".
   public init(
@@ -32,7 +50,9 @@ public struct Policy: Equatable, Sendable {
     together: [[String]] = [],
     mustMove: [String] = [],
     mustStay: [String] = [],
-    savingsTarget: SavingsTarget? = nil
+    savingsTarget: SavingsTarget? = nil,
+    minMoveFTE: Double = Policy.defaultMinMoveFTE,
+    noLayoffs: NoLayoffs? = nil
   ) {
     self.retained = retained
     self.budget = budget
@@ -43,7 +63,12 @@ public struct Policy: Equatable, Sendable {
     self.mustMove = mustMove
     self.mustStay = mustStay
     self.savingsTarget = savingsTarget
+    self.minMoveFTE = minMoveFTE
+    self.noLayoffs = noLayoffs
   }
+
+  /// The default of `policy.min_move_fte`: half a post.
+  public static let defaultMinMoveFTE = 0.5
 }
 
 /// The IT work each department keeps: at least `minFTE` FTE and at least `minShare` of its IT

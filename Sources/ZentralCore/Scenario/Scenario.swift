@@ -32,6 +32,8 @@ public struct Scenario: Equatable, Sendable {
   public var policy: Policy
   /// What the optimiser minimises.
   public var objective: Objective
+  /// Funding programmes that refinance a share of some posts until a year.
+  public var funding: [Funding] = []
 
   /// Creates a scenario from its parts.
   public init(

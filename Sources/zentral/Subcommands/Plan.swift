@@ -62,6 +62,12 @@ extension Zentral {
     @Flag(help: "Skip the flip costs of decisions taken on the merits (faster).")
     var noExplain = false
 
+    @Option(
+      help: ArgumentHelp(
+        "Seconds for all flip costs together (default: 10 plus three times the search's time); a flip cut "
+          + "short is given as a range, or as not computed.", valueName: "seconds"))
+    var explainBudget: Double?
+
     @Flag(help: "Write only plan.json, not the org chart and report.html.")
     var noExports = false
 
@@ -97,6 +103,9 @@ extension Zentral {
     func validate() throws {
       if let timeLimit, !(timeLimit.isFinite && timeLimit > 0) {
         throw ValidationError("--time-limit must be a positive number of seconds, not \(timeLimit)")
+      }
+      if let explainBudget, !(explainBudget.isFinite && explainBudget > 0) {
+        throw ValidationError("--explain-budget must be a positive number of seconds, not \(explainBudget)")
       }
       if let gap, !(gap.fraction.isFinite && gap.fraction >= 0) {
         throw ValidationError("--gap must be 0 or more, not \(gap.fraction)")
@@ -197,6 +206,7 @@ extension Zentral {
       options.solve.stopSignal = stop
       options.threads = 2
       options.explain = !noExplain
+      if let explainBudget { options.explainBudget = .seconds(explainBudget) }
       if timings { options.trace = { line in printError("zentral: decomposition: \(line)") } }
       options.explainProgress = { done, total in line.explaining(done, total) }
       options.phaseFinished = { phase, seconds in clock.add(phase, seconds) }

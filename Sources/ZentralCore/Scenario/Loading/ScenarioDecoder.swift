@@ -88,6 +88,9 @@ final class ScenarioDecoder {
     if let node = top["objective"] {
       scenario.objective = decodeObjective(node)
     }
+    if let node = top["funding"] {
+      scenario.funding = decodeFunding(node)
+    }
     return scenario
   }
 
@@ -171,6 +174,7 @@ final class ScenarioDecoder {
         $0, path: mapping.path("capacity_fte"), what: "a capacity", expected: "a capacity is 0 or more FTE",
         quantity: .fte)
     }
+    if !unitsOfUnknownKind.contains(index) { unit.transfer = decodeTransfer(mapping, unit: unit) }
     unit.legalForm = mapping["legal_form"].flatMap {
       reader.choice($0, path: mapping.path("legal_form"), noun: "a provider's legal form", as: LegalForm.self)
     }
@@ -467,6 +471,7 @@ final class ScenarioDecoder {
         }
       }
     }
+    task.posts = decodePosts(mapping)
     task.confidential =
       mapping["confidential"].flatMap {
         reader.bool(
@@ -574,10 +579,14 @@ final class ScenarioDecoder {
         guard let deadline = reader.mapping(element, path: path, shape: ScenarioShapes.deadline) else {
           continue
         }
+        let year = deadline["by"].flatMap { self.year($0, path: deadline.path("by"), what: "a deadline") }
+        if let task = taskOfDeadline(deadline) {
+          policy.taskDeadlines.append(TaskDeadline(task: task, year: year ?? 0))
+          continue
+        }
         let family = deadline["family"].flatMap {
           reader.text($0, path: deadline.path("family"), expected: "a deadline's family is a family id")
         }
-        let year = deadline["by"].flatMap { self.year($0, path: deadline.path("by"), what: "a deadline") }
         policy.deadlines.append(Deadline(family: family ?? "", year: year ?? 0))
       }
     }
@@ -593,9 +602,16 @@ final class ScenarioDecoder {
       }
     }
     if let mustMove = mapping["must_move"] {
-      policy.mustMove =
-        identifierList(mustMove, path: mapping.path("must_move"), expected: "must_move is a list of task ids")
-        ?? []
+      decodeMustMove(mustMove, path: mapping.path("must_move"), into: &policy)
+    }
+    if let done = mapping["done"] {
+      policy.done = decodeDone(done, path: mapping.path("done"))
+    }
+    if let threshold = mapping["tie_threshold"] {
+      policy.tieThreshold = reader.number(
+        threshold, path: mapping.path("tie_threshold"),
+        expected: "a close-call threshold is 0 or more EUR (a flip cost below it marks a decision 'knapp')",
+        quantity: .money(unit: "EUR"))
     }
     if let mustStay = mapping["must_stay"] {
       policy.mustStay =
@@ -616,6 +632,7 @@ final class ScenarioDecoder {
           reader.number($0, path: terms.path("fte"), expected: "a saving is 0 or more FTE", quantity: .fte)
         })
     }
+    decodeStaffPolicy(mapping, into: &policy)
     policy.parallelRunningMonths =
       mapping["parallel_running_months"].flatMap {
         reader.number(
@@ -652,7 +669,7 @@ final class ScenarioDecoder {
   // MARK: Shared value kinds
 
   /// A list of ids (references are checked later).
-  private func identifierList(_ node: Node, path: String, expected: String) -> [String]? {
+  func identifierList(_ node: Node, path: String, expected: String) -> [String]? {
     guard let elements = reader.list(node, path: path, expected: expected) else { return nil }
     return elements.enumerated().compactMap { index, element in
       reader.text(element, path: NodeReader.element(path, index), expected: expected)
@@ -660,7 +677,7 @@ final class ScenarioDecoder {
   }
 
   /// A year inside the horizon (when the horizon is known).
-  private func year(_ node: Node, path: String, what: String) -> Int? {
+  func year(_ node: Node, path: String, what: String) -> Int? {
     guard
       let year = reader.wholeNumber(
         node, path: path, expected: "\(what) is a year of the horizon, such as 2026", range: 1...9999)

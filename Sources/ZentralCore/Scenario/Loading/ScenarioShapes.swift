@@ -7,7 +7,7 @@ enum ScenarioShapes {
     noun: "a scenario",
     keys: [
       "format", "name", "language", "currency", "horizon", "discount_rate", "units", "families", "tasks",
-      "policy", "objective",
+      "policy", "objective", "funding",
     ],
     required: [
       "format": "a scenario file starts with 'format: zentral/1'",
@@ -32,7 +32,7 @@ enum ScenarioShapes {
     noun: "a unit",
     keys: [
       "id", "name", "kind", "parent", "cost_per_fte", "price_per_fte", "capacity_fte", "legal_form",
-      "vat_rate",
+      "vat_rate", "transfer",
     ],
     required: [
       "id": "every unit has an id",
@@ -66,7 +66,7 @@ enum ScenarioShapes {
     noun: "a task",
     keys: [
       "id", "name", "family", "unit", "fte", "dedicated", "reason", "divisible", "concern", "transition_cost",
-      "providers", "at", "confidential", "separate_from", "non_staff_cost",
+      "providers", "at", "confidential", "separate_from", "non_staff_cost", "posts",
     ],
     required: [
       "id": "every task has an id",
@@ -85,7 +85,8 @@ enum ScenarioShapes {
     noun: "a policy",
     keys: [
       "retained", "budget", "max_moved_fte_per_wave", "pilots", "deadlines", "together", "must_move",
-      "must_stay", "savings_target", "parallel_running_months",
+      "must_stay", "savings_target", "parallel_running_months", "min_move_fte", "no_layoffs", "done",
+      "tie_threshold",
     ])
 
   /// `policy.retained`.
@@ -103,10 +104,37 @@ enum ScenarioShapes {
   /// An element of `policy.deadlines`.
   static let deadline = ObjectShape(
     noun: "a deadline",
-    keys: ["family", "by"],
+    keys: ["family", "task", "by"],
     required: [
-      "family": "a deadline names a task family",
-      "by": "a deadline gives the year by which the family has moved",
+      "by": "a deadline gives the year by which the family (or the task) has moved"
+    ])
+
+  /// An element of `policy.must_move` given as a mapping.
+  static let mustMove = ObjectShape(
+    noun: "a must-move entry",
+    keys: ["task", "by"],
+    required: [
+      "task": "a must-move entry names a task id",
+      "by": "a must-move entry gives the year by which the task has moved (or write the plain task id)",
+    ])
+
+  /// An element of `policy.done`.
+  static let done = ObjectShape(
+    noun: "a done decision",
+    keys: ["task", "to", "wave"],
+    required: [
+      "task": "a done decision names the task that moved",
+      "to": "a done decision names the provider the task moved to",
+      "wave": "a done decision gives the year (wave) of the move",
+    ])
+
+  /// An element of `funding`.
+  static let funding = ObjectShape(
+    noun: "a funding programme",
+    keys: ["task", "unit", "share", "until"],
+    required: [
+      "share": "a funding programme gives the share of the cost it refinances, such as 0.5 for 50 %",
+      "until": "a funding programme gives the last year it pays",
     ])
 
   /// `policy.savings_target`.

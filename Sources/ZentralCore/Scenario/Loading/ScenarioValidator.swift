@@ -34,6 +34,8 @@ struct ScenarioValidator {
     checkFamilies()
     checkTasks()
     checkPolicy()
+    checkReplanning()
+    checkFunding()
     checkLegalRules()
     checkMoney()
   }
@@ -56,7 +58,7 @@ struct ScenarioValidator {
   }
 
   /// The unit with id `id`, or `nil` after reporting the unknown reference at `path`.
-  private func unit(_ id: String, at path: String, role: String) -> (index: Int, unit: OrgUnit)? {
+  func unit(_ id: String, at path: String, role: String) -> (index: Int, unit: OrgUnit)? {
     guard !id.isEmpty else { return nil }
     if let index = unitIndex[id] { return (index, scenario.units[index]) }
     unknown(id, at: path, kind: "unit", among: unitIndex.keys, role: role)
@@ -64,7 +66,7 @@ struct ScenarioValidator {
   }
 
   /// The family with id `id`, or `nil` after reporting the unknown reference at `path`.
-  private func family(_ id: String, at path: String, role: String) -> TaskFamily? {
+  func family(_ id: String, at path: String, role: String) -> TaskFamily? {
     guard !id.isEmpty else { return nil }
     if let index = familyIndex[id] { return scenario.families[index] }
     unknown(id, at: path, kind: "task family", among: familyIndex.keys, role: role)
@@ -72,7 +74,7 @@ struct ScenarioValidator {
   }
 
   /// The task with id `id`, or `nil` after reporting the unknown reference at `path`.
-  private func task(_ id: String, at path: String, role: String) -> ITTask? {
+  func task(_ id: String, at path: String, role: String) -> ITTask? {
     guard !id.isEmpty else { return nil }
     if let index = taskIndex[id] { return scenario.tasks[index] }
     unknown(id, at: path, kind: "task", among: taskIndex.keys, role: role)
@@ -234,7 +236,7 @@ struct ScenarioValidator {
   }
 
   /// The providers a task may move to, by its family and its own list (dedicated tasks included).
-  private func eligibleProviders(of task: ITTask) -> [String] {
+  func eligibleProviders(of task: ITTask) -> [String] {
     guard let index = familyIndex[task.family] else { return [] }
     let familyProviders = scenario.families[index].providers
     guard let own = task.providers else { return familyProviders }
@@ -353,7 +355,9 @@ struct ScenarioValidator {
             + "must_stay, with an eligible provider); a pilot unit needs one")
       }
     }
-    for (position, deadline) in policy.deadlines.enumerated() {
+    let positions = deadlinePositions().family
+    for (index, deadline) in policy.deadlines.enumerated() {
+      let position = index < positions.count ? positions[index] : index
       let path = NodeReader.member(NodeReader.element("policy.deadlines", position), "family")
       _ = family(deadline.family, at: path, role: "a deadline's family is the id of a task family")
     }

@@ -35,6 +35,7 @@ public enum ScenarioWriter {
       out.line(
         "objective: {minimise: npv, disruption_weight: \(decimal(scenario.objective.disruptionWeight))}")
     }
+    writeFunding(scenario.funding, to: &out)
     return out.text
   }
 
@@ -54,6 +55,12 @@ public enum ScenarioWriter {
       if let cost = unit.costPerFTE { out.line("    cost_per_fte: \(decimal(cost))") }
       if let price = unit.pricePerFTE { out.line("    price_per_fte: \(decimal(price))") }
       if let capacity = unit.capacityFTE { out.line("    capacity_fte: \(yearValues(capacity))") }
+      if let transfer = unit.transfer {
+        out.line(
+          "    transfer: {form: \(transfer.form.rawValue), one_time_cost_per_fte: "
+            + "\(decimal(transfer.oneTimeCostPerFTE)), annual_cost_per_fte: \(decimal(transfer.annualCostPerFTE))}"
+        )
+      }
       if let form = unit.legalForm { out.line("    legal_form: \(form.rawValue)") }
       if unit.vatRate != 0 { out.line("    vat_rate: \(decimal(unit.vatRate))") }
     }
@@ -114,6 +121,7 @@ public enum ScenarioWriter {
           out.line("      \(scalar(provider, inFlow: false)): \(offer(task.at[provider]!))")
         }
       }
+      if let posts = task.posts { out.line("    posts: \(posts)") }
       if task.confidential { out.line("    confidential: true") }
       if !task.separateFrom.isEmpty { out.line("    separate_from: \(flowList(task.separateFrom))") }
       if task.nonStaffCost != 0 { out.line("    non_staff_cost: \(decimal(task.nonStaffCost))") }
@@ -134,17 +142,18 @@ public enum ScenarioWriter {
           "    - {family: \(scalar(pilot.family, inFlow: true)), unit: \(scalar(pilot.unit, inFlow: true))}")
       }
     }
-    if !policy.deadlines.isEmpty {
+    if !policy.deadlines.isEmpty || !policy.taskDeadlines.isEmpty {
       out.line("  deadlines:")
       for deadline in policy.deadlines {
         out.line("    - {family: \(scalar(deadline.family, inFlow: true)), by: \(deadline.year)}")
       }
+      writeTaskDeadlines(policy.taskDeadlines, to: &out)
     }
     if !policy.together.isEmpty {
       out.line("  together:")
       for group in policy.together { out.line("    - \(flowList(group))") }
     }
-    if !policy.mustMove.isEmpty { out.line("  must_move: \(flowList(policy.mustMove))") }
+    if !policy.mustMove.isEmpty { out.line("  must_move: \(mustMoveList(policy))") }
     if !policy.mustStay.isEmpty { out.line("  must_stay: \(flowList(policy.mustStay))") }
     if let target = policy.savingsTarget {
       var parts: [String] = []
@@ -152,9 +161,16 @@ public enum ScenarioWriter {
       if let fte = target.fte { parts.append("fte: \(decimal(fte))") }
       out.line("  savings_target: {\(parts.joined(separator: ", "))}")
     }
+    if policy.minMoveFTE != Policy.defaultMinMoveFTE {
+      out.line("  min_move_fte: \(decimal(policy.minMoveFTE))")
+    }
+    if let rule = policy.noLayoffs {
+      out.line("  no_layoffs: {attrition_rate: \(decimal(rule.attritionRate))}")
+    }
     if policy.parallelRunningMonths != 0 {
       out.line("  parallel_running_months: \(decimal(policy.parallelRunningMonths))")
     }
+    writeReplanning(policy, to: &out)
   }
 
   // MARK: Values
