@@ -1,19 +1,25 @@
 import ZentralPlan
 
-/// The charts of the report's "Risiken und Annahmen" section: a tornado chart of the sensitivity
-/// analysis (plan.json `sensitivity`) and the Pareto front (plan.json `pareto`), each as inline
-/// SVG with its break-evens or points listed beside it, in the report's language.
+/// The analyses in the report's "Risiken und Annahmen" section: a tornado chart of the sensitivity
+/// analysis (plan.json `sensitivity`) with its break-evens listed below it, and the Pareto front
+/// (plan.json `pareto`), each an h3 subsection with a ``ReportChart`` (inline SVG with title,
+/// description and a printed summary), in the report's language.
 enum DecisionCharts {
-  /// The whole section in `language`, or "" when the plan has neither analysis.
-  static func section(_ plan: Plan, language: ReportLanguage) -> String {
-    let words = PlanWords(plan, language: language)
-    guard plan.sensitivity != nil || plan.pareto != nil else { return "" }
+  /// The subsections for the plan's analyses in `words`' language, or "" when it has neither.
+  static func subsections(_ plan: Plan, words: PlanWords) -> String {
     let h = Escape.html
-    var text =
-      "<section id=\"risks\">\n<h2>\(h(words.pick("Risiken und Annahmen", "Risks and assumptions")))</h2>\n"
-    if let sensitivity = plan.sensitivity { text += tornado(sensitivity, plan: plan, words: words) }
-    if let pareto = plan.pareto { text += front(pareto, words: words) }
-    return text + "</section>\n"
+    var text = ""
+    if let sensitivity = plan.sensitivity {
+      text += "<div id=\"sensitivity\">\n<h3>"
+      text += h(words.pick("Wie fest die Empfehlung steht", "How firm the recommendation is")) + "</h3>\n"
+      text += tornado(sensitivity, plan: plan, words: words) + "</div>\n"
+    }
+    if let pareto = plan.pareto {
+      text += "<div id=\"trade-off\">\n<h3>"
+      text += h(words.pick("Einsparung gegen Umstellung", "Savings against change")) + "</h3>\n"
+      text += front(pareto, words: words) + "</div>\n"
+    }
+    return text
   }
 
   /// The name of an input in the report.
@@ -39,11 +45,8 @@ enum DecisionCharts {
     let height = 40 + row * Double(inputs.count)
     let span = max(sensitivity.highest - sensitivity.lowest, 1e-9)
     let position: (Double) -> Double = { left + width * ($0 - sensitivity.lowest) / span }
-    let percent: (Double) -> String = { format.percent($0 - 1, decimals: 1) }
-    var svg =
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"tornado\" viewBox=\"0 0 \(Int(left + width + 80)) "
-      + "\(Int(height))\" width=\"\(Int(left + width + 80))\" height=\"\(Int(height))\" role=\"img\" aria-label=\""
-      + x(words.pick("Tornado-Diagramm der Empfindlichkeit", "Tornado chart of the sensitivity")) + "\">\n"
+    let percent: (Double) -> String = { ($0 > 1 ? "+" : "") + format.percent($0 - 1, decimals: 1) }
+    var svg = ""
     for (i, input) in inputs.enumerated() {
       let y = 10 + row * Double(i)
       let from = position(input.low)
@@ -54,10 +57,10 @@ enum DecisionCharts {
       svg += "height=\"16\" fill=\"#2b6cb0\"><title>\(x(percent(input.low)))</title></rect>\n"
       svg += "<rect x=\"\(Int(position(1)))\" y=\"\(Int(y + 4))\" width=\"\(Int(max(to - position(1), 1)))\" "
       svg += "height=\"16\" fill=\"#c05621\"><title>\(x(percent(input.high)))</title></rect>\n"
-      svg += "<text x=\"\(Int(from - 2))\" y=\"\(Int(y + 30))\" font-size=\"9\" text-anchor=\"end\">"
+      svg += "<text x=\"\(Int(from - 2))\" y=\"\(Int(y + 30))\" font-size=\"10\" text-anchor=\"end\">"
       svg += x(percent(input.low)) + "</text>\n"
       svg +=
-        "<text x=\"\(Int(to + 2))\" y=\"\(Int(y + 30))\" font-size=\"9\">" + x(percent(input.high))
+        "<text x=\"\(Int(to + 2))\" y=\"\(Int(y + 30))\" font-size=\"10\">" + x(percent(input.high))
         + "</text>\n"
       if !input.complete {
         svg += "<text x=\"\(Int(left + width + 10))\" y=\"\(Int(y + 16))\" font-size=\"11\">*</text>\n"
@@ -71,18 +74,33 @@ enum DecisionCharts {
         "<text x=\"\(Int(position(tick)))\" y=\"\(Int(axis + 14))\" font-size=\"10\" text-anchor=\"middle\">"
       svg += x(percent(tick)) + "</text>\n"
     }
-    svg += "</svg>\n"
-    var text = "<figure id=\"tornado\" class=\"chart\">\n<figcaption>"
-    text += h(
+    let caption = words.pick(
+      "Wie weit jede Annahme sich ändern darf, bevor sich die Empfehlung ändert (Faktor \(percent(sensitivity.lowest)) bis \(percent(sensitivity.highest)), Genauigkeit ±\(format.percent(sensitivity.tolerance / 2, decimals: 2)))",
+      "How far each assumption may change before the recommendation changes (factor \(percent(sensitivity.lowest)) to \(percent(sensitivity.highest)), accuracy ±\(format.percent(sensitivity.tolerance / 2, decimals: 2)))"
+    )
+    let ranges = inputs.map { input in
+      "\(inputName(input.key, words: words)) \(percent(input.low)) \(words.pick("bis", "to")) \(percent(input.high))"
+        + (input.complete ? "" : " *")
+    }
+    let summary =
       words.pick(
-        "Wie weit jede Annahme sich ändern darf, bevor sich die Empfehlung ändert (Faktor \(percent(sensitivity.lowest)) bis \(percent(sensitivity.highest)), Genauigkeit ±\(format.percent(sensitivity.tolerance / 2, decimals: 2)))",
-        "How far each assumption may change before the recommendation changes (factor \(percent(sensitivity.lowest)) to \(percent(sensitivity.highest)), accuracy ±\(format.percent(sensitivity.tolerance / 2, decimals: 2)))"
-      ))
-    text += "</figcaption>\n" + svg + "</figure>\n"
+        "Je Annahme ein Balken, der breiteste oben: in diesem Bereich bleibt die Empfehlung gleich. ",
+        "One bar per assumption, the widest at the top: within this range the recommendation stays the same. "
+      )
+      + ranges.joined(separator: "; ") + "."
+      + (inputs.contains { !$0.complete }
+        ? words.pick(
+          " * Nicht zu Ende gerechnet (Zeitgrenze); der Bereich kann breiter sein.",
+          " * Not fully computed (time limit); the range may be wider.") : "")
+    var text = ReportChart(
+      id: "chart-tornado", caption: caption, summary: summary, body: svg, width: left + width + 80,
+      height: height
+    ).html
     let names = Dictionary(plan.tasks.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
     let units = Dictionary(plan.org.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
     let lines = sensitivity.inputs.flatMap { input in input.flips.map { (input, $0) } }
     if !lines.isEmpty {
+      text += "<p>" + h(words.pick("Wo eine Entscheidung kippt:", "Where a decision turns:")) + "</p>\n"
       text += "<ul class=\"break-evens\">\n"
       for (input, flip) in lines {
         let task = names[flip.task] ?? flip.task
@@ -121,10 +139,9 @@ enum DecisionCharts {
     let py: (Double) -> Double = { top + height - height * ($0 - y0) / max(y1 - y0, 1e-9) }
     let measureName =
       pareto.measure == .disruption
-      ? words.pick("bewegte VZÄ", "FTE moved") : words.pick("Strafkosten (€)", "penalties (EUR)")
-    var svg =
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"pareto\" viewBox=\"0 0 560 290\" width=\"560\" "
-      + "height=\"290\" role=\"img\" aria-label=\"" + x(words.pick("Pareto-Front", "Pareto front")) + "\">\n"
+      ? words.pick("bewegte VZÄ", "FTE moved")
+      : words.pick("bewertete Bedenken und Umstellungsaufwand (€)", "weighed concerns and disruption (EUR)")
+    var svg = ""
     svg +=
       "<line x1=\"\(Int(left))\" y1=\"\(Int(top + height))\" x2=\"\(Int(left + width))\" y2=\"\(Int(top + height))\" stroke=\"#000\"/>\n"
     svg +=
@@ -158,12 +175,29 @@ enum DecisionCharts {
     svg += "fill=\"none\" stroke=\"#c05621\" stroke-width=\"2.5\"/>\n"
     svg +=
       "<text x=\"\(Int(px(r.measure) - 8))\" y=\"\(Int(py(r.savings) - 10))\" font-size=\"11\" text-anchor=\"end\" fill=\"#c05621\">"
-    svg += x(words.pick("Empfehlung", "Recommendation")) + "</text>\n</svg>\n"
-    return "<figure id=\"pareto\" class=\"chart\">\n<figcaption>"
-      + Escape.html(
-        words.pick(
-          "Effiziente Pläne: die größte Einsparung je Obergrenze für \(measureName) (□ die Empfehlung)",
-          "Efficient plans: the most saved for each bound on \(measureName) (□ the recommendation)"))
-      + "</figcaption>\n" + svg + "</figure>\n"
+    svg += x(words.pick("Empfehlung", "Recommendation")) + "</text>\n"
+    let caption = words.pick(
+      "Effiziente Pläne: die größte Einsparung je Obergrenze für \(measureName) (□ die Empfehlung)",
+      "Efficient plans: the most saved for each bound on \(measureName) (□ the recommendation)")
+    let points = pareto.points.map {
+      "\(format.number($0.measure, decimals: 1)) → \(format.money($0.savings))"
+    }
+    let summary =
+      words.pick(
+        "\(pareto.points.count) effiziente Pläne, je Obergrenze für \(measureName) die größte Einsparung (Barwert): ",
+        "\(pareto.points.count) efficient plans, for each bound on \(measureName) the most saved (NPV): ")
+      + points.joined(separator: "; ") + ". "
+      + words.pick(
+        "Die Empfehlung spart \(format.money(r.savings)) bei \(format.number(r.measure, decimals: 1)).",
+        "The recommendation saves \(format.money(r.savings)) at \(format.number(r.measure, decimals: 1)).")
+      + (pareto.complete
+        ? ""
+        : words.pick(
+          " Nicht alle Punkte wurden in der Zeitgrenze berechnet.",
+          " Not every point was computed within the time limit."))
+    return ReportChart(
+      id: "chart-pareto", caption: caption, summary: summary, body: svg, width: 560, height: 290
+    )
+    .html
   }
 }

@@ -8,6 +8,10 @@ public enum ExportError: Error, Equatable, CustomStringConvertible {
   case graphvizFailed(String)
   /// A file could not be written.
   case writeFailed(path: String, reason: String)
+  /// Headless Chromium, which prints the PDF, is not installed.
+  case chromiumMissing
+  /// Chromium did not print the PDF.
+  case pdfFailed(String)
   /// A format of bytes (a workbook) was asked for as text.
   case binaryFormat(ExportFormat)
 
@@ -21,6 +25,10 @@ public enum ExportError: Error, Equatable, CustomStringConvertible {
       "Graphviz 'dot' is not installed (Debian: apt-get install graphviz); use another format or the built-in layout"
     case .graphvizFailed(let message): "Graphviz 'dot' failed: \(message)"
     case .writeFailed(let path, let reason): "cannot write \(path): \(reason)"
+    case .chromiumMissing:
+      "the PDF is printed by headless Chromium, which is not installed (Debian: apt-get install chromium); "
+        + "export the HTML report instead (--format html) and print it from a browser"
+    case .pdfFailed(let message): "the PDF could not be printed: \(message)"
     case .binaryFormat(let format):
       "'\(format.rawValue)' is a file of bytes, not text; write it with the format's binary exporter (--out FILE)"
     }

@@ -15,6 +15,9 @@ public enum ExportFormat: String, CaseIterable, Sendable {
   case html
   /// A Markdown summary for a wiki page or a merge request.
   case md
+  /// The decision report as an A4 PDF, printed from the HTML report by headless Chromium
+  /// (``ChromiumPDF``).
+  case pdf
   /// The org chart as CSV with draw.io's header directives (`# label:`, `# connect:`, ...), for
   /// Arrange > Insert > Advanced > CSV.
   case drawio
@@ -31,7 +34,8 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     }
   }
 
-  /// The exporter that writes this format.
+  /// The exporter that writes this format (for ``pdf`` the HTML report that ``ChromiumPDF``
+  /// prints).
   public func exporter(options: ExportOptions = ExportOptions()) -> any Exporter {
     switch self {
     case .dot: DOTExporter(options: options)
@@ -41,6 +45,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case .json: JSONTreeExporter(options: options)
     case .html: HTMLReportExporter(options: options)
     case .md: MarkdownExporter(options: options)
+    case .pdf: HTMLReportExporter(options: options)
     case .drawio: DrawioCSVExporter(options: options)
     case .xlsx: XLSXPlanExporter(options: options)
     }

@@ -1,3 +1,4 @@
+public import Foundation
 public import ZentralPlan
 
 /// What an exporter writes: the language, the view of the org chart and how it is laid out.
@@ -11,6 +12,8 @@ public struct ExportOptions: Sendable {
   /// Charts built and laid out once for all exporters of one plan (``DefaultExports``); `nil`:
   /// each exporter builds its own.
   public var charts: PlanCharts?
+  /// The date the report states ("Stand") and prints in its page header; `nil`: today.
+  public var date: Date?
   /// CSV for a German Excel: `;` between fields, decimal commas, UTF-8 with byte order mark
   /// (`zentral export --format csv --excel`).
   public var excel: Bool = false

@@ -256,7 +256,10 @@ struct OrgChartBuilder {
       items = Array(items.prefix(maxItems - 1)) + [words.more(rest)]
     }
     return OrgChart.Node(
-      id: "g\(number)", key: "\(parent)/others", kind: "group", title: words.otherUnits(members.count),
+      id: "g\(number)", key: "\(parent)/others", kind: "group",
+      // A plan without a solution lists no tasks: whether these units have IT work is not known.
+      title: plan.tasks.isEmpty && plan.units.isEmpty
+        ? words.otherUnitsUnknownWork(members.count) : words.otherUnits(members.count),
       figures: [], heading: "", items: items, parent: parentID, external: false, familyIndex: nil, fte: nil,
       annualCost: nil, isNew: false)
   }

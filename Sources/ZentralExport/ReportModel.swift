@@ -32,22 +32,33 @@ struct ReportModel {
   let words: Vocabulary
   /// The sentences about the plan (decisions, reasons, conflicts, notes).
   let sentences: PlanWords
+  /// Numbers with the report's one rounding per quantity: whole euros, FTE with one decimal.
+  let format: LocaleFormat
 
   init(plan: Plan, language: ReportLanguage) {
     self.index = PlanIndex(plan)
     self.words = Vocabulary(language)
-    self.sentences = PlanWords(plan, language: language, mark: Escape.name)
+    self.format = LocaleFormat(language, fteDecimals: 1, fixedFTE: true)
+    self.sentences = PlanWords(plan, language: language, format: format, mark: Escape.name)
   }
 
   var plan: Plan { index.plan }
-  var format: LocaleFormat { words.format }
 
-  var title: String { words.pick("IT-Bündelung: Empfehlung", "IT centralisation: recommendation") }
-
-  var status: String {
-    words.pick("Status der Optimierung: ", "Solver status: ") + sentences.status(plan.status)
-      + (sentences.gap.map { ", " + $0 } ?? "")
+  /// The report's title: a council paper, or for a scenario without a plan a review that says so.
+  var title: String {
+    if plan.status == .infeasible {
+      return words.pick(
+        "Prüfbericht IT-Bündelung: kein zulässiger Plan", "IT centralisation review: no feasible plan")
+    }
+    if !plan.hasSolution {
+      return words.pick(
+        "Prüfbericht IT-Bündelung: kein Plan gefunden", "IT centralisation review: no plan found")
+    }
+    return words.pick("Beschlussvorlage: Bündelung der IT-Aufgaben", "Council paper: centralising IT tasks")
   }
+
+  /// The state of the search in a few words (no solver jargon): the quality sentence.
+  var status: String { quality }
 
   // MARK: Key figures
 
@@ -61,8 +72,10 @@ struct ReportModel {
       (words.pick("Barwert mit Plan", "Plan NPV"), format.money(totals.planNPV)),
       (words.pick("Einsparung (Barwert)", "NPV savings"), format.money(totals.npvSavings)),
       (
-        words.pick("Jährliche Einsparung ab \(index.lastYear)", "Annual savings from \(index.lastYear)"),
-        format.money(totals.annualSavings)
+        words.pick(
+          "Laufende Einsparung im Jahr \(index.lastYear) (Zielzustand)",
+          "Running savings in \(index.lastYear) (steady state)"),
+        format.money(totals.annualSavings) + words.pick(" pro Jahr", " a year")
       ),
       (
         words.pick("Amortisation", "Payback year"),
@@ -284,16 +297,17 @@ struct ReportModel {
         words.pick("Diskontsatz", "Discount rate"),
         format.percent(plan.discountRate, decimals: 2) + words.pick(" pro Jahr", " a year")
       ),
-      (words.pick("Optimierung", "Optimisation"), status),
+      (words.pick("Ergebnis der Suche", "Result of the search"), status),
     ]
     if let totals = plan.totals, totals.concernPenalty > 0 || totals.disruptionPenalty > 0 {
       items.append(
         (
-          words.pick("Strafkosten in der Zielfunktion", "Penalties in the objective"),
+          words.pick("Mitgewogene Bedenken und Umstellungsaufwand", "Concerns and disruption weighed in"),
           words.pick(
-            "Bedenken \(format.money(totals.concernPenalty)), Störung \(format.money(totals.disruptionPenalty))",
-            "concerns \(format.money(totals.concernPenalty)), disruption \(format.money(totals.disruptionPenalty))"
-          )
+            "Bedenken der Fachbereiche \(format.money(totals.concernPenalty)), Umstellungsaufwand "
+              + "\(format.money(totals.disruptionPenalty)); keine Zahlungen, nicht in den Barwerten",
+            "units' concerns \(format.money(totals.concernPenalty)), disruption "
+              + "\(format.money(totals.disruptionPenalty)); no payments, not in the present values")
         ))
     }
     let policy = plan.policy
@@ -384,7 +398,8 @@ struct ReportModel {
 
   /// The notes under the figures: what the numbers mean.
   var notes: [String] {
-    [
+    let all = [
+      roundingNote,
       words.pick(
         "Barwerte: laufende Kosten, Einmalkosten und Parallelbetrieb aller Jahre des Zeitraums, mit dem "
           + "Diskontsatz abgezinst, mit Umsatzsteuer (brutto); mit ewiger Rente zudem die laufenden Kosten des "
@@ -402,6 +417,8 @@ struct ReportModel {
           + "recommendation (re-optimised); beside it, how the concerns and disruption (not money) change. "
           + "Together they are the change of the objective."),
     ]
+    // Without a plan there is no recommendation and no cost of the opposite.
+    return plan.hasSolution ? all : Array(all.prefix(2))
   }
 
   /// For an infeasible plan: the conflicting rules.

@@ -72,6 +72,11 @@ struct Vocabulary: Sendable {
     pick("\(count) weitere Einheiten ohne IT-Aufgaben", "\(count) more units without IT tasks")
   }
 
+  /// A group of units in a plan without tasks (no solution): nothing is said about their IT work.
+  func otherUnitsUnknownWork(_ count: Int) -> String {
+    pick("\(count) weitere Einheiten", "\(count) more units")
+  }
+
   func movedTasks(_ count: Int, fte: Double, units: Int) -> String {
     let tasks = count == 1 ? pick("1 Aufgabe", "1 task") : pick("\(count) Aufgaben", "\(count) tasks")
     let from =

@@ -5,10 +5,23 @@ import Foundation
 public struct LocaleFormat: Sendable, Equatable {
   /// The language whose conventions are used.
   public let language: ReportLanguage
+  /// Decimals of a workload (``fte(_:)``): up to two by default.
+  public let fteDecimals: Int
+  /// Whether a workload always shows ``fteDecimals`` decimals (`80,1 VZÄ`, `83,0 VZÄ`) instead of
+  /// dropping trailing zeros: the report's one rounding for FTE.
+  public let fixedFTE: Bool
 
   /// A formatter for `language`.
   public init(_ language: ReportLanguage) {
+    self.init(language, fteDecimals: 2, fixedFTE: false)
+  }
+
+  /// A formatter for `language` whose workloads have `fteDecimals` decimals (`fixedFTE`: always
+  /// that many).
+  public init(_ language: ReportLanguage, fteDecimals: Int, fixedFTE: Bool) {
     self.language = language
+    self.fteDecimals = min(max(fteDecimals, 0), 6)
+    self.fixedFTE = fixedFTE
   }
 
   private var groupSeparator: Character { language == .de ? "." : "," }
@@ -87,9 +100,9 @@ public struct LocaleFormat: Sendable, Equatable {
     }
   }
 
-  /// A workload: `12,5 VZÄ` / `12.5 FTE` (up to two decimals).
+  /// A workload: `12,5 VZÄ` / `12.5 FTE` (up to two decimals unless the formatter says otherwise).
   public func fte(_ value: Double) -> String {
-    number(value, decimals: 2) + (language == .de ? " VZÄ" : " FTE")
+    number(value, decimals: fteDecimals, fixed: fixedFTE) + (language == .de ? " VZÄ" : " FTE")
   }
 
   /// A share 0...1 as a percentage: `40 %` / `40%`.

@@ -21,9 +21,18 @@ public struct PlanWords: Sendable {
     _ plan: Plan, language: ReportLanguage? = nil,
     mark: @escaping @Sendable (String) -> String = PlanWords.plain
   ) {
+    self.init(plan, language: language, format: nil, mark: mark)
+  }
+
+  /// Words about `plan` in `language` with numbers written by `format` (its language wins; `nil`:
+  /// the language's default format); `mark` wraps every name put into a sentence.
+  public init(
+    _ plan: Plan, language: ReportLanguage?, format: LocaleFormat?,
+    mark: @escaping @Sendable (String) -> String = PlanWords.plain
+  ) {
     self.plan = plan
-    self.language = language ?? plan.language
-    self.format = LocaleFormat(self.language)
+    self.language = format?.language ?? language ?? plan.language
+    self.format = format ?? LocaleFormat(self.language)
     self.mark = mark
     var units: [String: String] = [:]
     for node in plan.org where units[node.id] == nil { units[node.id] = node.name }

@@ -33,12 +33,31 @@ struct DecisionChartsTests {
   func section() throws {
     let plan = try Self.plan()
     let html = try ExportFixtures.export(plan, .html, ExportOptions())
-    #expect(html.contains("<section id=\"risks\">"))
-    #expect(html.contains("Risiken und Annahmen"))
-    #expect(html.contains("class=\"tornado\""))
+    // Both analyses stand in the numbered "Risiken und Annahmen" section, after the risks (h3) and
+    // before the assumptions (h3), each under an h3 of its own.
+    let risks = try #require(html.range(of: "<section id=\"risiken\">\n<h2>6. Risiken und Annahmen</h2>"))
+    let sensitivity = try #require(html.range(of: "<div id=\"sensitivity\">\n<h3>"))
+    let tradeOff = try #require(html.range(of: "<div id=\"trade-off\">\n<h3>"))
+    let assumptions = try #require(html.range(of: "<h3>Annahmen</h3>"))
+    let annexes = try #require(html.range(of: "<section id=\"anlagen\">"))
+    #expect(risks.upperBound < sensitivity.lowerBound)
+    #expect(sensitivity.upperBound < tradeOff.lowerBound)
+    #expect(tradeOff.upperBound < assumptions.lowerBound)
+    #expect(assumptions.upperBound < annexes.lowerBound)
     #expect(html.contains("Umstellungskosten unter 412.000 €"))
-    #expect(html.contains("class=\"pareto\""))
-    #expect(html.contains("Empfehlung"))
+    #expect(html.contains("zeigt die Empfindlichkeitsrechnung unten"))
+    #expect(
+      !html.contains(
+        "Empfindlichkeitsrechnung (andere Kostensätze, andere Vorgaben) lag diesem Bericht nicht vor"))
+    // Each chart is an image with a title, a description and a printed summary.
+    for id in ["chart-tornado", "chart-pareto"] {
+      #expect(html.contains("<figure id=\"\(id)\" class=\"report-chart\">"))
+      #expect(html.contains("role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\""))
+      #expect(html.contains("<title id=\"\(id)-title\">"))
+      #expect(html.contains("<desc id=\"\(id)-desc\">"))
+    }
+    #expect(html.contains("Diskontsatz -50 % bis +50 %; Umstellungskosten -50 % bis +32 %."))
+    #expect(html.contains("(Barwert): 0 → 0 €; 5 → 800.000 €. Die Empfehlung spart 800.000 € bei 5."))
     // The widest bar (the discount rate, unchanged over the whole range) comes first.
     let svg = DecisionCharts.tornado(try #require(plan.sensitivity), plan: plan, words: PlanWords(plan))
     let rate = try #require(svg.range(of: "Diskontsatz"))
@@ -49,6 +68,8 @@ struct DecisionChartsTests {
   @Test("a plan without the analyses has no such section")
   func absent() throws {
     let html = try ExportFixtures.export(try ExportFixtures.plan("krefeld"), .html, ExportOptions())
-    #expect(!html.contains("id=\"risks\""))
+    #expect(!html.contains("id=\"sensitivity\""))
+    #expect(!html.contains("id=\"trade-off\""))
+    #expect(html.contains("Eine Empfindlichkeitsrechnung"))
   }
 }

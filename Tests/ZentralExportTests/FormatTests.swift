@@ -73,7 +73,8 @@ struct FormatTests {
     let html = try ExportFixtures.export(plan, .html, ExportOptions(renderer: .builtIn))
     #expect(html.contains("Diese Vorgaben lassen sich nicht gleichzeitig erfüllen."))
     #expect(
-      html.contains("<li>die Kapazität bei der <bdi>&lt;Stabsstelle&gt;</bdi> beträgt 2025 höchstens 3 VZÄ"))
+      html.contains("<li>die Kapazität bei der <bdi>&lt;Stabsstelle&gt;</bdi> beträgt 2025 höchstens 3,0 VZÄ")
+    )
     #expect(!html.contains("id=\"chart-target\""))
     #expect(DefaultExports.formats(for: plan) == [.html])
   }

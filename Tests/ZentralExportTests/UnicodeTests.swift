@@ -214,10 +214,12 @@ struct UnicodeTests {
     }
     for renderer in [ChartRenderer.builtIn] + (Graphviz.isInstalled ? [.graphviz] : []) {
       let html = try ExportFixtures.export(plan, .html, ExportOptions(renderer: renderer))
-      // Outside the inline SVG charts and the <title>, where HTML elements cannot go.
+      // Outside the inline SVG charts, the <title> and the style sheet's page header (a CSS
+      // string), where HTML elements cannot go.
       var body = html
       for svg in Self.svgDocuments(html, format: .html) { body = body.replacing(svg, with: "") }
       body = body.replacing(#/<title>[^<]*</title>/#, with: "")
+      body = body.replacing(#/<style>[^<]*</style>/#, with: "")
       let names = body.matches(of: #/N\d+N /#)
       #expect(names.count > 50)
       for name in names {

@@ -247,7 +247,7 @@ def test_plan_writes_org_chart_and_report(tmp_path, screenshots):
 
 
 @pytest.mark.parametrize("arguments, message", [
-    (["--format", "pdf"], "zentral: The value 'pdf' is invalid for '--format <format>'"),
+    (["--format", "docx"], "zentral: The value 'docx' is invalid for '--format <format>'"),
     (["--format", "csv", "--view", "later"], "zentral: The value 'later' is invalid for '--view <view>'"),
     (["--format", "csv", "--lang", "fr"], "zentral: The value 'fr' is invalid for '--lang <language>'"),
     (["--format", "csv", "--out", "/nonexistent-folder/x.csv"],

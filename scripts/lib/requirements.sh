@@ -3,16 +3,19 @@
 # line naming what is missing.
 
 # Debian packages: GLPK's C library and headers (the solver), glpsol (benchmarks),
-# Graphviz (org charts rendered to SVG), Chromium (the report test opens the HTML report headless),
+# Graphviz (org charts rendered to SVG), Chromium (prints the PDF report; the report tests open
+# the HTML report headless), its WebDriver (the accessibility test drives it through Selenium),
+# poppler-utils (pdftoppm renders the PDF's pages in the PDF test),
 # zlib's headers (ZIPFoundation unpacks and packs .xlsx workbooks with it).
-ZENTRAL_APT_PACKAGES=(libglpk-dev glpk-utils graphviz chromium zlib1g-dev)
+ZENTRAL_APT_PACKAGES=(libglpk-dev glpk-utils graphviz chromium chromium-driver poppler-utils zlib1g-dev)
 # Debian packages only the tests need, installed without recommended packages: LibreOffice Calc
 # (Tests/office opens the CSV and XLSX exports and rewrites scenario workbooks headless).
 ZENTRAL_APT_TEST_PACKAGES=(libreoffice-calc)
-# Python packages used by the tests: HiGHS (second solver), JSON Schema, pytest, YAML.
-ZENTRAL_PIP_PACKAGES=(highspy jsonschema pytest pyyaml)
+# Python packages used by the tests: HiGHS (second solver), JSON Schema, pytest, YAML, Selenium
+# with axe-core (accessibility check of the report), pdfplumber (text sizes in the PDF).
+ZENTRAL_PIP_PACKAGES=(highspy jsonschema pytest pyyaml selenium axe-core-python pdfplumber)
 # Import names of those packages, in the same order.
-ZENTRAL_PIP_MODULES=(highspy jsonschema pytest yaml)
+ZENTRAL_PIP_MODULES=(highspy jsonschema pytest yaml selenium axe_core_python pdfplumber)
 
 zentral_say() { printf 'zentral: %s\n' "$*" >&2; }
 

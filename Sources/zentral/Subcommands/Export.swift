@@ -19,7 +19,8 @@ extension Zentral {
         (GitLab/GitHub Markdown), csv (Visio Organization Chart Wizard; --excel for a German \
         Excel), drawio (CSV with draw.io's import directives), json (tree with nested children), \
         html (self-contained report for the council), md (summary for a wiki), xlsx (the plan's \
-        tables as an Excel workbook). \
+        tables as an Excel workbook), pdf (the report on A4, printed by headless Chromium, Debian \
+        package 'chromium'). \
         Without --out the result goes to standard output; with --out the file is replaced only \
         once the new one is complete.
         """)
@@ -94,10 +95,11 @@ extension Zentral {
       var text = ""
       do {
         try format.exporter(options: options).write(decoded, to: &text)
+        let data = format == .pdf ? try ChromiumPDF.pdf(fromHTML: text) : Data(text.utf8)
         if let out {
-          try AtomicFile.write(text, to: URL(fileURLWithPath: out))
+          try AtomicFile.write(data, to: URL(fileURLWithPath: out))
         } else {
-          FileHandle.standardOutput.write(Data(text.utf8))
+          FileHandle.standardOutput.write(data)
         }
       } catch {
         throw CommandFailure(error.description)
