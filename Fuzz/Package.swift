@@ -22,7 +22,11 @@ let package = Package(
     // Byte reader, scenario sketches, format checks and the finding report shared by the targets.
     .target(
       name: "FuzzSupport",
-      dependencies: ["CFuzzerDriver", .product(name: "ZentralCore", package: "zentral")],
+      dependencies: [
+        "CFuzzerDriver",
+        .product(name: "ZentralCore", package: "zentral"),
+        .product(name: "ZentralPlan", package: "zentral"),
+      ],
       swiftSettings: strictSettings
     ),
     // Arbitrary bytes through the load and validate path of `zentral validate`.
@@ -38,6 +42,7 @@ let package = Package(
         "FuzzSupport",
         .product(name: "ZentralCore", package: "zentral"),
         .product(name: "ZentralSolver", package: "zentral"),
+        .product(name: "ZentralPlan", package: "zentral"),
       ],
       swiftSettings: strictSettings
     ),
@@ -49,6 +54,7 @@ let package = Package(
         .product(name: "ZentralCore", package: "zentral"),
         .product(name: "ZentralExport", package: "zentral"),
         .product(name: "ZentralWorkbook", package: "zentral"),
+        .product(name: "ZentralPlan", package: "zentral"),
       ],
       swiftSettings: strictSettings
     ),

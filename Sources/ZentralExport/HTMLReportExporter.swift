@@ -85,8 +85,8 @@ public struct HTMLReportExporter: Exporter {
       page += charts.finance.map(\.html).joined()
       if let net = report.netOfFunding { page += "<p class=\"note\">\(h(net))</p>\n" }
       if let funding = report.fundingTable, let text = report.fundingText {
-        page += subheading("Förderung", "Funding") + "<p>\(h(text))</p>\n"
-        page += Self.table(funding, id: "funding-table")
+        page += "<div id=\"funding\">\n" + subheading("Förderung", "Funding") + "<p>\(h(text))</p>\n"
+        page += Self.table(funding, id: "funding-table") + "</div>\n"
       }
       page +=
         subheading("Kosten je Jahr", "Cost per year") + Self.table(report.financeTable, id: "finance-table")
@@ -129,6 +129,7 @@ public struct HTMLReportExporter: Exporter {
         page += subheading("Die knappsten Entscheidungen", "The closest decisions")
         page += Self.table(closest, id: "closest-table")
       }
+      page += DecisionSupportHTML.alternatives(of: plan, language: language)
       page += "</section>\n"
     } else {
       page += section("konflikt", "Widersprüchliche Vorgaben", "Conflicting rules")
@@ -136,6 +137,7 @@ public struct HTMLReportExporter: Exporter {
       if !report.conflicts.isEmpty {
         page += "<ul>\n" + report.conflicts.map { "<li>\(h($0))</li>\n" }.joined() + "</ul>\n"
       }
+      page += DecisionSupportHTML.alternatives(of: plan, language: language)
       page += "</section>\n"
       let remedies = report.remedies
       if !remedies.isEmpty {
@@ -157,6 +159,9 @@ public struct HTMLReportExporter: Exporter {
         subheading("Risiken", "Risks") + "<ul>\n" + report.risks.map { "<li>\(h($0))</li>\n" }.joined()
         + "</ul>\n"
       page += DecisionCharts.subsections(plan, words: report.sentences)
+    }
+    page += DecisionSupportHTML.robust(of: plan, language: language)
+    if plan.hasSolution || plan.robust != nil {
       page += subheading("Annahmen", "Assumptions")
     }
     page += "<dl class=\"assumptions\">\n"

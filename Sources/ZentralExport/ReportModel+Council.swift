@@ -427,6 +427,23 @@ extension ReportModel {
           "No other variants or near-optimal plans were available for this report. How close the recommendation "
             + "is shows in the decisions whose reversal would cost least (re-computed with the other decision):"
         ))
+    if plan.alternatives != nil {
+      // The near-optimal plans are in this report after all (`zentral plan --alternatives`).
+      lines[lines.count - 1] =
+        closestDecisions == nil
+        ? words.pick(
+          "Andere Varianten lagen diesem Bericht nicht vor; nahezu gleich gute Pläne stehen unter „Nahezu "
+            + "gleichwertige Pläne“. Was die Umkehr einzelner Entscheidungen kosten würde, wurde nicht beziffert.",
+          "No other variants were available for this report; near-optimal plans are listed under \u{201C}Near-optimal "
+            + "plans\u{201D}. The cost of reversing single decisions was not computed.")
+        : words.pick(
+          "Andere Varianten lagen diesem Bericht nicht vor; nahezu gleich gute Pläne stehen unter „Nahezu "
+            + "gleichwertige Pläne“. Wie knapp die Empfehlung ist, zeigen auch die Entscheidungen, deren Umkehr am "
+            + "wenigsten kosten würde (neu berechnet mit der jeweils anderen Entscheidung):",
+          "No other variants were available for this report; near-optimal plans are listed under \u{201C}Near-optimal "
+            + "plans\u{201D}. How close the recommendation is also shows in the decisions whose reversal would cost "
+            + "least (re-computed with the other decision):")
+    }
     return lines
   }
 

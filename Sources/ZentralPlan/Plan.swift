@@ -87,6 +87,10 @@ public struct Plan: Codable, Sendable, Equatable {
   /// The efficient plans between savings and a second goal (`zentral plan --pareto`); absent when
   /// not requested.
   public var pareto: ParetoFront?
+  /// Near-optimal alternatives (`--alternatives`); absent when not asked for.
+  public var alternatives: AlternativesSection?
+  /// The robust plan over sampled scenarios (`--robust`); absent when not asked for.
+  public var robust: RobustSection?
   /// Posts in and out per unit and year, surplus staff; absent without a solution.
   public var staff: StaffSummary?
   /// The funding of the plan; absent when the scenario has none (then every cost is the gross cost).
@@ -99,6 +103,7 @@ public struct Plan: Codable, Sendable, Equatable {
     case paybackYear = "payback_year"
     case tasks, units, centres, waves, totals, org, families, policy, diagnosis, notes
     case sensitivity, pareto
+    case alternatives, robust
     case staff
     case funding
   }

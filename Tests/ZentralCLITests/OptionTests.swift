@@ -29,7 +29,8 @@ struct OptionTests {
     let words = export.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     #expect(
       words.contains(
-        "--format <format> The format to write. (values: dot, svg, mermaid, csv, json, html, md)"))
+        "--format <format> The format to write. (values: dot, svg, mermaid, csv, json, html, md, pdf, drawio, xlsx)"
+      ))
     #expect(
       words.contains("--lang <language> Language of labels (default: the plan's language). (values: de, en)"))
     #expect(export.stdout.contains("--out <file>"))
@@ -39,8 +40,8 @@ struct OptionTests {
     "a wrong value names the option and the allowed values, with exit status 1",
     arguments: [
       (
-        ["export", "p.json", "--format", "pdf"],
-        "zentral: The value 'pdf' is invalid for '--format <format>'. Please provide one of"
+        ["export", "p.json", "--format", "docx"],
+        "zentral: The value 'docx' is invalid for '--format <format>'. Please provide one of"
       ),
       (
         ["export", "p.json", "--format", "md", "--view", "tomorrow"],

@@ -94,6 +94,15 @@ struct PlanCommandTests {
     let badLimit = try ZentralBinary.run(["plan", scenario, "--time-limit", "0"])
     #expect(badLimit.status == 1)
     #expect(badLimit.stderr.hasPrefix("zentral: --time-limit must be a positive number of seconds"))
+    let badBudget = try ZentralBinary.run(["plan", scenario, "--explain-budget", "0"])
+    #expect(badBudget.status == 1)
+    #expect(badBudget.stderr.hasPrefix("zentral: --explain-budget must be a positive number of seconds"))
+    for arguments in [["compare", scenario, scenario], ["sweep", scenario]] {
+      let bad = try ZentralBinary.run(arguments + ["--time-limit", "0"])
+      #expect(bad.status == 1)
+      #expect(
+        bad.stderr.hasPrefix("zentral: --time-limit must be a positive number of seconds"), "\(arguments)")
+    }
     let badExport = try ZentralBinary.run(["plan", scenario, "--export-model", "model.txt"])
     #expect(badExport.status == 1)
     #expect(badExport.stderr.contains("must end in .mps or .lp"))

@@ -50,8 +50,9 @@ struct ReplanningCommandTests {
         "  - Virenschutz: Verbleib – Alternative: der Wechsel 2027 an das IT-Referat; sie kostet nur 500 € mehr "
           + "(Schwelle 1.000 €)"))
     let report = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
-    #expect(report.contains("<section id=\"funding\">"))
-    #expect(report.contains("<section id=\"close-calls\">"))
+    // Funding under the financial impact, close calls under the alternatives of the council paper.
+    #expect(report.contains("<div id=\"funding\">"))
+    #expect(report.contains("<div id=\"close-calls\">"))
     #expect(report.contains("Verbleib (knapp)"))
     #expect(report.contains("(bereits umgesetzt)"))
     #expect(report.contains("Laufende Kosten netto nach Förderung"))

@@ -35,7 +35,7 @@ struct SweepCommandTests {
     variants:
       - name: teuer
         set:
-          families[id=schul-it].transition_cost_per_fte: 90000
+          families[id=schul-it].transition_cost_per_fte: 60000
 
     """.write(to: spec, atomically: true, encoding: .utf8)
     let out = directory.appendingPathComponent("sweep")
@@ -53,7 +53,7 @@ struct SweepCommandTests {
       "v2": text.replacingOccurrences(
         of: "horizon: {start: 2025, years: 5}", with: "horizon: {start: 2025, years: 6}"),
       "teuer": text.replacingOccurrences(
-        of: "transition_cost_per_fte: 12000", with: "transition_cost_per_fte: 90000"),
+        of: "transition_cost_per_fte: 12000", with: "transition_cost_per_fte: 60000"),
     ]
     for (name, variant) in variants {
       #expect(variant != text)

@@ -16,7 +16,7 @@ struct WorkbookCommandTests {
     let seed = Self.root.appendingPathComponent("scenarios/krefeld.yaml").path
     let template = try ZentralBinary.run(["template", "--from", seed, "--out", "k.xlsx"], in: directory)
     #expect(template.status == 0, "\(template.stderr)")
-    #expect(template.stdout.hasPrefix("k.xlsx: 12 sheets with the scenario of"))
+    #expect(template.stdout.hasPrefix("k.xlsx: 13 sheets with the scenario of"))
     let imported = try ZentralBinary.run(["import", "k.xlsx", "--out", "k.yaml"], in: directory)
     #expect(imported.status == 0, "\(imported.stderr)")
     #expect(

@@ -158,6 +158,38 @@ def test_decision_support_plan_matches(validator, tmp_path):
         plan = json.load(handle)
     assert "sensitivity" in plan and "pareto" in plan
     assert errors(validator, plan) == []
+
+
+def test_alternatives_and_robust_sections_match(validator, tmp_path):
+    """zentral plan --alternatives 2 --robust 4 on Krefeld with an uncertainty section."""
+    zentral = binary()
+    if zentral is None:
+        pytest.skip("no built zentral binary")
+    scenario = tmp_path / "krefeld.yaml"
+    scenario.write_text(
+        (ROOT / "scenarios" / "krefeld.yaml").read_text(encoding="utf-8")
+        + "\nuncertainty:\n  cost_per_fte: {factor: [0.9, 1.2]}\n"
+        "  transition_cost: {factor: [0.8, 1.0, 1.5], distribution: triangular}\n",
+        encoding="utf-8")
+    run = subprocess.run(
+        [str(zentral), "plan", str(scenario), "--out", str(tmp_path / "out"), "--no-exports", "--quiet",
+         "--no-explain", "--alternatives", "2", "--within", "2%", "--robust", "4", "--seed", "5",
+         "--time-limit", "120"],
+        capture_output=True, text=True, timeout=600, check=False)
+    assert run.returncode == 0, run.stderr
+    with open(tmp_path / "out" / "plan.json", encoding="utf-8") as handle:
+        plan = json.load(handle)
+    assert errors(validator, plan) == []
+    section = plan["alternatives"]
+    assert section["requested"] == 2 and section["within"] == 0.02
+    for alternative in section["alternatives"]:
+        assert alternative["objective"] <= section["bound"] + 1e-6
+        assert alternative["changes"]
+    robust = plan["robust"]
+    assert robust["samples"] == 4 and robust["seed"] == 5 and len(robust["draws"]) == 4
+    assert all(0.9 <= d["factors"]["cost_per_fte"] <= 1.2 for d in robust["draws"])
+
+
 REPLANNING = """format: zentral/1
 name: Re-planning
 language: en

@@ -49,6 +49,7 @@ EXPECTED_ERRORS = {
     "bad-legal-form": ("units/2/legal_form", "enum"),
     "confidential-not-boolean": ("tasks/0/confidential", "type"),
     "separate-from-not-list": ("tasks/0/separate_from", "type"),
+    "uncertainty-factor-too-large": ("uncertainty/cost_per_fte/factor/1", "maximum"),
     "perpetuity-without-rate": ("", "required"),
     "vat-rate-too-high": ("units/2/vat_rate", "maximum"),
     "parallel-running-too-long": ("policy/parallel_running_months", "maximum"),

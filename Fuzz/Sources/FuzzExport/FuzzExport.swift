@@ -1,13 +1,15 @@
 import Foundation
 import FuzzSupport
 import ZentralCore
+import ZentralPlan
 import ZentralSolver
-
-@testable import ZentralExport
 import ZentralWorkbook
 
+@testable import ZentralExport
+
 /// libFuzzer target: plans with arbitrary Unicode names and org shapes through every exporter
-/// (DOT, SVG, Mermaid, CSV, JSON tree, HTML report, Markdown), in every view and language.
+/// (DOT, SVG, Mermaid, CSV, JSON tree, HTML report, Markdown, draw.io CSV, Excel workbook; not
+/// the PDF, which is the HTML report printed by Chromium), in every view and language.
 ///
 /// A plan is one of a few real plans (small sketched scenarios planned once at start-up) whose
 /// names, ids, kinds, org tree (flat, deep, dangling or cyclic parents), tasks, moves, centres,
@@ -70,7 +72,9 @@ private func testOneInput(_ bytes: [UInt8]) -> CInt {
   let plan = PlanShaper.plan(from: &input, templates: plans)
   let options = ExportOptions(
     language: input.pick([nil, .de, .en]), view: input.pick(ChartView.allCases), renderer: .builtIn)
-  for format in ExportFormat.allCases {
+  // The PDF is the HTML report printed by headless Chromium: one Chromium run per input would
+  // test Chromium, and its HTML is checked as `html`.
+  for format in ExportFormat.allCases where format != .pdf {
     if let binary = format.binaryExporter(options: options) {
       checkWorkbook(try? binary.data(plan, file: "fuzz.xlsx"), plan: plan)
       continue
@@ -140,16 +144,16 @@ private func check(_ text: String, format: ExportFormat, plan: Plan, options: Ex
     }
     let ids = records.dropFirst().map { $0.first ?? "" }
     if Set(ids).count != ids.count { report("drawio", "two rows with the same id (draw.io's identity)") }
-  case .xlsx:
+  case .xlsx, .pdf:
     break
   }
 }
 
 /// The workbook of a plan reads back with one row per task and unit below the headings.
 private func checkWorkbook(_ data: Data?, plan: Plan) {
-  guard let data else { return finding("xlsx: the plan's workbook could not be built") }
+  guard let data else { finding("xlsx: the plan's workbook could not be built") }
   guard let workbook = try? XLSXReader.read(data: data, file: "fuzz.xlsx") else {
-    return finding("xlsx: the plan's workbook does not read back")
+    finding("xlsx: the plan's workbook does not read back")
   }
   if workbook.sheets.count != 5 { finding("xlsx: \(workbook.sheets.count) sheets, expected 5") }
   if workbook.sheets.count > 2, workbook.sheets[1].rows.count != plan.tasks.count + 1 {

@@ -1,5 +1,6 @@
 import Foundation
 import FuzzSupport
+import ZentralPlan
 import ZentralSolver
 
 @testable import ZentralCore

@@ -1,9 +1,12 @@
 public import ZentralCore
+public import ZentralPlan
 
 /// Derives a small scenario (2-5 tasks, 1-2 providers, 1-2 families, 1-3 waves) from fuzz bytes,
 /// with every element of the model within reach: scale curves, existing centres, quotes,
 /// divisible tasks, budgets, change capacity, pilots, deadlines, together groups, must-move and
-/// must-stay, savings targets, retained organisation and disruption weight.
+/// must-stay, savings targets, retained organisation and disruption weight; and posts,
+/// confidential tasks, separation of duties, providers' legal forms, the smallest part that
+/// moves, no layoffs and funding programmes.
 ///
 /// Amounts are realistic (the ranges of the planning property tests) except when the first
 /// byte asks for wide magnitudes: then money and FTE are drawn over many orders of magnitude too,
@@ -153,9 +156,43 @@ public enum ScenarioSketch {
       policy.savingsTarget = target
     }
     let disruption = input.chance(0.2) ? money(1_000...10_000, step: 1_000) : 0
-    return Scenario(
+    var scenario = Scenario(
       name: "fuzz", language: input.chance(0.5) ? .de : .en, horizon: Horizon(start: 2025, years: years),
       discountRate: discount, units: units, families: families, tasks: tasks, policy: policy,
       objective: Objective(disruptionWeight: disruption))
+    // Drawn after everything above, so that older inputs still describe the same core scenario.
+    addStaffAndFunding(to: &scenario, from: &input, years: years)
+    return scenario
+  }
+
+  /// Posts, confidential data, separation of duties, legal forms, the smallest part that moves,
+  /// no layoffs and funding programmes.
+  private static func addStaffAndFunding(to scenario: inout Scenario, from input: inout FuzzInput, years: Int)
+  {
+    let familyIDs = scenario.families.map(\.id)
+    for i in scenario.tasks.indices {
+      if input.chance(0.3) {
+        let least = max(1, Int(scenario.tasks[i].fte.rounded(.up)))
+        scenario.tasks[i].posts = input.int(in: least...least + 2)
+      }
+      if input.chance(0.15) { scenario.tasks[i].confidential = true }
+      if input.chance(0.1) { scenario.tasks[i].separateFrom = [input.pick(familyIDs)] }
+    }
+    for i in scenario.units.indices where scenario.units[i].isProvider && input.chance(0.3) {
+      scenario.units[i].legalForm = input.pick([LegalForm.own, .publicBody, .private])
+    }
+    if input.chance(0.3) { scenario.policy.minMoveFTE = input.amount(0...1.5, step: 0.25) }
+    if input.chance(0.2) {
+      scenario.policy.noLayoffs = NoLayoffs(attritionRate: input.amount(0...0.2, step: 0.02))
+    }
+    if input.chance(0.2) {
+      let target: Funding.Target =
+        input.chance(0.6)
+        ? .task(input.pick(scenario.tasks.map(\.id))) : .unit(input.pick(scenario.units.map(\.id)))
+      scenario.funding = [
+        Funding(
+          target: target, share: input.amount(0.1...1, step: 0.1), until: 2025 + input.int(in: 0...years))
+      ]
+    }
   }
 }

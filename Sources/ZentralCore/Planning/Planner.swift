@@ -257,31 +257,33 @@ public struct Planner: Sendable {
     if let budget { explainer.budgetEnd = ContinuousClock.now + .seconds(budget) }
     let outcomes = explainer.run(unique, progress: options.explainProgress)
     let diagnosis = InfeasibilityDiagnosis(facts: facts, options: flipOptions)
+    // A flipped plan's objective change, split into the change of the NPV and the rest (penalty).
+    func split(_ flipped: Double, npv flippedNPV: Double) -> TaskReason.Flip {
+      .init(
+        money: PlanText.clean(flippedNPV - npv),
+        penalty: PlanText.clean((flipped - flippedNPV) - (objective - npv)))
+    }
     for t in jobs.keys.sorted() {
       guard let job = jobs[t], let outcome = outcomes[job] else { continue }
       switch outcome {
       case .objective(let flipped, let flippedNPV, let move):
-        let money = PlanText.clean(flippedNPV - npv)
-        let penalty = PlanText.clean((flipped - flippedNPV) - (objective - npv))
+        let flip = split(flipped, npv: flippedNPV)
         plan.tasks[t].reason.rule = .economic
         plan.tasks[t].reason.why = nil
-        plan.tasks[t].reason.flip = .init(money: money, penalty: penalty)
-        plan.tasks[t].reason.closeCall = closeCall(t, flip: .init(money: money, penalty: penalty), move: move)
+        plan.tasks[t].reason.flip = flip
+        plan.tasks[t].reason.closeCall = closeCall(t, flip: flip, move: move)
       case .bracket(let bound, let flipped, let flippedNPV):
         // The best flipped plan found gives the money and penalty (an upper estimate); the
         // re-solve's bound gives the least the flip can cost (never below 0 against an optimum).
-        let money = PlanText.clean(flippedNPV - npv)
-        let penalty = PlanText.clean((flipped - flippedNPV) - (objective - npv))
+        let flip = split(flipped, npv: flippedNPV)
         plan.tasks[t].reason.rule = .economic
         plan.tasks[t].reason.why = nil
         plan.tasks[t].reason.flip = .init(
-          money: money, penalty: penalty, atLeast: PlanText.clean(max(0, min(bound, flipped) - objective)))
+          money: flip.money, penalty: flip.penalty,
+          atLeast: PlanText.clean(max(0, min(bound, flipped) - objective)))
         // A close call only when even the most the flip can cost is below the threshold; for a
         // moved task (the alternative is to keep it: a bracket does not say where a move goes).
-        if plan.tasks[t].share > 0 {
-          plan.tasks[t].reason.closeCall = closeCall(
-            t, flip: .init(money: money, penalty: penalty), move: nil)
-        }
+        if plan.tasks[t].share > 0 { plan.tasks[t].reason.closeCall = closeCall(t, flip: flip, move: nil) }
       case .infeasible(let groups):
         plan.tasks[t].reason.rule = .infeasibleFlip
         plan.tasks[t].reason.why = nil

@@ -34,6 +34,8 @@ public struct Scenario: Equatable, Sendable {
   public var objective: Objective
   /// Funding programmes that refinance a share of some posts until a year.
   public var funding: [Funding] = []
+  /// How far some inputs may vary, for `zentral plan --robust` (`nil`: not given).
+  public var uncertainty: Uncertainty?
 
   /// Creates a scenario from its parts.
   public init(

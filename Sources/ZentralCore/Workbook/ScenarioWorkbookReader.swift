@@ -150,7 +150,9 @@ struct ScenarioWorkbookReader {
     root.set(key, list)
     let (columns, first) = header(sheet, layout)
     keyPlaces[key] = WorkbookPlace(sheet: sheet.name, row: first + 1, column: nil)
-    guard columns.values.contains(where: { $0.key == "id" }) else {
+    // Lists of items with ids need the ID column; a list without ids (funding) does not.
+    let needsID = layout.columns.contains { $0.key == "id" }
+    guard !needsID || columns.values.contains(where: { $0.key == "id" }) else {
       problem(
         WorkbookPlace(sheet: sheet.name, row: 1, column: nil),
         english ? "has no column 'ID' in row 1" : "hat keine Spalte 'ID' in Zeile 1")
@@ -234,17 +236,23 @@ struct ScenarioWorkbookReader {
     return layout.map { english ? $0.english : $0.german } ?? german
   }
 
+  /// The row's provider cell, or a problem at the row when the column is empty.
+  private mutating func providerCell(
+    _ cells: Cells, _ row: WorkbookPlace
+  ) -> (value: CellValue, place: WorkbookPlace, column: WorkbookColumn)? {
+    if let provider = cells["provider"] { return provider }
+    problem(
+      row,
+      english
+        ? "the column 'Provider' is empty; name the provider"
+        : "die Spalte 'Anbieter' ist leer; nenne den Anbieter")
+    return nil
+  }
+
   private mutating func providerRow(_ cells: Cells, _ layout: WorkbookSheet, _ row: WorkbookPlace) {
     let what = (de: "den Aufgabenbereich", en: "task family", sheet: sheetName("Aufgabenbereiche"))
     guard let family = parent(cells, "family", in: families, what: what, layout, row) else { return }
-    guard let provider = cells["provider"] else {
-      problem(
-        row,
-        english
-          ? "the column 'Provider' is empty; name the provider"
-          : "die Spalte 'Anbieter' ist leer; nenne den Anbieter")
-      return
-    }
+    guard let provider = providerCell(cells, row) else { return }
     let id = provider.value.displayText.trimmingCharacters(in: .whitespaces)
     family.child("providers", make: { .list() }).append(.value(WorkbookTree.quoted(id), provider.place))
     let terms = cells.filter { $0.key != "family" && $0.key != "provider" }
@@ -285,14 +293,7 @@ struct ScenarioWorkbookReader {
   private mutating func offerRow(_ cells: Cells, _ layout: WorkbookSheet, _ row: WorkbookPlace) {
     let what = (de: "die Aufgabe", en: "task", sheet: sheetName("Aufgaben"))
     guard let task = parent(cells, "task", in: tasks, what: what, layout, row) else { return }
-    guard let provider = cells["provider"] else {
-      problem(
-        row,
-        english
-          ? "the column 'Provider' is empty; name the provider"
-          : "die Spalte 'Anbieter' ist leer; nenne den Anbieter")
-      return
-    }
+    guard let provider = providerCell(cells, row) else { return }
     let offer = task.child("at").child(provider.value.displayText.trimmingCharacters(in: .whitespaces)) {
       .mapping(row)
     }

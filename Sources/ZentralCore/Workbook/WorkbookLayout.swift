@@ -216,6 +216,10 @@ public enum WorkbookLayout {
           "divisible", "Teilbar", "Divisible", .flag, de: "ja/nein: darf anteilig wechseln (Vorgabe nein)",
           en: "yes/no: may move in part (default no)"),
         WorkbookColumn(
+          "posts", "Stellen", "Posts", .whole,
+          de: "Stellen, auf die sich die VZÄ verteilen, ganze Zahl ab 1 (Vorgabe: VZÄ aufgerundet)",
+          en: "posts that hold the FTE, a whole number from 1 (default: the FTE rounded up)"),
+        WorkbookColumn(
           "concern", "Bedenken", "Concern", .number,
           de: "Einwand der Einheit in EUR, 0 oder 0,01 bis 10^12 (Vorgabe 0)",
           en: "the unit's objection in EUR, 0 or 0.01 to 10^12 (default 0)"),
@@ -295,6 +299,38 @@ public enum WorkbookLayout {
         WorkbookColumn(
           "policy.savings_target.fte", "Einsparziel VZÄ", "Savings target FTE", .number,
           de: "Einsparung im letzten Jahr, VZÄ", en: "saving in the last year, FTE"),
+        WorkbookColumn(
+          "policy.min_move_fte", "Kleinster Wechsel VZÄ", "Smallest move FTE", .number,
+          de: "kleinster Teil einer teilbaren Aufgabe, der wechseln darf, VZÄ (Vorgabe 0,5; 0: keiner)",
+          en: "smallest part of a divisible task that may move, FTE (default 0.5; 0: none)"),
+        WorkbookColumn(
+          "policy.no_layoffs.attrition_rate", "Keine Kündigungen: Fluktuation", "No layoffs: attrition rate",
+          .number,
+          de: "Anteil des Personals, der jährlich ausscheidet, 0 bis 1; leer: Regel aus",
+          en: "share of the staff that leaves each year, 0 to 1; empty: rule off"),
+        WorkbookColumn(
+          "policy.tie_threshold", "Schwelle knapp EUR", "Close-call threshold EUR", .number,
+          de:
+            "Umkehrkosten, unter denen eine Entscheidung knapp heißt, EUR (Vorgabe 1 % der Jahreskosten, mind. 1.000)",
+          en:
+            "flip cost below which a decision is a close call, EUR (default 1 % of the annual cost, at least 1,000)"
+        ),
+      ]),
+    WorkbookSheet(
+      "Förderung", "Funding", .list("funding"),
+      [
+        WorkbookColumn(
+          "task", "Aufgabe", "Task", .text, de: "Hinweis: ID der geförderten Aufgabe (oder Einheit angeben)",
+          en: "Note: id of the funded task (or give a unit)"),
+        WorkbookColumn(
+          "unit", "Einheit", "Unit", .text, de: "ID der geförderten Einheit (oder Aufgabe angeben)",
+          en: "id of the funded unit (or give a task)"),
+        WorkbookColumn(
+          "share", "Anteil", "Share", .number, de: "geförderter Anteil der Personalkosten, über 0 bis 1",
+          en: "funded share of the staff cost, above 0 to 1"),
+        WorkbookColumn(
+          "until", "Bis Jahr", "Until year", .whole, de: "letztes gefördertes Jahr",
+          en: "last funded year"),
       ]),
     WorkbookSheet(
       "Regelliste", "Rules", .rules,

@@ -47,12 +47,7 @@ extension Zentral {
     var solver: SolverOptions
 
     func validate() throws {
-      if let timeLimit, !(timeLimit.isFinite && timeLimit > 0) {
-        throw ValidationError("--time-limit must be a positive number of seconds, not \(timeLimit)")
-      }
-      if let gap, !(gap.fraction.isFinite && gap.fraction >= 0) {
-        throw ValidationError("--gap must be 0 or more, not \(gap.fraction)")
-      }
+      try SolveLimitChecks.check(timeLimit: timeLimit, gap: gap)
       if let out, out.isEmpty {
         throw ValidationError(
           "--out is empty; name the file to write, or leave --out out for standard output")

@@ -74,57 +74,22 @@ extension Zentral {
     @Flag(help: "Print the wall time of each phase (parse, build, solve, explain, export) to standard error.")
     var timings = false
 
-    @Flag(
-      help: ArgumentHelp(
-        "Scale each uncertain input by 0.5 to 1.5 and report the range over which the decisions stay optimal "
-          + "and each decision's break-even (plan.json 'sensitivity', report)."))
-    var sensitivity = false
-
-    @Option(
-      name: .customLong("sensitivity-input"),
-      help: ArgumentHelp(
-        "An input for --sensitivity (repeatable; default: cost_per_fte, transition_costs, scale_curves, "
-          + "provider_prices, discount_rate), or a key path such as families.ID.transition_cost_per_fte.",
-        valueName: "key"))
-    var sensitivityInputs: [String] = []
-
-    @Option(
-      help: ArgumentHelp(
-        "The efficient plans between savings and a second goal: 'savings,disruption' (FTE moved) or "
-          + "'savings,penalties' (plan.json 'pareto', report).", valueName: "goals"))
-    var pareto: String?
-
-    @Option(help: ArgumentHelp("Number of ε values of --pareto (2 to 50).", valueName: "n"))
-    var paretoPoints = 9
+    @OptionGroup(title: "Decision support")
+    var support: DecisionSupportOptions
 
     @OptionGroup(title: "Solver options (expert)", visibility: .hidden)
     var solver: SolverOptions
 
     func validate() throws {
-      if let timeLimit, !(timeLimit.isFinite && timeLimit > 0) {
-        throw ValidationError("--time-limit must be a positive number of seconds, not \(timeLimit)")
-      }
-      if let explainBudget, !(explainBudget.isFinite && explainBudget > 0) {
-        throw ValidationError("--explain-budget must be a positive number of seconds, not \(explainBudget)")
-      }
-      if let gap, !(gap.fraction.isFinite && gap.fraction >= 0) {
-        throw ValidationError("--gap must be 0 or more, not \(gap.fraction)")
-      }
+      try SolveLimitChecks.check(timeLimit: timeLimit, gap: gap)
+      try SolveLimitChecks.checkSeconds(explainBudget, option: "--explain-budget")
       if let out, out.isEmpty {
         throw ValidationError("--out is empty; name the folder for the results, e.g. --out out/krefeld")
-      }
-      if let pareto, DecisionSupport.paretoMeasure(pareto) == nil {
-        throw ValidationError("--pareto must be 'savings,disruption' or 'savings,penalties', not '\(pareto)'")
-      }
-      if !(2...50).contains(paretoPoints) {
-        throw ValidationError("--pareto-points must be 2 to 50, not \(paretoPoints)")
-      }
-      if !sensitivityInputs.isEmpty && !sensitivity {
-        throw ValidationError("--sensitivity-input needs --sensitivity")
       }
       if let exportModel, Self.modelFormat(exportModel) == nil {
         throw ValidationError("--export-model '\(exportModel)' must end in .mps or .lp")
       }
+      try support.validate()
     }
 
     func run() throws {
@@ -175,8 +140,8 @@ extension Zentral {
       if !quiet { for warning in loaded.warnings { printError("\(warning)") } }
       language.withLock { $0 = lang ?? loaded.scenario.language }
       let inputs =
-        sensitivity
-        ? try DecisionSupport.inputs(sensitivityInputs, scenario: loaded.scenario, file: scenario) : []
+        support.sensitivity
+        ? try DecisionSupport.inputs(support.sensitivityInputs, scenario: loaded.scenario, file: scenario) : []
       clock.lap("parse")
 
       let planner: Planner
@@ -210,6 +175,11 @@ extension Zentral {
       if timings { options.trace = { line in printError("zentral: decomposition: \(line)") } }
       options.explainProgress = { done, total in line.explaining(done, total) }
       options.phaseFinished = { phase, seconds in clock.add(phase, seconds) }
+      if support.robust != nil && loaded.scenario.uncertainty == nil {
+        throw CommandFailure(
+          "\(scenario): --robust samples the scenario's uncertainty: section, and this scenario has none; "
+            + "add one such as 'uncertainty: {cost_per_fte: {factor: [0.9, 1.2]}}' (docs/scenario-format.md)")
+      }
       var plan: ZentralPlan.Plan
       do {
         plan = try planner.plan(options: options) { progress in
@@ -222,15 +192,20 @@ extension Zentral {
       }
       line.clear()
       clock.lap("solve", excluding: ["solve", "explain"])
-      if plan.hasSolution && (sensitivity || pareto != nil) {
-        let support = DecisionSupport(
-          scenario: loaded.scenario, options: solveOptions, deadline: deadline, stop: stop, quiet: quiet)
-        if sensitivity { plan.sensitivity = try support.sensitivity(inputs, file: scenario) }
-        if let pareto, let measure = DecisionSupport.paretoMeasure(pareto) {
-          plan.pareto = try support.pareto(measure, points: paretoPoints, file: scenario)
-        }
-        clock.lap("analyse")
+      do {
+        try support.analyse(&plan, planner: planner, solve: options.solve, deadline: deadline)
+      } catch {
+        throw CommandFailure("\(scenario): \(error.description)")
       }
+      if plan.hasSolution && (support.sensitivity || support.pareto != nil) {
+        let analyses = DecisionSupport(
+          scenario: loaded.scenario, options: solveOptions, deadline: deadline, stop: stop, quiet: quiet)
+        if support.sensitivity { plan.sensitivity = try analyses.sensitivity(inputs, file: scenario) }
+        if let pareto = support.pareto, let measure = DecisionSupport.paretoMeasure(pareto) {
+          plan.pareto = try analyses.pareto(measure, points: support.paretoPoints, file: scenario)
+        }
+      }
+      clock.lap("support")
 
       let file = folder.staging.appendingPathComponent(Self.planFile)
       do {
@@ -351,7 +326,7 @@ private final class PhaseClock: Sendable {
   var summary: String {
     let total = Self.seconds(ContinuousClock.now - started)
     let phases = state.withLock { $0.phases }
-    let names = ["parse", "build", "solve", "explain", "analyse", "export"]
+    let names = ["parse", "build", "solve", "explain", "support", "export"]
     let parts = names.map { "\($0)=\(String(format: "%.4f", phases[$0] ?? 0))" }
     return (parts + ["total=\(String(format: "%.4f", total))"]).joined(separator: " ")
   }

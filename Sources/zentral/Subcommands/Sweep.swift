@@ -72,12 +72,7 @@ extension Zentral {
     var solver: SolverOptions
 
     func validate() throws {
-      if let timeLimit, !(timeLimit.isFinite && timeLimit > 0) {
-        throw ValidationError("--time-limit must be a positive number of seconds, not \(timeLimit)")
-      }
-      if let gap, !(gap.fraction.isFinite && gap.fraction >= 0) {
-        throw ValidationError("--gap must be 0 or more, not \(gap.fraction)")
-      }
+      try SolveLimitChecks.check(timeLimit: timeLimit, gap: gap)
       if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more, not \(jobs)") }
       if slurm && emitJobs == nil { throw ValidationError("--slurm goes with --emit-jobs FILE") }
       if let out, out.isEmpty {

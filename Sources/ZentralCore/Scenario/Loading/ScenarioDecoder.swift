@@ -91,6 +91,9 @@ final class ScenarioDecoder {
     if let node = top["funding"] {
       scenario.funding = decodeFunding(node)
     }
+    if let node = top["uncertainty"] {
+      scenario.uncertainty = decodeUncertainty(node)
+    }
     return scenario
   }
 

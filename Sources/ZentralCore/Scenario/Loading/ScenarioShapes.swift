@@ -7,7 +7,7 @@ enum ScenarioShapes {
     noun: "a scenario",
     keys: [
       "format", "name", "language", "currency", "horizon", "discount_rate", "units", "families", "tasks",
-      "policy", "objective", "funding",
+      "policy", "objective", "funding", "uncertainty",
     ],
     required: [
       "format": "a scenario file starts with 'format: zentral/1'",
@@ -142,4 +142,13 @@ enum ScenarioShapes {
 
   /// `objective`.
   static let objective = ObjectShape(noun: "an objective", keys: ["minimise", "disruption_weight"])
+
+  /// `uncertainty`.
+  static let uncertainty = ObjectShape(
+    noun: "an uncertainty section", keys: Uncertainty.Input.allCases.map(\.rawValue))
+
+  /// A value of `uncertainty`.
+  static let uncertainFactor = ObjectShape(
+    noun: "an uncertain input", keys: ["factor", "distribution"],
+    required: ["factor": "an uncertain input gives its factor range, such as factor: [0.9, 1.2]"])
 }
