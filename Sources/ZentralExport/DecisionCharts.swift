@@ -90,8 +90,8 @@ enum DecisionCharts {
       + ranges.joined(separator: "; ") + "."
       + (inputs.contains { !$0.complete }
         ? words.pick(
-          " * Nicht zu Ende gerechnet (Zeitgrenze); der Bereich kann breiter sein.",
-          " * Not fully computed (time limit); the range may be wider.") : "")
+          " * Nicht zu Ende gerechnet (Zeit für die Analyse); der Bereich kann breiter sein.",
+          " * Not fully computed (time for the analysis); the range may be wider.") : "")
     var text = ReportChart(
       id: "chart-tornado", caption: caption, summary: summary, body: svg, width: left + width + 80,
       height: height
@@ -111,12 +111,24 @@ enum DecisionCharts {
           flip.to.map { words.pick("an \(units[$0] ?? $0)", "to \(units[$0] ?? $0)") }
           ?? words.pick("bleibt", "stays")
         let side = flip.factor < 1 ? words.pick("über", "above") : words.pick("unter", "below")
-        let amount =
+        let show: (Double) -> String = { factor in
           flip.value.map { value in
-            input.key == "discount_rate" ? format.percent(value, decimals: 2) : format.money(value)
-          } ?? percent(flip.factor)
+            let scaled = flip.factor > 0 ? value / flip.factor * factor : value
+            return input.key == "discount_rate" ? format.percent(scaled, decimals: 2) : format.money(scaled)
+          } ?? percent(factor)
+        }
         text += "<li>\(h(task)) \(h(before)) " + h(words.pick("nur solange", "only while")) + " "
-        text += h("\(inputName(input.key, words: words)) \(side) \(amount)")
+        if let bracket = flip.bracket, bracket.count == 2 {
+          // Not narrowed within the analysis budget: the proven range, no invented point.
+          let (near, far) = flip.factor < 1 ? (bracket[1], bracket[0]) : (bracket[0], bracket[1])
+          text += h(
+            "\(inputName(input.key, words: words)) \(side) \(show(near))"
+              + words.pick(
+                " (die Schwelle liegt zwischen \(show(near)) und \(show(far)); genauer nicht berechnet)",
+                " (the threshold lies between \(show(near)) and \(show(far)); not computed more closely)"))
+        } else {
+          text += h("\(inputName(input.key, words: words)) \(side) \(show(flip.factor))")
+        }
         text += h(words.pick(" (sonst: \(after))", " (otherwise: \(after))")) + "</li>\n"
       }
       text += "</ul>\n"
@@ -165,8 +177,10 @@ enum DecisionCharts {
     let path = pareto.points.map { "\(Int(px($0.measure))),\(Int(py($0.savings)))" }.joined(separator: " ")
     svg += "<polyline points=\"\(path)\" fill=\"none\" stroke=\"#2b6cb0\" stroke-width=\"2\"/>\n"
     for point in pareto.points {
+      // A point not proven best for its ε is drawn hollow.
+      let fill = point.savingsBound == nil ? "#2b6cb0" : "#fff\" stroke=\"#2b6cb0"
       svg +=
-        "<circle cx=\"\(Int(px(point.measure)))\" cy=\"\(Int(py(point.savings)))\" r=\"4\" fill=\"#2b6cb0\">"
+        "<circle cx=\"\(Int(px(point.measure)))\" cy=\"\(Int(py(point.savings)))\" r=\"4\" fill=\"\(fill)\">"
       svg +=
         "<title>\(x(format.shortMoney(point.savings))), \(x(format.number(point.measure, decimals: 1)))</title></circle>\n"
     }
@@ -179,8 +193,11 @@ enum DecisionCharts {
     let caption = words.pick(
       "Effiziente Pläne: die größte Einsparung je Obergrenze für \(measureName) (□ die Empfehlung)",
       "Efficient plans: the most saved for each bound on \(measureName) (□ the recommendation)")
-    let points = pareto.points.map {
-      "\(format.number($0.measure, decimals: 1)) → \(format.money($0.savings))"
+    let points = pareto.points.map { point in
+      "\(format.number(point.measure, decimals: 1)) → \(format.money(point.savings))"
+        + (point.savingsBound.map {
+          words.pick(" (möglich bis \(format.money($0)))", " (up to \(format.money($0)) possible)")
+        } ?? "")
     }
     let summary =
       words.pick(
@@ -193,8 +210,10 @@ enum DecisionCharts {
       + (pareto.complete
         ? ""
         : words.pick(
-          " Nicht alle Punkte wurden in der Zeitgrenze berechnet.",
-          " Not every point was computed within the time limit."))
+          " Nicht alle Punkte wurden in der Zeit für die Analyse bewiesen; „möglich bis“ nennt die "
+            + "Schranke des Lösers für die Einsparung.",
+          " Not every point was proven within the time for the analysis; “possible” gives the solver's "
+            + "bound on the savings."))
     return ReportChart(
       id: "chart-pareto", caption: caption, summary: summary, body: svg, width: 560, height: 290
     )

@@ -16,7 +16,7 @@ extension Plan {
     public var points: [Point]
     /// The recommended plan on the same axes.
     public var recommended: Point
-    /// Whether every ε-solve was proven optimal within the time limit.
+    /// Whether every ε-solve was proven optimal within the time limit and the analysis budget.
     public var complete: Bool
 
     /// Creates a front.
@@ -37,13 +37,24 @@ extension Plan {
       public var measure: Double
       /// The tasks that move in this plan.
       public var moved: [String]
+      /// When the analysis budget cut this ε-solve short: the most NPV any plan within ε could
+      /// save (the solver's bound), EUR; absent when this plan is proven the most saving for ε.
+      public var savingsBound: Double?
+
+      enum CodingKeys: String, CodingKey {
+        case epsilon, savings, measure, moved
+        case savingsBound = "savings_bound"
+      }
 
       /// Creates a point.
-      public init(epsilon: Double?, savings: Double, measure: Double, moved: [String]) {
+      public init(
+        epsilon: Double?, savings: Double, measure: Double, moved: [String], savingsBound: Double? = nil
+      ) {
         self.epsilon = epsilon
         self.savings = savings
         self.measure = measure
         self.moved = moved
+        self.savingsBound = savingsBound
       }
     }
   }

@@ -39,8 +39,8 @@ extension Plan {
       /// The factor above which they stop being optimal (``Sensitivity/highest`` when they stay
       /// optimal up to it).
       public var high: Double
-      /// Whether every re-solve finished within the time limit (otherwise the range is what was
-      /// proven before time ran out).
+      /// Whether every re-solve finished within the time limit and the analysis budget (otherwise
+      /// the range is what was proven before time ran out, and break-evens may be brackets).
       public var complete: Bool
       /// The decisions that change inside the examined range, nearest to the scenario's value first.
       public var flips: [Flip]
@@ -69,14 +69,21 @@ extension Plan {
       public var from: String?
       /// The decision past the break-even: the provider it moves to; absent when it stays.
       public var to: String?
+      /// When the analysis budget ended the bisection early: the two factors `[low, high]` between
+      /// which the break-even is proven to lie (``factor`` is then their midpoint, not a proven
+      /// break-even); absent when the break-even is narrowed to the tolerance.
+      public var bracket: [Double]?
 
       /// Creates a flip.
-      public init(task: String, factor: Double, value: Double?, from: String?, to: String?) {
+      public init(
+        task: String, factor: Double, value: Double?, from: String?, to: String?, bracket: [Double]? = nil
+      ) {
         self.task = task
         self.factor = factor
         self.value = value
         self.from = from
         self.to = to
+        self.bracket = bracket
       }
     }
   }

@@ -4,8 +4,12 @@ public import ZentralSolver
 /// The efficient plans between NPV savings and a second goal (FTE moved, or the penalties), by
 /// ε-constraints: the model gets one row `measure ≤ ε` and its objective becomes the NPV alone;
 /// ε steps over an even grid from the least possible measure (one solve minimising it) to the
-/// measure of the plan with the best NPV (one solve without the row). Each ε-solve is a full MIP
-/// solve; plans dominated by another (no more savings for more measure) are dropped.
+/// measure of the plan with the best NPV (one solve without the row, started from the
+/// recommendation). The ε-solves run upward, each started from the previous point's plan (which
+/// satisfies the wider bound) and stopped as soon as its bound proves that plan optimal for the
+/// new ε as well. The solves share ``budget`` (and the time limit of ``options``) like the explain
+/// budget; an ε-solve cut short keeps its best plan with the solver's bound on the savings
+/// (`savings_bound`). Plans dominated by another (no more savings for more measure) are dropped.
 public struct ParetoAnalysis: Sendable {
   /// The scenario.
   public let scenario: Scenario
@@ -15,6 +19,11 @@ public struct ParetoAnalysis: Sendable {
   public var points: Int
   /// Options of every solve; the time limit bounds the whole analysis.
   public var options: SolveOptions
+  /// Seconds for the whole analysis, shared among its solves; `nil`: only the time limit.
+  public var budget: Double?
+  /// The recommended plan's values (by column of the scenario's model), when the caller has them:
+  /// the analysis then does not solve the recommendation again.
+  public var recommendation: [Double]?
 
   /// Creates an analysis with `points` (2 or more) grid values.
   public init(
@@ -50,28 +59,40 @@ public struct ParetoAnalysis: Sendable {
     return copy
   }
 
-  /// Runs the analysis (the recommendation is solved again, with the full objective, to place it
-  /// on the same axes); `nil` when the extremes could not be solved within the time limit.
+  /// Runs the analysis (the recommendation, unless given, is solved again with the full objective
+  /// to place it on the same axes); `nil` when the extremes could not be solved within the time
+  /// limit and the budget.
   public func run() throws(PlanningError) -> Plan.ParetoFront? {
     let started = ContinuousClock.now
     let deadline = options.timeLimit.map { started + .seconds($0) }
+    let budget = AnalysisBudget(seconds: self.budget, deadline: deadline)
     let model = try PlanningError.wrap { try CentralisationModel(scenario: scenario) }
     let facts = model.facts
     let baseline = PlanBuilder(model: model).baselineNPV
     let goal = Self.expression(measure, in: model)
     var complete = true
-    func solve(_ linear: LinearModel, from starts: [[Double]] = []) -> SolveResult? {
+    var waiting = points + 2
+    /// One solve within its share of the budget, started from the best of `starts` (else the
+    /// status quo) that satisfies every row; stopped once its bound reaches `enough`.
+    func solve(_ linear: LinearModel, from starts: [[Double]] = [], enough: Double? = nil) -> SolveResult? {
+      let share = budget.share(waiting: waiting)
+      waiting = max(1, waiting - 1)
+      if let share, share <= 0 { return nil }
       var solveOptions = options
-      // A start that satisfies every row: the least-measure plan for the ε-models, else the
-      // status quo.
-      solveOptions.initialSolution = (starts + [model.statusQuo()]).first { linear.isFeasible($0) }
-      guard let result = SensitivityAnalysis.solve(linear, options: solveOptions, deadline: deadline),
-        result.hasSolution, linear.isFeasible(result.values)
+      solveOptions.timeLimit = share ?? options.timeLimit
+      solveOptions.initialSolution = (starts + [model.statusQuo()]).filter { linear.isFeasible($0) }
+        .min { linear.objectiveValue($0) < linear.objectiveValue($1) }
+      let stop: (SolveProgress) -> Bool = { progress in
+        guard let enough, let bound = progress.bound else { return true }
+        return bound < enough - 1e-7 * max(1, abs(enough))
+      }
+      guard let result = SensitivityAnalysis.solve(linear, options: solveOptions, progress: stop),
+        result.hasSolution,
+        linear.isFeasible(result.values)
       else { return nil }
-      if result.termination != .optimal { complete = false }
       return result
     }
-    func point(_ values: [Double], epsilon: Double?) -> Plan.ParetoFront.Point {
+    func point(_ values: [Double], epsilon: Double?, bound: Double? = nil) -> Plan.ParetoFront.Point {
       let decisions = SensitivityAnalysis.decisions(model, values: values)
       let moved = facts.scenario.tasks.indices.filter { decisions[$0] != nil }.map {
         facts.scenario.tasks[$0].id
@@ -79,31 +100,70 @@ public struct ParetoAnalysis: Sendable {
       return .init(
         epsilon: epsilon.map(PlanText.clean),
         savings: PlanText.clean(baseline - model.npv.value { values[$0.index] }),
-        measure: PlanText.clean(goal.value { values[$0.index] }), moved: moved)
+        measure: PlanText.clean(goal.value { values[$0.index] }), moved: moved,
+        savingsBound: bound.map { PlanText.clean(baseline - $0) })
     }
-    // The extremes: the least measure, and the best NPV.
+    // The recommendation, and the extremes: the least measure, and the best NPV.
+    let recommended: [Double]
+    if let recommendation, recommendation.count == model.model.columns.count,
+      model.model.isFeasible(recommendation)
+    {
+      recommended = recommendation
+    } else {
+      guard let result = solve(model.model) else { return nil }
+      if result.termination != .optimal { complete = false }
+      recommended = result.values
+    }
     var least = model.model
     try PlanningError.wrap { try least.setObjective(goal, sense: .minimize) }
     let unbounded = try PlanningError.wrap { try Self.bounded(model, measure: measure, epsilon: nil) }
-    guard let recommended = solve(model.model), let leastResult = solve(least), let best = solve(unbounded)
-    else { return nil }
+    guard let leastResult = solve(least, from: [recommended]) else { return nil }
+    if leastResult.termination != .optimal { complete = false }
+    let best = solve(unbounded, from: [recommended])
+    let top = best?.values ?? recommended
+    if best?.termination != .optimal { complete = false }
+    // Not proven least, the least-measure plan found still starts the grid at a measure that
+    // some plan reaches (below it only its bound is known).
     let low = goal.value { leastResult.values[$0.index] }
-    let high = goal.value { best.values[$0.index] }
+    let high = goal.value { top[$0.index] }
     var found: [Plan.ParetoFront.Point] = []
+    var previous: [Double]? = nil
     for i in 0..<points {
       let epsilon = low + (high - low) * Double(i) / Double(points - 1)
       // The bound is widened by a hair so that the extremes themselves stay feasible.
       let bounded = try PlanningError.wrap {
         try Self.bounded(model, measure: measure, epsilon: epsilon + 1e-7 * max(1, abs(epsilon)))
       }
-      guard let result = solve(bounded, from: [leastResult.values]) else {
-        complete = false
+      if i == points - 1, let best, best.termination == .optimal {
+        found.append(point(best.values, epsilon: epsilon))
         break
       }
-      found.append(point(result.values, epsilon: epsilon))
+      // The previous point's plan satisfies this wider bound: enough when nothing beats it.
+      let enough = previous.flatMap { bounded.isFeasible($0) ? bounded.objectiveValue($0) : nil }
+      guard
+        let result = solve(bounded, from: [previous, leastResult.values].compactMap { $0 }, enough: enough)
+      else {
+        complete = false
+        continue
+      }
+      if result.termination == .optimal {
+        found.append(point(result.values, epsilon: epsilon))
+      } else if let enough, let bound = result.bestBound, bound >= enough - 1e-7 * max(1, abs(enough)),
+        let previous
+      {
+        // Stopped by its bound: the previous plan is the best within this ε too.
+        found.append(point(previous, epsilon: epsilon))
+        continue
+      } else {
+        // Cut short: kept with the solver's bound on the savings (without a bound it proves
+        // nothing about ε and is left out; its plan still starts the next solve).
+        complete = false
+        if let bound = result.bestBound { found.append(point(result.values, epsilon: epsilon, bound: bound)) }
+      }
+      previous = result.values
     }
     return .init(
-      measure: measure, points: Self.efficient(found), recommended: point(recommended.values, epsilon: nil),
+      measure: measure, points: Self.efficient(found), recommended: point(recommended, epsilon: nil),
       complete: complete)
   }
 

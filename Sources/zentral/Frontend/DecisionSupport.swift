@@ -16,6 +16,10 @@ struct DecisionSupport {
   let stop: StopSignal
   /// Print nothing but errors.
   let quiet: Bool
+  /// Seconds each analysis may take, shared among its re-solves (`nil`: only the time limit).
+  var budget: Double? = nil
+  /// The recommended plan's values by column, when they could be rebuilt from the plan.
+  var recommendation: [Double]? = nil
 
   /// The measure of `--pareto GOALS`, or `nil` for goals not offered.
   static func paretoMeasure(_ goals: String) -> Plan.ParetoFront.Measure? {
@@ -58,7 +62,10 @@ struct DecisionSupport {
   func sensitivity(_ inputs: [SensitivityInput], file: String) throws -> Plan.Sensitivity? {
     if !quiet { Self.say("zentral: sensitivity: \(inputs.map(\.description).joined(separator: ", ")) …") }
     do {
-      return try SensitivityAnalysis(scenario: scenario, inputs: inputs, options: analysisOptions).run()
+      var analysis = SensitivityAnalysis(scenario: scenario, inputs: inputs, options: analysisOptions)
+      analysis.budget = budget
+      analysis.recommendation = recommendation
+      return try analysis.run()
     } catch {
       throw CommandFailure("\(file): \(error.description)")
     }
@@ -68,9 +75,11 @@ struct DecisionSupport {
   func pareto(_ measure: Plan.ParetoFront.Measure, points: Int, file: String) throws -> Plan.ParetoFront? {
     if !quiet { Self.say("zentral: pareto: savings against \(measure.rawValue), \(points) ε values …") }
     do {
-      return try ParetoAnalysis(
-        scenario: scenario, measure: measure, points: points, options: analysisOptions
-      ).run()
+      var analysis = ParetoAnalysis(
+        scenario: scenario, measure: measure, points: points, options: analysisOptions)
+      analysis.budget = budget
+      analysis.recommendation = recommendation
+      return try analysis.run()
     } catch {
       throw CommandFailure("\(file): \(error.description)")
     }

@@ -52,6 +52,12 @@ struct DecisionSupportOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Number of ε values of --pareto (2 to 50).", valueName: "n"))
   var paretoPoints = 9
 
+  @Option(
+    help: ArgumentHelp(
+      "Seconds each of --sensitivity and --pareto may take, shared among its re-solves (default: 30 plus three "
+        + "times the search's time); a break-even cut short is a bracket.", valueName: "seconds"))
+  var analysisBudget: Double?
+
   /// The most alternatives one run looks for.
   static let maximumAlternatives = 20
   /// The most samples of a robust plan.
@@ -79,6 +85,10 @@ struct DecisionSupportOptions: ParsableArguments {
     }
     if !sensitivityInputs.isEmpty && !sensitivity {
       throw ValidationError("--sensitivity-input needs --sensitivity")
+    }
+    try SolveLimitChecks.checkSeconds(analysisBudget, option: "--analysis-budget")
+    if analysisBudget != nil && !sensitivity && pareto == nil {
+      throw ValidationError("--analysis-budget goes with --sensitivity or --pareto")
     }
   }
 
