@@ -33,6 +33,7 @@ EXPECTED_ERRORS = {
     "gap-without-bound": ("", "required"),
     "prose-explanation": ("tasks/0", "additionalProperties"),
     "sensitivity-value-as-text": ("sensitivity/inputs/0/flips/0/value", "type"),
+    "sensitivity-bracket-three-factors": ("sensitivity/inputs/0/flips/0/bracket", "maxItems"),
     "stay-with-provider": ("tasks/0", "not"),
     "close-call-on-rule": ("tasks/0/reason", "not"),
 }

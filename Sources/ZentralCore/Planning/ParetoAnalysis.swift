@@ -126,44 +126,60 @@ public struct ParetoAnalysis: Sendable {
     // some plan reaches (below it only its bound is known).
     let low = goal.value { leastResult.values[$0.index] }
     let high = goal.value { top[$0.index] }
-    var found: [Plan.ParetoFront.Point] = []
-    var previous: [Double]? = nil
-    for i in 0..<points {
+    var found: [Int: Plan.ParetoFront.Point] = [:]
+    var plans: [Int: [Double]] = [:]
+    var open = Set<Int>()
+    /// The ε-point `i`, started from `previous` (a plan within a smaller ε) when there is one.
+    func solvePoint(_ i: Int, previous: [Double]?) throws(PlanningError) {
       let epsilon = low + (high - low) * Double(i) / Double(points - 1)
       // The bound is widened by a hair so that the extremes themselves stay feasible.
       let bounded = try PlanningError.wrap {
         try Self.bounded(model, measure: measure, epsilon: epsilon + 1e-7 * max(1, abs(epsilon)))
       }
       if i == points - 1, let best, best.termination == .optimal {
-        found.append(point(best.values, epsilon: epsilon))
-        break
+        found[i] = point(best.values, epsilon: epsilon)
+        open.remove(i)
+        return
       }
       // The previous point's plan satisfies this wider bound: enough when nothing beats it.
       let enough = previous.flatMap { bounded.isFeasible($0) ? bounded.objectiveValue($0) : nil }
       guard
         let result = solve(bounded, from: [previous, leastResult.values].compactMap { $0 }, enough: enough)
       else {
-        complete = false
-        continue
+        open.insert(i)
+        return
       }
       if result.termination == .optimal {
-        found.append(point(result.values, epsilon: epsilon))
+        found[i] = point(result.values, epsilon: epsilon)
+        plans[i] = result.values
+        open.remove(i)
       } else if let enough, let bound = result.bestBound, bound >= enough - 1e-7 * max(1, abs(enough)),
         let previous
       {
         // Stopped by its bound: the previous plan is the best within this ε too.
-        found.append(point(previous, epsilon: epsilon))
-        continue
+        found[i] = point(previous, epsilon: epsilon)
+        plans[i] = previous
+        open.remove(i)
       } else {
         // Cut short: kept with the solver's bound on the savings (without a bound it proves
         // nothing about ε and is left out; its plan still starts the next solve).
-        complete = false
-        if let bound = result.bestBound { found.append(point(result.values, epsilon: epsilon, bound: bound)) }
+        open.insert(i)
+        if let bound = result.bestBound { found[i] = point(result.values, epsilon: epsilon, bound: bound) }
+        plans[i] = result.values
       }
-      previous = result.values
     }
+    for i in 0..<points { try solvePoint(i, previous: i > 0 ? plans[i - 1] : nil) }
+    // Budget left: the points cut short again, each with a larger share.
+    if !open.isEmpty && !budget.isUsedUp {
+      waiting = open.count
+      for i in open.sorted() {
+        try solvePoint(i, previous: (0..<i).reversed().lazy.compactMap { plans[$0] }.first)
+      }
+    }
+    if !open.isEmpty { complete = false }
+    let front = (0..<points).compactMap { found[$0] }
     return .init(
-      measure: measure, points: Self.efficient(found), recommended: point(recommended, epsilon: nil),
+      measure: measure, points: Self.efficient(front), recommended: point(recommended, epsilon: nil),
       complete: complete)
   }
 

@@ -96,27 +96,34 @@ public struct SensitivityAnalysis: Sendable {
     let baseDecisions = Self.decisions(baseModel, values: base)
     let perSide = Int(((1 - lowest) / step).rounded(.up)) + Int(((highest - 1) / step).rounded(.up))
     state.gridLeft = inputs.count * perSide
-    var entries: [Plan.Sensitivity.Input] = []
-    for input in inputs {
-      var cache: [Double: Outcome] = [1: Outcome(decisions: baseDecisions, recommendedOptimal: true)]
-      state.starts = [base]
-      let evaluate: (Double, Bool) -> Outcome? = { factor, needDecisions in
-        let key = (factor * 1e9).rounded() / 1e9
-        if let known = cache[key], known.decisions != nil || !needDecisions { return known }
-        let scaled = input.scaled(scenario, by: key)
-        guard let model = try? CentralisationModel(scenario: scaled) else { return nil }
-        let outcome = evaluateModel(model, base: base, needDecisions: needDecisions, state: state)
-        if let outcome { cache[key] = outcome }
-        return outcome
+    var entries: [Plan.Sensitivity.Input?] = Array(repeating: nil, count: inputs.count)
+    var caches = Array(
+      repeating: [1.0: Outcome(decisions: baseDecisions, recommendedOptimal: true)], count: inputs.count)
+    // A first pass over every input; then, while budget is left, passes over the inputs not
+    // complete: proven outcomes stay cached, the re-solves cut short get the larger shares left.
+    for pass in 0..<3 {
+      if pass > 0 && (state.budget.isUsedUp || entries.allSatisfy { $0?.complete ?? false }) { break }
+      if pass > 0 { state.gridLeft = entries.filter { !($0?.complete ?? false) }.count * perSide / 2 }
+      for (i, input) in inputs.enumerated() where !(entries[i]?.complete ?? false) {
+        state.starts = [base]
+        let evaluate: (Double, Bool) -> Outcome? = { factor, needDecisions in
+          let key = (factor * 1e9).rounded() / 1e9
+          if let known = caches[i][key], known.decisions != nil || !needDecisions { return known }
+          let scaled = input.scaled(scenario, by: key)
+          guard let model = try? CentralisationModel(scenario: scaled) else { return nil }
+          let outcome = evaluateModel(model, base: base, needDecisions: needDecisions, state: state)
+          if let outcome { caches[i][key] = outcome }
+          return outcome
+        }
+        entries[i] = examine(
+          input, base: baseDecisions, facts: baseModel.facts, state: state, evaluate: evaluate)
       }
-      entries.append(
-        examine(input, base: baseDecisions, facts: baseModel.facts, state: state, evaluate: evaluate))
     }
     let elapsed = ContinuousClock.now - started
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     return Plan.Sensitivity(
       lowest: lowest, highest: highest, tolerance: tolerance, solves: state.solves,
-      seconds: PlanText.clean((seconds * 1000).rounded() / 1000), inputs: entries)
+      seconds: PlanText.clean((seconds * 1000).rounded() / 1000), inputs: entries.compactMap { $0 })
   }
 
   /// One re-solve of a scaled `model` within its share of the budget: `nil` when it proved
