@@ -18,7 +18,8 @@ public struct AnalysisBudget: Sendable {
 
   /// A budget of `seconds` from now (`nil`: none) that ends no later than `deadline`.
   public init(seconds: Double?, deadline: ContinuousClock.Instant? = nil) {
-    let own = seconds.map { ContinuousClock.now + .milliseconds(Int64(max(0, $0) * 1000)) }
+    // Clamped to a year so that any finite number of seconds converts (no overflow trap).
+    let own = seconds.map { ContinuousClock.now + .milliseconds(Int64(min(max(0, $0), 3.2e7) * 1000)) }
     switch (own, deadline) {
     case (let own?, let deadline?): end = min(own, deadline)
     case (let own?, nil): end = own

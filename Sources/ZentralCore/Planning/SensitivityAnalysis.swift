@@ -278,7 +278,7 @@ public struct SensitivityAnalysis: Sendable {
     let started = ContinuousClock.now
     guard let first = try? Solver.solve(model, options: options, progress: progress) else { return nil }
     guard first.termination == .numericalFailure, let limit = options.timeLimit else { return first }
-    let end = started + .milliseconds(Int64(limit * 1000))
+    let end = started + .milliseconds(Int64(min(max(0, limit), 3.2e7) * 1000))
     guard Planner.seconds(until: end) > 0.01 else { return first }
     var open = options
     open.timeLimit = nil
