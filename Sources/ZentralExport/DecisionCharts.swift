@@ -210,10 +210,12 @@ enum DecisionCharts {
       + (pareto.complete
         ? ""
         : words.pick(
-          " Nicht alle Punkte wurden in der Zeit für die Analyse bewiesen; „möglich bis“ nennt die "
-            + "Schranke des Lösers für die Einsparung.",
-          " Not every point was proven within the time for the analysis; “possible” gives the solver's "
-            + "bound on the savings."))
+          " Nicht alle Punkte wurden in der Zeit für die Analyse bewiesen.",
+          " Not every point was proven within the time for the analysis."))
+      + (pareto.points.contains { $0.savingsBound != nil }
+        ? words.pick(
+          " „Möglich bis“ nennt die Schranke des Lösers: mehr spart kein Plan mit dieser Obergrenze (hohler Punkt).",
+          " “Possible” gives the solver's bound: no plan within that bound saves more (hollow point).") : "")
     return ReportChart(
       id: "chart-pareto", caption: caption, summary: summary, body: svg, width: 560, height: 290
     )

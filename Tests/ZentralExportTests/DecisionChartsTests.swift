@@ -73,3 +73,26 @@ struct DecisionChartsTests {
     #expect(html.contains("Eine Empfindlichkeitsrechnung"))
   }
 }
+
+extension DecisionChartsTests {
+  @Test("a break-even cut short reads as a range, a Pareto point cut short as hollow with its bound")
+  func cutShort() throws {
+    var plan = try Self.plan()
+    let task = try #require(plan.tasks.first { $0.provider != nil })
+    plan.sensitivity?.inputs[0].complete = false
+    plan.sensitivity?.inputs[0].flips = [
+      .init(task: task.id, factor: 1.3, value: 390_000, from: task.provider, to: nil, bracket: [1.2, 1.4])
+    ]
+    plan.pareto?.points.append(
+      .init(epsilon: 8, savings: 900_000, measure: 8, moved: [task.id], savingsBound: 950_000))
+    plan.pareto?.complete = false
+    let html = try ExportFixtures.export(plan, .html, ExportOptions())
+    // The value at the proven ends (390,000 / 1.3 × 1.2 and × 1.4), not the midpoint as a threshold.
+    #expect(html.contains("Umstellungskosten unter 360.000 €"))
+    #expect(html.contains("die Schwelle liegt zwischen 360.000 € und 420.000 €; genauer nicht berechnet"))
+    #expect(!html.contains("unter 390.000 €"))
+    #expect(html.contains("8 → 900.000 € (möglich bis 950.000 €)"))
+    #expect(html.contains("fill=\"#fff\" stroke=\"#2b6cb0\""))
+    #expect(html.contains("Nicht alle Punkte wurden in der Zeit für die Analyse bewiesen."))
+  }
+}
