@@ -43,7 +43,8 @@ public enum FirstPlan {
         // Only within the column's bounds (an LP value is, up to GLPK's tolerance).
         if let lower = column.lower, rounded < lower { continue }
         if let upper = column.upper, rounded > upper { continue }
-        guard (try? restricted.setBounds(of: Variable(index: j), lower: rounded, upper: rounded)) != nil else {
+        guard (try? restricted.setBounds(of: Variable(index: j), lower: rounded, upper: rounded)) != nil
+        else {
           continue
         }
         fixed += 1

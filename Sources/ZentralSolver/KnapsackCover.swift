@@ -21,6 +21,7 @@ public enum KnapsackCover {
       terms.reduce(0) { $0 + $1.coefficient * point[$1.item] }
     }
 
+    /// Whether both cuts have the same terms in the same order and the same right-hand side.
     public static func == (a: Cut, b: Cut) -> Bool {
       a.rhs == b.rhs && a.terms.count == b.terms.count
         && zip(a.terms, b.terms).allSatisfy { $0.item == $1.item && $0.coefficient == $1.coefficient }

@@ -285,7 +285,9 @@ public enum Solver {
     context.deadline = deadline
     if options.cuts.contains(.knapsack) { context.knapsackCuts = KnapsackCutGenerator() }
     if parm.presolve == GLP_OFF, !options.branchFirst.isEmpty {
-      context.branchFirst = options.branchFirst.filter { $0 >= 0 && $0 < model.columns.count }.map { Int32($0 + 1) }
+      context.branchFirst = options.branchFirst.filter { $0 >= 0 && $0 < model.columns.count }.map {
+        Int32($0 + 1)
+      }
     }
     parm.cb_func = branchAndBoundCallback
     parm.cb_info = info

@@ -44,7 +44,8 @@ struct PlanningStrengthPropertyTests {
       let variant = Self.variants[(index + index / 4) % Self.variants.count]
       let plan = try Planner(scenario: scenario).plan(options: variant.1)
       let label = "scenario #\(index) (\(variant.0))"
-      let plain = try Planner(scenario: scenario).plan(options: PlanningOptions(explain: false, diagnose: false))
+      let plain = try Planner(scenario: scenario).plan(
+        options: PlanningOptions(explain: false, diagnose: false))
       // The option must not change the optimum GLPK proves with zentral's defaults ...
       if let a = plain.objective, let b = plan.objective, abs(a - b) > 1e-6 * max(1, abs(a)) {
         failures.append("\(label): \(b), default options \(a)")
@@ -73,7 +74,9 @@ struct PlanningStrengthPropertyTests {
         failures.append("\(label): planner \(objective), brute force \(best)")
       }
     }
-    print("search help property test: \(agreeing) scenarios checked, \(oracleDisagreements) where the defaults disagree")
+    print(
+      "search help property test: \(agreeing) scenarios checked, \(oracleDisagreements) where the defaults disagree"
+    )
     #expect(agreeing >= 100)
     #expect(feasible >= 60)
     #expect(failures.isEmpty, "\(failures.count) disagreements, first: \(failures.prefix(5))")

@@ -5,14 +5,17 @@ import ZentralSolver
 struct KnapsackCoverTests {
   /// A fractional point such as an LP relaxation gives: items by value per weight, the last one
   /// taken in part, with some noise.
-  static func fractionalPoint(weights: [Double], capacity: Double, using generator: inout SeededGenerator)
+  static func fractionalPoint(
+    weights: [Double], capacity: Double, using generator: inout SeededGenerator
+  )
     -> [Double]
   {
     var point = Array(repeating: 0.0, count: weights.count)
     var room = capacity
     for j in weights.indices.shuffled(using: &generator) {
       let share = min(1, max(0, room / weights[j]))
-      point[j] = Bool.random(using: &generator) ? share : share * Double.random(in: 0.5...1, using: &generator)
+      point[j] =
+        Bool.random(using: &generator) ? share : share * Double.random(in: 0.5...1, using: &generator)
       room -= point[j] * weights[j]
     }
     return point
@@ -72,17 +75,26 @@ struct KnapsackCoverTests {
   }
 
   /// A random generalised assignment problem: every job to one agent, agents' capacities.
-  static func assignment(agents: Int, jobs: Int, using generator: inout SeededGenerator) throws
+  static func assignment(
+    agents: Int, jobs: Int, using generator: inout SeededGenerator
+  ) throws
     -> (LinearModel, brute: Double?)
   {
     var model = try LinearModel(name: "gap")
-    let cost = (0..<agents).map { _ in (0..<jobs).map { _ in Double(Int.random(in: 5...25, using: &generator)) } }
-    let size = (0..<agents).map { _ in (0..<jobs).map { _ in Double(Int.random(in: 3...15, using: &generator)) } }
+    let cost = (0..<agents).map { _ in
+      (0..<jobs).map { _ in Double(Int.random(in: 5...25, using: &generator)) }
+    }
+    let size = (0..<agents).map { _ in
+      (0..<jobs).map { _ in Double(Int.random(in: 3...15, using: &generator)) }
+    }
     let capacity = (0..<agents).map { i in (size[i].reduce(0, +) / Double(agents) * 1.3).rounded() }
     var x: [[Variable]] = []
-    for i in 0..<agents { x.append(try (0..<jobs).map { j in try model.addVariable("x\(i)_\(j)", kind: .binary) }) }
+    for i in 0..<agents {
+      x.append(try (0..<jobs).map { j in try model.addVariable("x\(i)_\(j)", kind: .binary) })
+    }
     for j in 0..<jobs {
-      try model.addConstraint(.equal(.sum((0..<agents).map { LinearExpression(x[$0][j]) }), 1), name: "job\(j)")
+      try model.addConstraint(
+        .equal(.sum((0..<agents).map { LinearExpression(x[$0][j]) }), 1), name: "job\(j)")
     }
     var objective = LinearExpression()
     for i in 0..<agents {
@@ -125,7 +137,9 @@ struct KnapsackCoverTests {
         let result = try Solver.solve(model, options: options)
         if let brute {
           #expect(result.termination == .optimal)
-          #expect(abs((result.objective ?? .nan) - brute) < 1e-6, "knapsack cuts: \(result.objective ?? .nan) vs \(brute)")
+          #expect(
+            abs((result.objective ?? .nan) - brute) < 1e-6,
+            "knapsack cuts: \(result.objective ?? .nan) vs \(brute)")
           solved += 1
         } else {
           #expect(result.termination == .infeasible)

@@ -44,7 +44,8 @@ struct SolverOptions: ParsableArguments {
   @Option(
     help: ArgumentHelp(
       "Primal heuristics, comma-separated: rounding, fpump (feasibility pump), proximity "
-        + "(proximity search) (GLPK's), first-plan (zentral's first plan from the LP), or 'none'.", valueName: "list"),
+        + "(proximity search) (GLPK's), first-plan (zentral's first plan from the LP), or 'none'.",
+      valueName: "list"),
     transform: ChoiceArgument<Heuristic>.list)
   var heuristics: [Heuristic]?
 
