@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZentralTestSupport
 
 @Suite("zentral plan with the search help of issue 18 (--cuts knapsack, --centres-first, first-plan)")
 struct SearchHelpCommandTests {
