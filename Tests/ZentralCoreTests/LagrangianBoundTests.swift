@@ -19,14 +19,14 @@ struct LagrangianBoundTests {
     return (lp, LagrangianBound(model.model, partition: partition, count: count, duals: lp.duals))
   }
 
-  @Test("never above the brute-force optimum, never below the LP bound, on 120 random scenarios")
+  @Test("never above the brute-force optimum, never below the LP bound, on 360 random scenarios")
   func againstBruteForce() throws {
     var generator = PlanningScenarioGenerator(seed: 20_261_202)
     var failures: [String] = []
     var compared = 0
     var withShared = 0
     var aboveLP = 0
-    for index in 1...120 {
+    for index in 1...360 {
       var (scenario, _) = generator.next(allowDivisible: false)
       if index % 3 != 0 {
         for t in scenario.tasks.indices { scenario.tasks[t].separateFrom = [] }
@@ -51,7 +51,7 @@ struct LagrangianBoundTests {
         if value > optimum + tolerance {
           failures.append("#\(index) round \(round): Lagrangian value \(value) above the optimum \(optimum)")
         }
-        if round == 1 && value < lpBound - tolerance {
+        if round == 1 && value < lpBound - 10 * tolerance {
           failures.append("#\(index): first value \(value) (from the LP duals) below the LP bound \(lpBound)")
         }
       }
@@ -59,8 +59,10 @@ struct LagrangianBoundTests {
     }
     print("Lagrangian: \(compared) compared, \(withShared) with shared rows, \(aboveLP) above the LP bound")
     #expect(failures.isEmpty, "\(failures.prefix(10).joined(separator: "\n"))")
-    #expect(compared >= 80)
-    #expect(withShared >= 40)
+    #expect(compared >= 150)
+    #expect(withShared >= 20)
+    // Integral families lift the bound above the LP's on some of them.
+    #expect(aboveLP >= 10)
   }
 
   @Test("generated regions: between the LP bound and the one-MIP optimum")
@@ -80,7 +82,7 @@ struct LagrangianBoundTests {
       let best = try #require(lagrangian.best)
       let tolerance = 1e-6 * abs(optimum)
       #expect(best <= optimum + tolerance, "seed \(seed): \(best) above \(optimum)")
-      #expect(best >= lpBound - tolerance, "seed \(seed): \(best) below the LP bound \(lpBound)")
+      #expect(best >= lpBound - 10 * tolerance, "seed \(seed): \(best) below the LP bound \(lpBound)")
     }
   }
 
@@ -113,7 +115,7 @@ struct LagrangianBoundTests {
     let value = try #require(first.value)
     #expect(value >= 8 - 1e-6)
     #expect(value <= 8.5 + 1e-6)
-    for _ in 1...10 { _ = lagrangian.round(options: SolveOptions(), threads: 1, deadline: nil, target: 8.5) }
+    for _ in 1...40 { _ = lagrangian.round(options: SolveOptions(), threads: 1, deadline: nil, target: 8.5) }
     let best = try #require(lagrangian.best)
     #expect(abs(best - 8.5) < 1e-5, "best \(best)")
   }

@@ -116,10 +116,10 @@ struct FamilyDecomposition {
     }
 
     // 2b. The Lagrangian bound over the shared rows, from the LP duals, for its share of the time.
-    var lagrangianColumns: [Bool]?
+    var lagrangian: (used: [Bool], restless: Set<Int>)?
     if let relaxation, !search.finished {
       let until = search.remaining.map { Date().addingTimeInterval($0 * Self.lagrangianShare) }
-      lagrangianColumns = lagrangianStep(
+      lagrangian = lagrangianStep(
         lp: relaxation, partition: partition, count: count, until: until, search: &search)
     }
 
@@ -151,10 +151,13 @@ struct FamilyDecomposition {
         break
       }
     }
-    // 3b. Under a time limit, branch-and-cut on the model restricted to the columns of the best
-    // plan and of the Lagrangian family plans.
-    if converged, !search.finished, let lagrangianColumns {
-      restrictedSearch(columns: lagrangianColumns, search: &search)
+    // 3b. Under a time limit, pairs of families that share a full row, then branch-and-cut on the
+    // model restricted to the columns of the best plan and of the Lagrangian family plans.
+    if converged, !search.finished, let lagrangian, let remaining = search.remaining {
+      pairSearch(
+        partition: partition, count: count, restless: lagrangian.restless,
+        until: Date().addingTimeInterval(remaining * Self.pairShare), search: &search)
+      if !search.finished { restrictedSearch(columns: lagrangian.used, search: &search) }
     }
     // 4. Under a time limit, the time left goes to branch-and-cut over the whole model, started
     // from the best plan: it can improve both the plan and the bound (cuts, branching).
