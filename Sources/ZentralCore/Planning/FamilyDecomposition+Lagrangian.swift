@@ -41,7 +41,9 @@ extension FamilyDecomposition {
           + (evaluation.value.map { String(format: "%.2f", $0) } ?? "-")
           + ", best bound \(lagrangian.best.map { String(format: "%.2f", $0) } ?? "-"), "
           + "\(improved) family plans taken; \(search.summary)")
-      if evaluation.value == nil || lagrangian.rounds - lagrangian.lastGain >= Self.lagrangianPatience { break }
+      if evaluation.value == nil || lagrangian.rounds - lagrangian.lastGain >= Self.lagrangianPatience {
+        break
+      }
     }
     guard lagrangian.rounds > 0 else { return nil }
     var restless = Set<Int>()
@@ -143,9 +145,12 @@ extension FamilyDecomposition {
       var options = self.options
       options.relativeGap = min(options.relativeGap ?? 1e-4, 1e-4)
       options.initialSolution = block.restrict(current)
-      options.timeLimit = until.map { max(0.001, min(Self.pairLimit, $0.timeIntervalSinceNow)) } ?? Self.pairLimit
+      options.timeLimit =
+        until.map { max(0.001, min(Self.pairLimit, $0.timeIntervalSinceNow)) } ?? Self.pairLimit
       tried += 1
-      guard let result = try? Solver.solve(block.model, options: options), result.hasSolution else { continue }
+      guard let result = try? Solver.solve(block.model, options: options), result.hasSolution else {
+        continue
+      }
       let candidate = block.merge(result.values, into: current)
       if full.isFeasible(candidate) && search.offer(candidate) { improved += 1 }
     }

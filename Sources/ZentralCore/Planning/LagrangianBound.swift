@@ -241,7 +241,9 @@ struct LagrangianBound {
         gradient[k] = activity - lower
       }
       // A step that would leave the admitted sign stops at 0.
-      if projected(multipliers[k] + gradient[k], row: shared[k]) == 0 && multipliers[k] == 0 { gradient[k] = 0 }
+      if projected(multipliers[k] + gradient[k], row: shared[k]) == 0 && multipliers[k] == 0 {
+        gradient[k] = 0
+      }
     }
     let norm = gradient.reduce(0) { $0 + $1 * $1 }
     guard norm > 0 else { return }
