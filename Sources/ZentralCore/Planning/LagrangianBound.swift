@@ -316,10 +316,11 @@ struct LagrangianBound {
     var outcome = BlockOutcome(bound: nil, values: result.hasSolution ? result.values : nil)
     if let bound = result.bestBound, result.termination != .numericalFailure {
       outcome.bound = bound - Self.tolerance(bound)
-    } else if model.isMIP {
+    } else if model.isMIP, options.timeLimit.map({ $0 - result.seconds > 0.01 }) ?? true {
+      // Within what is left of the block's own limit (at most 5 s).
       var relaxed = options
       relaxed.initialSolution = nil
-      relaxed.timeLimit = options.timeLimit.map { _ in 5 }
+      relaxed.timeLimit = options.timeLimit.map { min(5, $0 - result.seconds) }
       if let lp = try? Solver.solve(model.relaxation(), options: relaxed), lp.termination == .optimal,
         let objective = lp.objective
       {
