@@ -8,7 +8,8 @@ extension FamilyDecomposition {
   /// (kept only when the whole plan stays feasible and gets cheaper).
   ///
   /// Runs until `until`, at most ``lagrangianRounds`` rounds, and stops early once the requested
-  /// gap is reached or ``lagrangianPatience`` rounds in a row did not raise the bound.
+  /// gap is reached, ``lagrangianPatience`` rounds in a row did not raise the bound, or a round
+  /// left the multipliers unchanged.
   ///
   /// - Returns: the columns some family's Lagrangian plan has away from 0, for
   ///   ``restrictedSearch(columns:search:)``, and the families whose last Lagrangian plan differs
@@ -41,7 +42,9 @@ extension FamilyDecomposition {
           + (evaluation.value.map { String(format: "%.2f", $0) } ?? "-")
           + ", best bound \(lagrangian.best.map { String(format: "%.2f", $0) } ?? "-"), "
           + "\(improved) family plans taken; \(search.summary)")
-      if evaluation.value == nil || lagrangian.rounds - lagrangian.lastGain >= Self.lagrangianPatience {
+      if evaluation.value == nil || lagrangian.stalled
+        || lagrangian.rounds - lagrangian.lastGain >= Self.lagrangianPatience
+      {
         break
       }
     }

@@ -56,6 +56,9 @@ struct LagrangianBound {
   /// The columns that some block solution so far has away from 0 (the candidates of the
   /// restricted search, ``FamilyDecomposition/restrictedSearch(columns:search:)``).
   private(set) var used: [Bool]
+  /// Whether the last round left the multipliers where they were (no subgradient: a block without
+  /// a solution, or every shared row satisfied and priced right), so another round would repeat it.
+  private(set) var stalled = false
   /// Evaluations so far, and blocks solved in them.
   private(set) var rounds = 0
   private(set) var solves = 0
@@ -209,7 +212,11 @@ struct LagrangianBound {
           roundsWithoutGain = 0
         }
       }
+      let before = multipliers
       moveMultipliers(value: value, target: target)
+      stalled = before == multipliers
+    } else {
+      stalled = true
     }
     return Evaluation(value: value, solved: work.count, infeasible: infeasible)
   }
