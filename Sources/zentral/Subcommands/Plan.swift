@@ -172,6 +172,7 @@ extension Zentral {
       options.solve.stopSignal = stop
       options.threads = 2
       options.explain = !noExplain
+      options.centresFirst = solver.centresFirst
       if let explainBudget { options.explainBudget = .seconds(explainBudget) }
       if timings { options.trace = { line in printError("zentral: decomposition: \(line)") } }
       options.explainProgress = { done, total in line.explaining(done, total) }
