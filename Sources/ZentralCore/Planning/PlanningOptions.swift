@@ -37,6 +37,9 @@ public struct PlanningOptions: Sendable {
   /// in seconds: `"solve"` (the main search), `"explain"` (flip re-solves or the infeasibility
   /// diagnosis). `zentral plan --timings` reports them.
   public var phaseFinished: (@Sendable (_ phase: String, _ seconds: Double) -> Void)?
+  /// The measures that make the flip re-solves cheap (default: all; leaving some out is for
+  /// measuring them, `zentral plan --flip-speedups`).
+  public var flipSpeedups: FlipSpeedups = .all
 
   /// Creates options; by default every analysis runs on two threads.
   public init(

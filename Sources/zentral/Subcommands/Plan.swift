@@ -80,6 +80,9 @@ extension Zentral {
     @OptionGroup(title: "Solver options (expert)", visibility: .hidden)
     var solver: SolverOptions
 
+    @OptionGroup(title: "Flip speed-ups (benchmarks)", visibility: .hidden)
+    var flipSpeedups: FlipSpeedupOptions
+
     func validate() throws {
       try SolveLimitChecks.check(timeLimit: timeLimit, gap: gap)
       try SolveLimitChecks.checkSeconds(explainBudget, option: "--explain-budget")
@@ -169,6 +172,7 @@ extension Zentral {
       options.threads = 2
       options.explain = !noExplain
       if let explainBudget { options.explainBudget = .seconds(explainBudget) }
+      if let chosen = flipSpeedups.chosen { options.flipSpeedups = chosen }
       if timings { options.trace = { line in printError("zentral: decomposition: \(line)") } }
       options.explainProgress = { done, total in line.explaining(done, total) }
       options.phaseFinished = { phase, seconds in clock.add(phase, seconds) }
