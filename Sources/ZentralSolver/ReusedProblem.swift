@@ -13,7 +13,9 @@ import Foundation
 /// stops.
 ///
 /// GLPK keeps its environment per thread: ``with(_:_:)`` creates the problem, runs the body and
-/// deletes the problem on the calling thread; the instance must not escape the body.
+/// deletes the problem on the calling thread; the instance must not escape the body. Other GLPK
+/// work inside the body (``Solver/solve(_:options:log:progress:)``) must run on another thread:
+/// a solve frees its thread's GLPK environment when it ends, and every problem of the thread with it.
 public final class ReusedProblem {
   /// The model that is loaded.
   public let base: LinearModel

@@ -64,7 +64,7 @@ extension Zentral {
 
     @Option(
       help: ArgumentHelp(
-        "Seconds for all flip costs together (default: 10 plus three times the search's time); a flip cut "
+        "Seconds for all flip costs together (default: 6 plus three times the search's time); a flip cut "
           + "short is given as a range, or as not computed.", valueName: "seconds"))
     var explainBudget: Double?
 
