@@ -72,8 +72,47 @@ struct FlipExplainer {
   /// The stop of ``FlipSpeedups/precisionStop``: half a euro (the report prints whole euros).
   static let printedPrecision = 0.5
 
-  /// Runs every job and returns the outcomes by job.
+  /// Runs every job and returns the outcomes by job. With ``FlipSpeedups/reuse``, flips the budget
+  /// cut short (brackets and flips without a plan) are tried again while the budget lasts, at most
+  /// twice more, each keeping the better of its outcomes.
   func run(_ jobs: [Job], progress: (@Sendable (Int, Int) -> Void)? = nil) -> [Job: Outcome] {
+    var outcomes = pass(jobs, progress: progress)
+    guard speedups.contains(.reuse), let budgetEnd else { return outcomes }
+    for _ in 0..<2 {
+      guard Planner.seconds(until: budgetEnd) > 0.2 else { break }
+      let again = jobs.filter {
+        switch outcomes[$0] {
+        case .bracket, .unsolved(.budget): true
+        default: false
+        }
+      }
+      guard !again.isEmpty else { break }
+      let second = pass(again, progress: nil)
+      for job in again { outcomes[job] = better(outcomes[job], second[job]) }
+    }
+    return outcomes
+  }
+
+  /// The better of two outcomes of one flip: a priced or infeasible flip, else the narrower
+  /// bracket (the higher bound and the cheaper flipped plan of the two), else a bracket.
+  private func better(_ a: Outcome?, _ b: Outcome?) -> Outcome? {
+    guard let a, let b else { return a ?? b }
+    switch (a, b) {
+    case (.objective, _), (.infeasible, _): return a
+    case (_, .objective), (_, .infeasible): return b
+    case (.bracket(let boundA, let objectiveA, let npvA), .bracket(let boundB, let objectiveB, let npvB)):
+      let minimise = model.model.sense == .minimize
+      let bound = minimise ? max(boundA, boundB) : min(boundA, boundB)
+      let aWins = minimise ? objectiveA <= objectiveB : objectiveA >= objectiveB
+      return .bracket(bound: bound, objective: aWins ? objectiveA : objectiveB, npv: aWins ? npvA : npvB)
+    case (.bracket, _): return a
+    case (_, .bracket): return b
+    default: return a
+    }
+  }
+
+  /// One pass over `jobs` on the threads.
+  private func pass(_ jobs: [Job], progress: (@Sendable (Int, Int) -> Void)?) -> [Job: Outcome] {
     let work = Work(jobs: jobs)
     let explainer = self
     let threads = speedups.contains(.parallel) ? self.threads : 1
@@ -118,9 +157,12 @@ struct FlipExplainer {
     }
     if let budgetEnd {
       // A fair share of what is left (the threads share the waiting flips), at least half a
-      // second: an easy flip ends long before its share and leaves the rest to the hard ones.
+      // second on a new problem per flip, a tenth on a reused one (nothing to load, and a flip cut
+      // short is tried again while the budget lasts): an easy flip ends long before its share and
+      // leaves the rest to the hard ones.
       let remaining = Planner.seconds(until: budgetEnd)
-      let share = max(0.5, remaining * Double(threads) / Double(max(1, waiting)))
+      let least = reused == nil ? 0.5 : 0.1
+      let share = max(least, remaining * Double(threads) / Double(max(1, waiting)))
       let left = min(remaining, share)
       guard left > 0.01 else { return .unsolved(.budget) }
       if left < (options.timeLimit ?? .infinity) {
@@ -196,7 +238,7 @@ struct FlipExplainer {
 
   /// A plan of the flipped model near the optimum: the optimum's integer values, except in the
   /// neighbourhood of the columns the flip changes, where a short search on the reused problem
-  /// chooses them (at most a fifth of the flip's time, at most one second); `nil` when there is
+  /// chooses them (at most a third of the flip's time, at most one second); `nil` when there is
   /// no optimum or that search finds no plan.
   private func firstPlan(
     of flipped: LinearModel, near neighbours: Neighbourhood, on reused: ReusedProblem, options: SolveOptions
@@ -221,7 +263,7 @@ struct FlipExplainer {
       else { return nil }
     }
     var limited = options
-    limited.timeLimit = min(1, (options.timeLimit ?? 5) / 5)
+    limited.timeLimit = min(1, (options.timeLimit ?? 5) / 3)
     guard let result = try? reused.solve(local, options: limited), result.hasSolution,
       flipped.isFeasible(result.values)
     else { return nil }
