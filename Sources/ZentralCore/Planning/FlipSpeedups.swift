@@ -3,6 +3,7 @@
 /// BENCHMARKS.md "Explanations"), and the flip costs are the same either way (exact flips are
 /// proven optima; only how fast they are found changes).
 public struct FlipSpeedups: OptionSet, Sendable, Hashable {
+  /// The bits of the set.
   public let rawValue: Int
 
   /// Creates a set from its raw value.
