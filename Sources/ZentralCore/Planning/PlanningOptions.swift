@@ -41,6 +41,10 @@ public struct PlanningOptions: Sendable {
   /// measuring them, `zentral plan --flip-speedups`).
   public var flipSpeedups: FlipSpeedups = .all
 
+  /// Branch on the centre-opening decisions first (``CentralisationModel/centreOpeningColumns``;
+  /// one MIP only, not the decomposition; docs/model.md, "Search").
+  public var centresFirst: Bool = false
+
   /// Creates options; by default every analysis runs on two threads.
   public init(
     solve: SolveOptions = SolveOptions(), explain: Bool = true, diagnose: Bool = true, threads: Int = 2

@@ -175,6 +175,7 @@ extension Zentral {
       options.solve.stopSignal = stop
       options.threads = 2
       options.explain = !noExplain
+      options.centresFirst = solver.centresFirst
       if let explainBudget { options.explainBudget = .seconds(explainBudget) }
       if let chosen = flipSpeedups.chosen { options.flipSpeedups = chosen }
       if timings { options.trace = { line in printError("zentral: decomposition: \(line)") } }
