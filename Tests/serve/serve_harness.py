@@ -39,7 +39,7 @@ def require_serve(binary):
     """Marks the calling test as an expected failure when this build has no `serve` command yet
     (the server lands from branch `serve`); any other failure of the server fails the test."""
     result = subprocess.run([str(binary), "serve", "--help"], capture_output=True, text=True, timeout=60)
-    if result.returncode != 0 and "--data" not in result.stdout + result.stderr:
+    if "--data" not in result.stdout + result.stderr:
         pytest.xfail("this build of zentral has no 'serve' command yet (branch serve, issue 15)")
 
 
