@@ -55,6 +55,7 @@ def chrome(downloads):
                                               "plugins.always_open_pdf_externally": True})
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     browser = webdriver.Chrome(options=options, service=Service(chromedriver))
+    browser.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
     browser.set_window_size(1280, 1400)
     browser.set_page_load_timeout(120)
     return browser
