@@ -362,8 +362,57 @@ def normalised(value):
     return value
 
 
+def conflict_key(conflict):
+    return json.dumps(conflict, sort_keys=True)
+
+
+def cut_short(reason):
+    """A task's reason whose explanation the time budget cut short: a flip not priced for lack of
+    time, or priced as a range (docs/plan-format.md, "Reasons")."""
+    if reason.get("rule") == "not_computed" and reason.get("why") in ("explain_budget", "time_limit"):
+        return True
+    return "at_least" in (reason.get("flip") or {})
+
+
+def plan_differences(served, oracle):
+    """Where a served plan.json differs from the CLI's, and how many task explanations the time
+    budget of the explanations cut short in either. Decisions, figures and every other key must be
+    equal; an explanation is compared only where both are complete. A conflict list found under
+    time pressure may keep rules it had no time to rule out (InfeasibilityDiagnosis: "still a
+    conflict, not necessarily an irreducible one"), so it must contain the CLI's conflicts."""
+    served, oracle = normalised(served), normalised(oracle)
+    served_tasks = served.pop("tasks", None) or []
+    oracle_tasks = oracle.pop("tasks", None) or []
+    differences = []
+    shortened = 0
+    for key in sorted(set(served) | set(oracle)):
+        if served.get(key) != oracle.get(key):
+            differences.append(f"{key} differs")
+    if len(served_tasks) != len(oracle_tasks):
+        differences.append(f"{len(served_tasks)} tasks instead of {len(oracle_tasks)}")
+    for mine, theirs in zip(served_tasks, oracle_tasks):
+        mine, theirs = dict(mine), dict(theirs)
+        mine_reason, their_reason = mine.pop("reason", {}) or {}, theirs.pop("reason", {}) or {}
+        if mine != theirs:
+            differences.append(f"task {theirs.get('id')}: decision or figures differ")
+            continue
+        if mine_reason == their_reason:
+            continue
+        if cut_short(mine_reason) or cut_short(their_reason):
+            shortened += 1
+            continue
+        mine_conflicts = {conflict_key(c) for c in mine_reason.pop("conflicts", [])}
+        their_conflicts = {conflict_key(c) for c in their_reason.pop("conflicts", [])}
+        if mine_reason == their_reason and their_conflicts <= mine_conflicts:
+            shortened += 1
+            continue
+        differences.append(f"task {theirs.get('id')}: reason differs")
+    return differences, shortened
+
+
 def cli_plan(binary, scenario, out):
     """`zentral plan SCENARIO --out OUT --quiet --no-exports`: the plan.json a served run must equal."""
+    pathlib.Path(out).parent.mkdir(parents=True, exist_ok=True)
     result = subprocess.run([str(binary), "plan", str(scenario), "--out", str(out), "--quiet", "--no-exports"],
                             capture_output=True, text=True, timeout=1800)
     assert result.returncode in (0, 2), f"zentral plan {scenario} failed: {result.stderr}"

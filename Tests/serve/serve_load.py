@@ -13,7 +13,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 
-from serve_harness import (Client, cli_plan, complete_file_problems, copy_seed, normalised, stray_files)
+from serve_harness import (Client, cli_plan, complete_file_problems, copy_seed, plan_differences, stray_files)
 
 
 @dataclass
@@ -35,6 +35,7 @@ class LoadResult:
     rss_kib: list = field(default_factory=list)
     problems: list = field(default_factory=list)
     mismatches: list = field(default_factory=list)
+    shortened: list = field(default_factory=list)
 
     def count(self, status):
         return sum(1 for outcome in self.outcomes if outcome.status == status)
@@ -64,7 +65,9 @@ class LoadResult:
                  f"throughput {self.throughput:.2f} plans/s; latency p50 {self.percentile(0.5):.2f} s, "
                  f"p95 {self.percentile(0.95):.2f} s, max {max(self.latencies(), default=0):.2f} s",
                  f"server RSS: start {self.rss_kib[0] / 1024 if self.rss_kib else 0:.0f} MiB, "
-                 f"peak {self.peak_rss_mib:.0f} MiB, end {self.rss_kib[-1] / 1024 if self.rss_kib else 0:.0f} MiB"]
+                 f"peak {self.peak_rss_mib:.0f} MiB, end {self.rss_kib[-1] / 1024 if self.rss_kib else 0:.0f} MiB",
+                 f"plans equal to the CLI's: {self.count('done') - len(self.mismatches)} of {self.count('done')}; "
+                 f"with explanations cut short by their time budget: {len(self.shortened)}"]
         return "\n".join(lines)
 
 
@@ -175,7 +178,7 @@ def run_load(server, binary, work, clients=20, plans=100, seeds=None, timeout=18
     data = server.data
     for seed in seeds:
         if seed not in oracle:
-            oracle[seed] = normalised(cli_plan(binary, data / "scenarios" / f"{ids[seed]}.yaml", work / "cli" / seed))
+            oracle[seed] = (cli_plan(binary, data / "scenarios" / f"{ids[seed]}.yaml", work / "cli" / seed))
     for outcome in outcomes:
         if outcome.status != "done":
             continue
@@ -187,9 +190,14 @@ def run_load(server, binary, work, clients=20, plans=100, seeds=None, timeout=18
         for path in folder.rglob("*"):
             if path.is_file():
                 result.problems.extend(complete_file_problems(path))
-        served = normalised(json.loads(plan_file.read_text(encoding="utf-8")))
-        if served != oracle[outcome.seed]:
-            result.mismatches.append(f"run {outcome.run} ({outcome.seed}) differs from `zentral plan`")
+        served = json.loads(plan_file.read_text(encoding="utf-8"))
+        differences, shortened = plan_differences(served, oracle[outcome.seed])
+        if differences:
+            result.mismatches.append(f"run {outcome.run} ({outcome.seed}) differs from `zentral plan`: "
+                                     + "; ".join(differences[:5]))
+        if shortened:
+            result.shortened.append(f"run {outcome.run} ({outcome.seed}): {shortened} explanations cut short "
+                                    "by their time budget")
     stray = stray_files(data)
     if stray:
         result.problems.append(f"staging files left: {stray[:5]}")
