@@ -1,8 +1,9 @@
 """The load test of `zentral serve`, shared by scripts/bench-serve (20 clients, 100 plans, release
 build, figures for BENCHMARKS.md) and Tests/serve/test_serve_load.py (fewer plans, in CI).
 
-Each client uploads nothing; the seed scenarios are uploaded once, then every client submits its
-share of the plans at once (`POST /scenarios/<id>/runs`, JSON) and polls its runs until they end.
+The seed scenarios are uploaded once; then every client submits its share of the plans (`POST
+/scenarios/<id>/runs`, JSON), one after the other (the next when the last ended) or, in burst mode,
+all at once, and polls its runs until they end.
 A submission beyond the queue limit must be refused with 503 and a message. The server's resident
 memory is sampled from /proc every 100 ms. Afterwards every finished run's plan.json is compared
 with `zentral plan` on the same scenario file, and every file in the data folder is checked whole."""
@@ -36,6 +37,7 @@ class LoadResult:
     problems: list = field(default_factory=list)
     mismatches: list = field(default_factory=list)
     shortened: list = field(default_factory=list)
+    burst: bool = False
 
     def count(self, status):
         return sum(1 for outcome in self.outcomes if outcome.status == status)
@@ -81,7 +83,13 @@ def upload_seeds(client, seeds, folder):
     return ids
 
 
-def client_loop(base, number, seeds, ids, outcomes, lock, timeout):
+def client_loop(base, number, seeds, ids, outcomes, lock, timeout, burst):
+    """One client: with `burst`, submits all its plans at once and then polls them; otherwise
+    submits one, waits for its end, then the next (a planner at a browser)."""
+    if not burst:
+        for seed in seeds:
+            client_loop(base, number, [seed], ids, outcomes, lock, timeout, True)
+        return
     client = Client(base)
     client.ensure_token()
     submitted = []
@@ -127,9 +135,12 @@ def client_loop(base, number, seeds, ids, outcomes, lock, timeout):
             time.sleep(0.25)
 
 
-def run_load(server, binary, work, clients=20, plans=100, seeds=None, timeout=1800, oracle_plans=None):
+def run_load(server, binary, work, clients=20, plans=100, seeds=None, timeout=1800, oracle_plans=None,
+             burst=False):
     """Runs the load and checks it; returns a LoadResult whose `problems` and `mismatches` list
-    what does not hold. `oracle_plans` (seed → plan.json) saves planning the seeds again."""
+    what does not hold. `oracle_plans` (seed → plan.json) saves planning the seeds again. With
+    `burst` every client submits all its plans at once (the queue limit then refuses some);
+    otherwise each client has one plan in flight at a time."""
     from serve_harness import SEEDS
     seeds = list(seeds or SEEDS)
     work.mkdir(parents=True, exist_ok=True)
@@ -155,7 +166,7 @@ def run_load(server, binary, work, clients=20, plans=100, seeds=None, timeout=18
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     threads = [threading.Thread(target=client_loop, args=(server.url, number, share[number], ids, outcomes, lock,
-                                                          timeout), daemon=True)
+                                                          timeout, burst), daemon=True)
                for number in range(clients)]
     start = time.monotonic()
     for thread in threads:
@@ -166,7 +177,7 @@ def run_load(server, binary, work, clients=20, plans=100, seeds=None, timeout=18
     time.sleep(0.3)
     sampling.set()
     sampler.join(2)
-    result = LoadResult(clients, plans, wall, outcomes, samples)
+    result = LoadResult(clients, plans, wall, outcomes, samples, burst=burst)
 
     if len(outcomes) != plans:
         result.problems.append(f"{plans} plans submitted but {len(outcomes)} outcomes recorded")

@@ -1,5 +1,5 @@
 """The load test of `zentral serve` in a size for CI (scripts/bench-serve runs the full one: 20
-clients, 100 plans): clients submit plans of the quick seed scenarios at once on loopback; every
+clients, 100 plans): clients submit plans of the quick seed scenarios on loopback; every
 plan completes or is refused with 503 and a message, every plan.json equals `zentral plan` on the
 same scenario file, no file is partial, and the server's memory stays bounded."""
 
@@ -10,7 +10,8 @@ QUICK_SEEDS = ["krefeld", "iserlohn", "muelheim"]
 
 def test_clients_submitting_at_once_get_the_cli_plans(tmp_path, serve, zentral):
     server = serve(tmp_path / "data", "--workers", "2")
-    result = run_load(server, zentral, tmp_path / "work", clients=4, plans=9, seeds=QUICK_SEEDS, timeout=900)
+    result = run_load(server, zentral, tmp_path / "work", clients=4, plans=9, seeds=QUICK_SEEDS, timeout=900,
+                      burst=True)
     print(result.summary())
     assert result.problems == []
     assert result.mismatches == []
@@ -22,7 +23,8 @@ def test_a_full_queue_refuses_cleanly(tmp_path, serve, zentral):
     """With one worker and room for two waiting runs, eight plans submitted at once: the ones
     beyond the queue are refused with 503 and a sentence, and leave no run folder."""
     server = serve(tmp_path / "data", "--workers", "1", "--queue-limit", "2")
-    result = run_load(server, zentral, tmp_path / "work", clients=8, plans=8, seeds=["krefeld"], timeout=900)
+    result = run_load(server, zentral, tmp_path / "work", clients=8, plans=8, seeds=["krefeld"], timeout=900,
+                      burst=True)
     print(result.summary())
     assert result.problems == []
     assert result.mismatches == []
