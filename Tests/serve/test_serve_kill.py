@@ -105,3 +105,49 @@ def test_sigkill_mid_run_loses_no_scenario_and_marks_the_run_interrupted(tmp_pat
     again = reply.json()["run"]
     assert client.wait_run(again, timeout=900)["status"] == "done"
     assert complete_file_problems(pathlib.Path(data / "runs" / again / "plan.json")) == []
+
+
+def test_sigkill_while_the_outputs_are_written_leaves_no_partial_run(tmp_path, serve):
+    """The hardest moment: the run's outputs are being written to DIR/runs/.tmp-<run> (the report,
+    the charts, the PDF through Chromium) when the server is killed. After the restart the staging
+    folder is gone, no run folder exists for the run, and it is interrupted."""
+    data = tmp_path / "data"
+    uploads = tmp_path / "uploads"
+    uploads.mkdir()
+    server = serve(data, "--workers", "1")
+    client = Client(server.url)
+    reply = client.upload_yaml(copy_seed("krefeld", uploads))
+    assert reply.status == 303, reply.text[:300]
+    scenario = reply.location.rsplit("/", 1)[-1]
+    before = snapshot(data / "scenarios")
+    caught = None
+    for attempt in range(5):
+        reply = client.start_run(scenario)
+        assert reply.status == 202, reply.text[:300]
+        run = reply.json()["run"]
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline:
+            staging = [path for path in (data / "runs").glob(".tmp-*")] if (data / "runs").exists() else []
+            if staging:
+                caught = (run, staging[0])
+                break
+            if client.run(run)["status"] in ("done", "failed", "cancelled"):
+                break
+            time.sleep(0.01)
+        if caught:
+            break
+    assert caught, "no staging folder was seen in five runs (the outputs are not staged in DIR/runs/.tmp-*)"
+    run, staging = caught
+    leftovers = server.kill9()
+    time.sleep(2.0)  # anything the killed server started gets time to write (it must not)
+    if leftovers:
+        server.end_group()
+
+    server = serve(data, "--workers", "1")
+    client = Client(server.url)
+    assert snapshot(data / "scenarios") == before
+    assert not staging.exists(), f"the staging folder {staging.name} is still there after the restart"
+    assert not (data / "runs" / run).exists(), "the killed run has a run folder"
+    assert stray_files(data) == [], stray_files(data)
+    assert client.run(run)["status"] == "interrupted"
+    assert not leftovers, f"processes of the killed server outlived it: {leftovers}"
