@@ -242,7 +242,7 @@ def test_planner_goes_from_csv_pair_to_report_and_variant(tmp_path, serve, brows
     if closed:
         closed[0].find_element(By.TAG_NAME, "summary").click()
     rate.clear()
-    rate.send_keys("0.03")
+    rate.send_keys("0,03")  # as the label's example writes it
     browser.execute_script("arguments[0].scrollIntoView()", rate)
     steps.shoot("whatif-filled")
     submit(browser, whatif)
