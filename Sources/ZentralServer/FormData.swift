@@ -53,7 +53,9 @@ struct FormData: Sendable {
       let pair = parameter.trimmingCharacters(in: .whitespaces)
       if pair.lowercased().hasPrefix("boundary=") {
         var value = String(pair.dropFirst("boundary=".count))
-        if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = String(value.dropFirst().dropLast()) }
+        if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 {
+          value = String(value.dropFirst().dropLast())
+        }
         return value.isEmpty || value.count > 200 ? nil : value
       }
     }
@@ -79,12 +81,15 @@ struct FormData: Sendable {
       if partEnd - 2 >= partStart, bytes[partEnd - 2] == 13, bytes[partEnd - 1] == 10 { partEnd -= 2 }
       guard partStart <= partEnd else { continue }
       let part = Array(bytes[partStart..<partEnd])
-      guard let headerEnd = Self.find([13, 10, 13, 10], in: part, from: 0) else { throw .malformed("ohne Kopfzeilen") }
+      guard let headerEnd = Self.find([13, 10, 13, 10], in: part, from: 0) else {
+        throw .malformed("ohne Kopfzeilen")
+      }
       let header = String(decoding: part[0..<headerEnd], as: UTF8.self)
       let content = Data(part[(headerEnd + 4)...])
       var name: String?
       var fileName: String?
-      for line in header.components(separatedBy: "\r\n") where line.lowercased().hasPrefix("content-disposition:") {
+      for line in header.components(separatedBy: "\r\n")
+      where line.lowercased().hasPrefix("content-disposition:") {
         name = Self.parameter("name", in: line)
         fileName = Self.parameter("filename", in: line)
       }
@@ -102,14 +107,18 @@ struct FormData: Sendable {
       let pair = piece.trimmingCharacters(in: .whitespaces)
       guard pair.hasPrefix(key + "=") else { continue }
       var value = String(pair.dropFirst(key.count + 1))
-      if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = String(value.dropFirst().dropLast()) }
+      if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 {
+        value = String(value.dropFirst().dropLast())
+      }
       return value
     }
     return nil
   }
 
   private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-    guard !needle.isEmpty, haystack.count >= needle.count, start <= haystack.count - needle.count else { return nil }
+    guard !needle.isEmpty, haystack.count >= needle.count, start <= haystack.count - needle.count else {
+      return nil
+    }
     var index = start
     let last = haystack.count - needle.count
     let first = needle[0]

@@ -38,7 +38,9 @@ struct GateMiddleware: RouterMiddleware {
       response.headers[values: .setCookie].append(
         "\(WebApp.cookieName)=\(newSession.id); Path=/; HttpOnly; SameSite=Strict")
     }
-    if response.headers[.contentSecurityPolicy] == nil { response.headers[.contentSecurityPolicy] = Self.pagePolicy }
+    if response.headers[.contentSecurityPolicy] == nil {
+      response.headers[.contentSecurityPolicy] = Self.pagePolicy
+    }
     response.headers[.xContentTypeOptions] = "nosniff"
     response.headers[.xFrameOptions] = "DENY"
     response.headers[.referrerPolicy] = "no-referrer"
@@ -66,7 +68,9 @@ struct GateMiddleware: RouterMiddleware {
     case .open: break
     case .role(let role):
       guard let user = context.user else {
-        if app.auth.hasLogin, !WebApp.wantsJSON(request), request.method == .get { return WebApp.redirect("/login") }
+        if app.auth.hasLogin, !WebApp.wantsJSON(request), request.method == .get {
+          return WebApp.redirect("/login")
+        }
         throw WebError(.unauthorized, "Bitte melden Sie sich an.")
       }
       guard user.role >= role else {
@@ -91,7 +95,9 @@ struct GateMiddleware: RouterMiddleware {
       if let header = request.headers[.xCSRFToken] {
         token = header
       } else {
-        token = (try? FormData(body: Data(buffer.readableBytesView), contentType: request.headers[.contentType]))?["_csrf"]
+        token =
+          (try? FormData(body: Data(buffer.readableBytesView), contentType: request.headers[.contentType]))?[
+            "_csrf"]
       }
       guard let token, let expected = context.session?.csrf, Self.same(token, expected) else {
         throw WebError(
@@ -112,7 +118,8 @@ struct GateMiddleware: RouterMiddleware {
     case .users:
       return context.session?.user
     case .proxy(let header, let trustedProxy, let users):
-      guard let name = HTTPField.Name(header).flatMap({ request.headers[$0] }), context.remoteAddress == trustedProxy,
+      guard let name = HTTPField.Name(header).flatMap({ request.headers[$0] }),
+        context.remoteAddress == trustedProxy,
         UserDirectory.isValidName(name)
       else { return nil }
       return ServiceUser(name: name, role: users.role(of: name) ?? .viewer)
@@ -126,7 +133,8 @@ struct GateMiddleware: RouterMiddleware {
     case let web as WebError: failure = web
     case let service as ServiceError: failure = WebError(service)
     case let http as HTTPError:
-      failure = WebError(http.status, http.status == .notFound ? WebError.notFound.message : http.status.reasonPhrase)
+      failure = WebError(
+        http.status, http.status == .notFound ? WebError.notFound.message : http.status.reasonPhrase)
     default: failure = WebError(.internalServerError, "Ein Fehler auf dem Server: \(error)")
     }
     if WebApp.wantsJSON(request) {

@@ -18,7 +18,8 @@ struct Pages: Sendable {
     let library = try await MustacheLibrary(directory: resources.appendingPathComponent("templates").path)
     var statics: [String: Data] = [:]
     for name in ["app.js", "app.css"] {
-      statics[name] = try Data(contentsOf: resources.appendingPathComponent("static").appendingPathComponent(name))
+      statics[name] = try Data(
+        contentsOf: resources.appendingPathComponent("static").appendingPathComponent(name))
     }
     return Pages(library: library, statics: statics)
   }
@@ -37,7 +38,8 @@ struct Pages: Sendable {
       data["canPlan"] = user.role >= .planner
     }
     data["loginEnabled"] = loginEnabled
-    let html = library.render(data, withTemplate: template) ?? "<!doctype html><title>Fehler</title>Vorlage fehlt."
+    let html =
+      library.render(data, withTemplate: template) ?? "<!doctype html><title>Fehler</title>Vorlage fehlt."
     var headers = HTTPFields()
     headers[.contentType] = "text/html; charset=utf-8"
     return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))

@@ -33,7 +33,8 @@ actor SessionStore {
     if sessions.count >= limit, let oldest = sessions.values.min(by: { $0.lastUsed < $1.lastUsed }) {
       sessions[oldest.id] = nil
     }
-    let session = WebSession(id: WebSession.randomToken(), csrf: WebSession.randomToken(), user: user, lastUsed: Date())
+    let session = WebSession(
+      id: WebSession.randomToken(), csrf: WebSession.randomToken(), user: user, lastUsed: Date())
     sessions[session.id] = session
     return session
   }

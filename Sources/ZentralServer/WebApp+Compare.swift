@@ -15,7 +15,8 @@ extension WebApp {
       let b = request.uri.queryParameters.get("b").flatMap(ScenarioID.init)
       guard let a, let b else {
         let options = items.map { ["id": $0.id.rawValue, "name": $0.name] }
-        return self.page("compare", title: "Vergleich", ["options": options, "hasOptions": items.count >= 2], context)
+        return self.page(
+          "compare", title: "Vergleich", ["options": options, "hasOptions": items.count >= 2], context)
       }
       var entries: [PlanComparison.Entry] = []
       for (index, id) in [a, b].enumerated() {
@@ -24,10 +25,13 @@ extension WebApp {
             .notFound, "Für »\(id)« gibt es noch keinen fertigen Lauf; planen Sie das Szenario zuerst.")
         }
         let file = self.service.folder.runFolder(run).appendingPathComponent("plan.json")
-        guard let data = try? Data(contentsOf: file), let plan = try? Plan.decode(from: data, file: "plan.json") else {
+        guard let data = try? Data(contentsOf: file),
+          let plan = try? Plan.decode(from: data, file: "plan.json")
+        else {
           throw WebError(.notFound, "Der Plan des Laufs \(run) von »\(id)« ist nicht lesbar.")
         }
-        entries.append(PlanComparison.Entry(label: PlanComparison.label(index), source: id.fileName, plan: plan))
+        entries.append(
+          PlanComparison.Entry(label: PlanComparison.label(index), source: id.fileName, plan: plan))
       }
       let html = ComparisonReport(PlanComparison(entries), language: .de).render(.html)
       var headers = HTTPFields()

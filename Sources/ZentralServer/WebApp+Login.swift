@@ -28,7 +28,8 @@ extension WebApp {
     router.post("logout") { _, context -> Response in
       if let session = context.session { await self.sessions.remove(session.id) }
       var response = WebApp.redirect(self.auth.hasLogin ? "/login" : "/")
-      response.headers[values: .setCookie].append("\(WebApp.cookieName)=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0")
+      response.headers[values: .setCookie].append(
+        "\(WebApp.cookieName)=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0")
       return response
     }
   }

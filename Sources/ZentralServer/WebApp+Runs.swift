@@ -42,7 +42,8 @@ extension WebApp {
       return self.page(
         "runs", title: "Läufe",
         [
-          "running": running, "hasRunning": !running.isEmpty, "waiting": waiting, "hasWaiting": !waiting.isEmpty,
+          "running": running, "hasRunning": !running.isEmpty, "waiting": waiting,
+          "hasWaiting": !waiting.isEmpty,
           "history": records.map(WebApp.runRow), "hasHistory": !records.isEmpty,
         ], context)
     }
@@ -60,9 +61,10 @@ extension WebApp {
       row["final"] = record.status.isFinal
       row["done"] = record.status == .done
       row["cancellable"] = !record.status.isFinal
-      row["position"] = await self.service.queue.position(of: run) ?? 0
+      if let position = await self.service.queue.position(of: run) { row["position"] = position }
       row["progress"] = await self.service.queue.progress(of: run) ?? ""
-      row["files"] = (files + (files.contains("report.html") && !files.contains("report.pdf") ? ["report.pdf"] : []))
+      row["files"] =
+        (files + (files.contains("report.html") && !files.contains("report.pdf") ? ["report.pdf"] : []))
         .map { ["name": $0, "label": WebApp.fileLabel($0)] }
       row["hasChart"] = files.contains("orgchart.svg")
       row["scenarioExists"] = ScenarioID(record.scenario).map(self.service.folder.hasScenario) ?? false
@@ -133,7 +135,8 @@ extension WebApp {
   /// Prints `folder/report.html` to `folder/report.pdf` with headless Chromium (atomically).
   static func printPDF(folder: URL) async throws {
     guard ChromiumPDF.executable() != nil else {
-      throw WebError(.notFound, "Für das PDF fehlt Chromium auf dem Server; der Bericht steht als HTML bereit.")
+      throw WebError(
+        .notFound, "Für das PDF fehlt Chromium auf dem Server; der Bericht steht als HTML bereit.")
     }
     let html = try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8)
     let data: Data = try await withCheckedThrowingContinuation { continuation in
@@ -141,7 +144,8 @@ extension WebApp {
         do {
           continuation.resume(returning: try ChromiumPDF.pdf(fromHTML: html))
         } catch {
-          continuation.resume(throwing: WebError(.internalServerError, "Das PDF konnte nicht gedruckt werden: \(error)"))
+          continuation.resume(
+            throwing: WebError(.internalServerError, "Das PDF konnte nicht gedruckt werden: \(error)"))
         }
       }
       thread.start()

@@ -14,7 +14,9 @@ extension WebApp {
           var name: String
           var extends: String?
         }
-        return WebApp.json(["scenarios": items.map { Item(id: $0.id.rawValue, name: $0.name, extends: $0.extends?.rawValue) }])
+        return WebApp.json([
+          "scenarios": items.map { Item(id: $0.id.rawValue, name: $0.name, extends: $0.extends?.rawValue) }
+        ])
       }
       let bases = items.filter { item in item.extends == nil || !items.contains { $0.id == item.extends } }
       let rows: [[String: Any]] = bases.map { base in
@@ -37,7 +39,8 @@ extension WebApp {
         id = try self.service.store.store(file: .init(fileName: file.fileName, data: file.data), name: name)
       } else if let units = form.files["units"], let tasks = form.files["tasks"] {
         id = try self.service.store.store(
-          units: .init(fileName: units.fileName, data: units.data), tasks: .init(fileName: tasks.fileName, data: tasks.data),
+          units: .init(fileName: units.fileName, data: units.data),
+          tasks: .init(fileName: tasks.fileName, data: tasks.data),
           name: name)
       } else {
         throw WebError(
@@ -55,7 +58,8 @@ extension WebApp {
       let summary = ScenarioSummary(id: id, folder: self.service.folder)
       if WebApp.wantsJSON(request) {
         return WebApp.json([
-          "id": id.rawValue, "scenarioId": id.rawValue, "name": summary.name, "extends": summary.extends?.rawValue ?? "",
+          "id": id.rawValue, "scenarioId": id.rawValue, "name": summary.name,
+          "extends": summary.extends?.rawValue ?? "",
           "valid": summary.isValid ? "true" : "false",
           "diagnostics": summary.diagnostics.map(\.line).joined(separator: "\n"),
         ])
@@ -92,11 +96,16 @@ extension WebApp {
     router.post("scenarios/:id/variants") { request, context -> Response in
       let id = try WebApp.scenarioID(context)
       let form = try WebApp.form(request, context)
-      let values = form.fields.filter { $0.name != "_csrf" && $0.name != "variant_name" }.map { ($0.name, $0.value) }
-      let variant = try self.service.store.saveVariant(of: id, name: form["variant_name"] ?? "", values: values)
+      let values = form.fields.filter { $0.name != "_csrf" && $0.name != "variant_name" }.map {
+        ($0.name, $0.value)
+      }
+      let variant = try self.service.store.saveVariant(
+        of: id, name: form["variant_name"] ?? "", values: values)
       let record = try await self.service.queue.submit(scenario: variant, user: WebApp.user(context).name)
       if WebApp.wantsJSON(request) {
-        return WebApp.json(["scenario": variant.rawValue, "run": record.id, "status": record.status.rawValue], status: .accepted)
+        return WebApp.json(
+          ["scenario": variant.rawValue, "run": record.id, "status": record.status.rawValue],
+          status: .accepted)
       }
       return WebApp.redirect("/runs/\(record.id)")
     }
@@ -133,11 +142,13 @@ extension WebApp {
     return page(
       "scenario", title: summary.name,
       [
-        "id": id.rawValue, "scenarioId": id.rawValue, "name": summary.name, "extends": summary.extends?.rawValue ?? "",
+        "id": id.rawValue, "scenarioId": id.rawValue, "name": summary.name,
+        "extends": summary.extends?.rawValue ?? "",
         "isVariant": summary.extends != nil, "valid": summary.isValid,
         "diagnostics": all.map { ["line": $0.line, "isError": $0.isError] }, "hasDiagnostics": !all.isEmpty,
         "problems": !problems.isEmpty,
-        "groups": groups, "variants": variants, "hasVariants": !variants.isEmpty, "runs": runs, "hasRuns": !runs.isEmpty,
+        "groups": groups, "variants": variants, "hasVariants": !variants.isEmpty, "runs": runs,
+        "hasRuns": !runs.isEmpty,
         "others": others, "hasOthers": !others.isEmpty,
         "units": summary.scenario?.units.count ?? 0, "tasks": summary.scenario?.tasks.count ?? 0,
       ], context, status: status)
@@ -146,9 +157,10 @@ extension WebApp {
   /// One run as a row of a table.
   static func runRow(_ record: RunRecord) -> [String: Any] {
     [
-      "id": record.id, "scenario": record.scenario, "user": record.user, "created": shown(record.created),
+      "id": record.id, "scenario": record.scenario, "by": record.user, "created": shown(record.created),
       "status": record.status.rawValue, "statusLabel": record.status.label,
-      "seconds": record.seconds.map { String(format: "%.1f s", $0).replacingOccurrences(of: ".", with: ",") } ?? "",
+      "seconds": record.seconds.map { String(format: "%.1f s", $0).replacingOccurrences(of: ".", with: ",") }
+        ?? "",
       "message": record.message,
     ]
   }

@@ -38,7 +38,8 @@ struct WebApp: Sendable {
     let name = context.parameters.get("name") ?? ""
     guard let data = pages.statics[name] else { throw WebError.notFound }
     var headers = HTTPFields()
-    headers[.contentType] = name.hasSuffix(".js") ? "text/javascript; charset=utf-8" : "text/css; charset=utf-8"
+    headers[.contentType] =
+      name.hasSuffix(".js") ? "text/javascript; charset=utf-8" : "text/css; charset=utf-8"
     headers[.cacheControl] = "no-cache"
     return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
   }
@@ -50,7 +51,8 @@ struct WebApp: Sendable {
     _ template: String, title: String, _ values: [String: Any], _ context: WebContext,
     status: HTTPResponse.Status = .ok
   ) -> Response {
-    pages.render(template, title: title, values: values, context: context, loginEnabled: auth.hasLogin, status: status)
+    pages.render(
+      template, title: title, values: values, context: context, loginEnabled: auth.hasLogin, status: status)
   }
 
   /// A 303 redirect to `location`.
@@ -99,7 +101,9 @@ struct WebApp: Sendable {
   }
 
   /// The signed-in user (the gate let the request through, so there is one on protected routes).
-  static func user(_ context: WebContext) -> ServiceUser { context.user ?? ServiceUser(name: "?", role: .viewer) }
+  static func user(_ context: WebContext) -> ServiceUser {
+    context.user ?? ServiceUser(name: "?", role: .viewer)
+  }
 
   /// Dates as the pages show them: `02.12.2026 07:45:12` (UTC).
   static func shown(_ date: Date?) -> String {

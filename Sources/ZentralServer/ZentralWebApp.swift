@@ -34,7 +34,8 @@ public enum ZentralWebApp {
       throw ServiceError(.badRequest, "--queue-limit \(configuration.queueLimit) must be 0 to 100000")
     }
     guard (1_024...(1 << 30)).contains(configuration.maxUploadBytes) else {
-      throw ServiceError(.badRequest, "--max-upload-bytes \(configuration.maxUploadBytes) must be 1024 to 1073741824")
+      throw ServiceError(
+        .badRequest, "--max-upload-bytes \(configuration.maxUploadBytes) must be 1024 to 1073741824")
     }
   }
 
@@ -68,7 +69,9 @@ public enum ZentralWebApp {
   static func parts(configuration: ServiceConfiguration) async throws -> (WebApp, PlanningService) {
     try check(configuration)
     let auth: AuthMode
-    let users = try configuration.usersFile.map { url throws(ServiceError) in try UserDirectory(contentsOf: url) }
+    let users = try configuration.usersFile.map { url throws(ServiceError) in
+      try UserDirectory(contentsOf: url)
+    }
     if let header = configuration.authHeader, let proxy = configuration.trustedProxy {
       auth = .proxy(header: header, trustedProxy: proxy, users: users ?? UserDirectory())
     } else if let users {

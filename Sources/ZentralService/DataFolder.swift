@@ -18,7 +18,8 @@ public struct DataFolder: Sendable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       } catch {
         throw ServiceError(
-          .internalFailure, "\(folder.path): the data folder cannot be created: \(error.localizedDescription)")
+          .internalFailure, "\(folder.path): the data folder cannot be created: \(error.localizedDescription)"
+        )
       }
     }
   }
@@ -69,7 +70,9 @@ public struct DataFolder: Sendable {
   }
 
   /// The finished outputs of run `id` (exists only once the run is complete).
-  public func runFolder(_ id: RunID) -> URL { runsFolder.appendingPathComponent(id.rawValue, isDirectory: true) }
+  public func runFolder(_ id: RunID) -> URL {
+    runsFolder.appendingPathComponent(id.rawValue, isDirectory: true)
+  }
 
   /// The folder a run writes into before it is renamed to ``runFolder(_:)``.
   public func stagingFolder(_ id: RunID) -> URL {
@@ -89,7 +92,9 @@ public struct DataFolder: Sendable {
     for folder in [runsFolder, scenariosFolder] {
       let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
       for name in names where name.hasPrefix(".tmp-") || (name.hasPrefix(".") && name.hasSuffix(".tmp")) {
-        if (try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))) != nil { removed += 1 }
+        if (try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))) != nil {
+          removed += 1
+        }
       }
     }
     return removed

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import ZentralCore
 import ZentralExport
@@ -57,7 +56,7 @@ public struct PlanJob: Sendable {
     } else {
       bytes = (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data()
     }
-    return SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    return SHA256Digest.hex(bytes)
   }
 
   /// Runs the job; `progress` gets one line of German progress text now and then, `stop` cancels.
@@ -72,7 +71,8 @@ public struct PlanJob: Sendable {
     } catch {
       return .failed(message: "Das Szenario ist ungültig: " + (error.diagnostics.first?.description ?? ""))
     }
-    progress("Szenario gelesen: \(loaded.scenario.units.count) Einheiten, \(loaded.scenario.tasks.count) Aufgaben")
+    progress(
+      "Szenario gelesen: \(loaded.scenario.units.count) Einheiten, \(loaded.scenario.tasks.count) Aufgaben")
     if stop.isRaised { return .cancelled }
     let planner: Planner
     do {
@@ -132,7 +132,8 @@ public struct PlanJob: Sendable {
     }
     if stop.isRaised { return .cancelled }
     guard rename(staging.path, folder.runFolder(run).path) == 0 else {
-      return .failed(message: "Der Ergebnisordner konnte nicht angelegt werden: \(String(cString: strerror(errno)))")
+      return .failed(
+        message: "Der Ergebnisordner konnte nicht angelegt werden: \(String(cString: strerror(errno)))")
     }
     return .done(message: Self.statusText(plan))
   }

@@ -67,11 +67,13 @@ public final class RunHistory: Sendable {
   @discardableResult
   public func markInterrupted(at date: Date = Date()) throws(ServiceError) -> Int {
     try write { db in
-      try RunRecord.filter([RunStatus.queued.rawValue, RunStatus.running.rawValue].contains(RunRecord.CodingKeys.status))
-        .updateAll(
-          db, RunRecord.CodingKeys.status.set(to: RunStatus.interrupted.rawValue),
-          RunRecord.CodingKeys.finished.set(to: date),
-          RunRecord.CodingKeys.message.set(to: "Der Server wurde beendet, bevor der Lauf fertig war."))
+      try RunRecord.filter(
+        [RunStatus.queued.rawValue, RunStatus.running.rawValue].contains(RunRecord.CodingKeys.status)
+      )
+      .updateAll(
+        db, RunRecord.CodingKeys.status.set(to: RunStatus.interrupted.rawValue),
+        RunRecord.CodingKeys.finished.set(to: date),
+        RunRecord.CodingKeys.message.set(to: "Der Server wurde beendet, bevor der Lauf fertig war."))
     }
   }
 

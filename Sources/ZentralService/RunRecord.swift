@@ -43,7 +43,9 @@ public struct RunRecord: Codable, Sendable, Equatable, FetchableRecord, Persista
   }
 
   /// A record of a run submitted now.
-  public init(id: RunID, scenario: ScenarioID, user: String, created: Date = Date(), status: RunStatus = .queued) {
+  public init(
+    id: RunID, scenario: ScenarioID, user: String, created: Date = Date(), status: RunStatus = .queued
+  ) {
     self.id = id.rawValue
     self.scenario = scenario.rawValue
     self.user = user

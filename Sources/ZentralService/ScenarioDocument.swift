@@ -98,7 +98,9 @@ public struct ScenarioDocument {
   /// A key or id of a key path: `[A-Za-z0-9_-]`, 1 to 64 characters.
   static func isKeyPart(_ part: String) -> Bool {
     !part.isEmpty && part.utf8.count <= 64
-      && part.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "_" || $0 == "-") }
+      && part.unicodeScalars.allSatisfy {
+        $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "_" || $0 == "-")
+      }
   }
 
   /// The YAML scalar for a form value.
@@ -108,7 +110,8 @@ public struct ScenarioDocument {
     if trimmed == "true" || trimmed == "false" { return Node(trimmed, Tag(.bool)) }
     let number = trimmed.replacingOccurrences(of: ",", with: ".")
     if let value = Double(number), value.isFinite, number.allSatisfy({ "0123456789.-+eE".contains($0) }) {
-      return Node(number, Tag(Double(Int(exactly: value) ?? 0) == value && !number.contains(".") ? .int : .float))
+      return Node(
+        number, Tag(Double(Int(exactly: value) ?? 0) == value && !number.contains(".") ? .int : .float))
     }
     return Node(trimmed, Tag(.str), .doubleQuoted)
   }

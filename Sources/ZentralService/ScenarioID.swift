@@ -55,7 +55,8 @@ public struct ScenarioID: Hashable, Comparable, Sendable, CustomStringConvertibl
   }
 
   private static func isLowerAlphanumeric(_ byte: UInt8) -> Bool {
-    (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+      || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
   }
 
   /// The file name in the scenarios folder.

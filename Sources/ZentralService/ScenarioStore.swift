@@ -1,10 +1,10 @@
 public import Foundation
+import Yams
+import ZentralCore
 
 #if canImport(Glibc)
 import Glibc
 #endif
-import Yams
-import ZentralCore
 
 /// The scenarios of the data folder: listing, uploads (YAML, the CSV pair, XLSX), the form
 /// editor's saves and the what-if panel's variants. Every scenario stored is valid as
@@ -63,7 +63,9 @@ public struct ScenarioStore: Sendable {
     if lower.hasSuffix(".xlsx") {
       guard file.data.starts(with: [0x50, 0x4B, 0x03, 0x04]) else {
         throw ServiceError(
-          .badRequest, "»\(Self.shown(file.fileName))« ist keine Excel-Arbeitsmappe (.xlsx): der Inhalt ist kein ZIP-Archiv.")
+          .badRequest,
+          "»\(Self.shown(file.fileName))« ist keine Excel-Arbeitsmappe (.xlsx): der Inhalt ist kein ZIP-Archiv."
+        )
       }
       let result: ImportResult
       do {
@@ -99,14 +101,17 @@ public struct ScenarioStore: Sendable {
   /// the scenario under the id derived from `name` (or the units file's name); returns the id.
   ///
   /// - Throws: ``ServiceError`` with the import's diagnostics; nothing is stored then.
-  public func store(units: Upload, tasks: Upload, name: String?, startYear: Int? = nil) throws(ServiceError)
+  public func store(
+    units: Upload, tasks: Upload, name: String?, startYear: Int? = nil
+  ) throws(ServiceError)
     -> ScenarioID
   {
     for upload in [units, tasks] {
       let lower = upload.fileName.lowercased()
       guard lower.hasSuffix(".csv") || lower.hasSuffix(".txt") else {
         throw ServiceError(
-          .badRequest, "»\(Self.shown(upload.fileName))« ist keine CSV-Datei (.csv); erwartet werden die "
+          .badRequest,
+          "»\(Self.shown(upload.fileName))« ist keine CSV-Datei (.csv); erwartet werden die "
             + "Einheiten und die Aufgaben als CSV, wie docs/import.md sie beschreibt.")
       }
     }
@@ -144,7 +149,8 @@ public struct ScenarioStore: Sendable {
       }
       try document.set(key, to: value)
     }
-    try storeChecked(id: id, text: try document.yaml(), shownName: id.fileName, replacing: true, ids: document.listIDs)
+    try storeChecked(
+      id: id, text: try document.yaml(), shownName: id.fileName, replacing: true, ids: document.listIDs)
   }
 
   /// Saves a variant of `base` named `name` with the changed `values` (key path → text) as
@@ -152,11 +158,16 @@ public struct ScenarioStore: Sendable {
   ///
   /// - Throws: ``ServiceError``: no name, an existing id, an unknown field (400), an invalid
   ///   result (422); nothing is stored then.
-  public func saveVariant(of base: ScenarioID, name: String, values: [(String, String)]) throws(ServiceError)
+  public func saveVariant(
+    of base: ScenarioID, name: String, values: [(String, String)]
+  ) throws(ServiceError)
     -> ScenarioID
   {
-    guard folder.hasScenario(base) else { throw ServiceError(.notFound, "Das Szenario »\(base)« gibt es nicht.") }
-    guard let suffix = ScenarioID.derived(from: name), let id = ScenarioID("\(base.rawValue)-\(suffix.rawValue)")
+    guard folder.hasScenario(base) else {
+      throw ServiceError(.notFound, "Das Szenario »\(base)« gibt es nicht.")
+    }
+    guard let suffix = ScenarioID.derived(from: name),
+      let id = ScenarioID("\(base.rawValue)-\(suffix.rawValue)")
     else {
       throw ServiceError(
         .badRequest, "Die Variante braucht einen Namen aus Buchstaben oder Ziffern, z. B. »hoehere-kosten«.")
@@ -166,7 +177,8 @@ public struct ScenarioStore: Sendable {
     }
     let summary = ScenarioSummary(id: base, folder: folder)
     let allowed = summary.fieldKeys
-    let current = Dictionary(summary.fields.map { ($0.keyPath, $0.value) }, uniquingKeysWith: { first, _ in first })
+    let current = Dictionary(
+      summary.fields.map { ($0.keyPath, $0.value) }, uniquingKeysWith: { first, _ in first })
     var document = ScenarioDocument(variantOf: base, name: "\(summary.name) – \(name)")
     for (key, value) in values where key != "name" {
       guard allowed.contains(key) else {
@@ -205,7 +217,8 @@ public struct ScenarioStore: Sendable {
         if renamed.file == staging.path { renamed.file = shownName }
         return FieldDiagnostic(renamed, fileName: shownName, ids: listIDs)
       }
-      throw ServiceError(.invalid, "Das Szenario enthält Fehler; nichts wurde gespeichert.", diagnostics: diagnostics)
+      throw ServiceError(
+        .invalid, "Das Szenario enthält Fehler; nichts wurde gespeichert.", diagnostics: diagnostics)
     }
     if rename(staging.path, folder.scenarioFile(id).path) != 0 {
       throw ServiceError(.internalFailure, "Das Szenario »\(id)« konnte nicht gespeichert werden.")
@@ -218,12 +231,13 @@ public struct ScenarioStore: Sendable {
     guard let root = try? Yams.compose(yaml: text), let mapping = root.mapping else { return }
     guard let extends = mapping["extends"] else { return }
     let target = extends.string ?? ""
-    guard target.hasSuffix(".yaml"), let base = ScenarioID(String(target.dropLast(5))), folder.hasScenario(base)
+    guard target.hasSuffix(".yaml"), let base = ScenarioID(String(target.dropLast(5))),
+      folder.hasScenario(base)
     else {
       throw ServiceError(
         .invalid,
         "\(shownName): extends: »\(target)« ist kein Szenario dieses Datenordners; eine Variante nennt ihre "
-          + "Basis mit deren Dateinamen, z. B. »extends: krefeld.yaml«. Nichts wurde gespeichert.")
+          + "Basis mit deren Dateinamen, z. B. »extends: krefeld.yaml«; nichts wurde gespeichert.")
     }
   }
 
@@ -232,7 +246,8 @@ public struct ScenarioStore: Sendable {
     let source = name.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 } ?? fallback
     guard let id = ScenarioID.derived(from: source) else {
       throw ServiceError(
-        .badRequest, "Aus »\(Self.shown(source))« lässt sich kein Name machen; geben Sie einen Namen aus Buchstaben an.")
+        .badRequest,
+        "Aus »\(Self.shown(source))« lässt sich kein Name machen; geben Sie einen Namen aus Buchstaben an.")
     }
     return id
   }
@@ -240,7 +255,8 @@ public struct ScenarioStore: Sendable {
   /// A file name as sent, for messages: its last part, at most 100 characters.
   static func shown(_ fileName: String) -> String {
     let last = fileName.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
-    let clean = String(last.unicodeScalars.filter { $0.properties.generalCategory != .control }.map(Character.init))
+    let clean = String(
+      last.unicodeScalars.filter { $0.properties.generalCategory != .control }.map(Character.init))
     return clean.isEmpty ? "upload" : String(clean.prefix(100))
   }
 }

@@ -92,13 +92,15 @@ public struct ScenarioSummary: Sendable {
       fields.append(
         FormField(
           keyPath: "families.\(family.id).transition_cost_per_fte",
-          label: "\(family.name): Umstellungskosten je VZÄ (EUR)", value: Self.number(family.transitionCostPerFTE),
+          label: "\(family.name): Umstellungskosten je VZÄ (EUR)",
+          value: Self.number(family.transitionCostPerFTE),
           group: "Aufgabenfamilien"))
     }
     for task in scenario.tasks {
       fields.append(
         FormField(
-          keyPath: "tasks.\(task.id).fte", label: "\(task.name): VZÄ", value: Self.number(task.fte), group: "Aufgaben"))
+          keyPath: "tasks.\(task.id).fte", label: "\(task.name): VZÄ", value: Self.number(task.fte),
+          group: "Aufgaben"))
     }
     fields.append(
       FormField(
@@ -108,7 +110,8 @@ public struct ScenarioSummary: Sendable {
     if scenario.policy.budget == nil || scenario.policy.budget?.constant != nil {
       fields.append(
         FormField(
-          keyPath: "policy.budget", label: "Budget je Jahr (EUR, leer: keines)", value: budget, group: "Vorgaben"))
+          keyPath: "policy.budget", label: "Budget je Jahr (EUR, leer: keines)", value: budget,
+          group: "Vorgaben"))
     }
     return fields
   }

@@ -51,7 +51,8 @@ public struct UserDirectory: Sendable {
       throw ServiceError(.badRequest, "\(path): the users file cannot be read: \(error.localizedDescription)")
     }
     guard data.count <= Self.sizeLimit else {
-      throw ServiceError(.badRequest, "\(path): the users file has \(data.count) bytes; at most 1 MiB is read")
+      throw ServiceError(
+        .badRequest, "\(path): the users file has \(data.count) bytes; at most 1 MiB is read")
     }
     guard let text = String(data: data, encoding: .utf8), !text.contains("&"), !text.contains("*") else {
       throw ServiceError(
@@ -71,7 +72,8 @@ public struct UserDirectory: Sendable {
       let place = "\(path): users[\(index)]"
       guard Self.isValidName(line.name) else {
         throw ServiceError(
-          .badRequest, "\(place).name: '\(line.name)' is not a user name of 1 to 64 of a-z, 0-9, '.', '_', '-'")
+          .badRequest,
+          "\(place).name: '\(line.name)' is not a user name of 1 to 64 of a-z, 0-9, '.', '_', '-'")
       }
       guard let role = Role(rawValue: line.role) else {
         throw ServiceError(.badRequest, "\(place).role: '\(line.role)' is not viewer, planner or admin")
@@ -94,7 +96,8 @@ public struct UserDirectory: Sendable {
   public static func isValidName(_ name: String) -> Bool {
     !name.isEmpty && name.utf8.count <= 64
       && name.utf8.allSatisfy { byte in
-        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+          || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
           || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
       }
   }

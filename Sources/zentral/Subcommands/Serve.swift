@@ -29,18 +29,22 @@ extension Zentral {
     var port: Int = 8080
 
     @Option(
-      help: ArgumentHelp("Users file (YAML: name, role, bcrypt password_hash); turns on the login page.", valueName: "file"),
+      help: ArgumentHelp(
+        "Users file (YAML: name, role, bcrypt password_hash); turns on the login page.", valueName: "file"),
       completion: .file(extensions: ["yaml", "yml"]))
     var users: String?
 
     @Option(
-      help: ArgumentHelp("Header in which the trusted reverse proxy names the signed-in user.", valueName: "name"))
+      help: ArgumentHelp(
+        "Header in which the trusted reverse proxy names the signed-in user.", valueName: "name"))
     var authHeader: String?
 
     @Option(help: ArgumentHelp("IP address of the reverse proxy that sets --auth-header.", valueName: "ip"))
     var trustedProxy: String?
 
-    @Option(help: ArgumentHelp("Plan runs solved at the same time (default: the number of cores).", valueName: "count"))
+    @Option(
+      help: ArgumentHelp(
+        "Plan runs solved at the same time (default: the number of cores).", valueName: "count"))
     var workers: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: ArgumentHelp("Runs that may wait; more are refused.", valueName: "count"))
@@ -58,13 +62,15 @@ extension Zentral {
           throw CommandFailure("--hash-password reads the password on standard input; none was given")
         }
         guard line.utf8.count <= 72 else {
-          throw CommandFailure("--hash-password: bcrypt uses at most 72 bytes of a password; this one has \(line.utf8.count)")
+          throw CommandFailure(
+            "--hash-password: bcrypt uses at most 72 bytes of a password; this one has \(line.utf8.count)")
         }
         print(UserDirectory.hash(password: line))
         return
       }
       let configuration = ServiceConfiguration(
-        dataFolder: URL(fileURLWithPath: data), host: host, port: port, usersFile: users.map { URL(fileURLWithPath: $0) },
+        dataFolder: URL(fileURLWithPath: data), host: host, port: port,
+        usersFile: users.map { URL(fileURLWithPath: $0) },
         authHeader: authHeader, trustedProxy: trustedProxy, workers: workers, queueLimit: queueLimit,
         maxUploadBytes: maxUploadBytes)
       do {
