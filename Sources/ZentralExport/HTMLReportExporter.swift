@@ -158,6 +158,7 @@ public struct HTMLReportExporter: Exporter {
       page +=
         subheading("Risiken", "Risks") + "<ul>\n" + report.risks.map { "<li>\(h($0))</li>\n" }.joined()
         + "</ul>\n"
+      page += DecisionCharts.subsections(plan, words: report.sentences)
     }
     page += DecisionSupportHTML.robust(of: plan, language: language)
     if plan.hasSolution || plan.robust != nil {

@@ -512,14 +512,26 @@ extension ReportModel {
           "The one-time cost is not recovered by \(plan.lastYear)."))
     }
     if let concerns = weighedConcerns { items.append(concerns) }
-    items.append(
-      words.pick(
-        "Alle Beträge beruhen auf den Kostensätzen je VZÄ, Angeboten und Skaleneffekten des Szenarios; sie sind "
-          + "Schätzungen, keine Haushaltsansätze. Eine Empfindlichkeitsrechnung (andere Kostensätze, andere "
-          + "Vorgaben) lag diesem Bericht nicht vor.",
-        "Every amount rests on the scenario's cost per FTE, quotes and economies of scale; they are estimates, not "
-          + "budget lines. No sensitivity analysis (other rates, other rules) was available for this report.")
-    )
+    if plan.sensitivity != nil {
+      items.append(
+        words.pick(
+          "Alle Beträge beruhen auf den Kostensätzen je VZÄ, Angeboten und Skaleneffekten des Szenarios; sie sind "
+            + "Schätzungen, keine Haushaltsansätze. Wie weit sie sich ändern dürfen, bevor sich die Empfehlung "
+            + "ändert, zeigt die Empfindlichkeitsrechnung unten.",
+          "Every amount rests on the scenario's cost per FTE, quotes and economies of scale; they are estimates, not "
+            + "budget lines. How far they may change before the recommendation changes is shown by the "
+            + "sensitivity analysis below."))
+    } else {
+      items.append(
+        words.pick(
+          "Alle Beträge beruhen auf den Kostensätzen je VZÄ, Angeboten und Skaleneffekten des Szenarios; sie sind "
+            + "Schätzungen, keine Haushaltsansätze. Eine Empfindlichkeitsrechnung (andere Kostensätze, andere "
+            + "Vorgaben) lag diesem Bericht nicht vor.",
+          "Every amount rests on the scenario's cost per FTE, quotes and economies of scale; they are estimates, not "
+            + "budget lines. No sensitivity analysis (other rates, other rules) was available for this report."
+        )
+      )
+    }
     return items
   }
 

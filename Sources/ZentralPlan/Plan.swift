@@ -81,6 +81,12 @@ public struct Plan: Codable, Sendable, Equatable {
   public var diagnosis: Diagnosis?
   /// What the reader must know about the verdict and how it was found (empty when nothing).
   public var notes: [Note]
+  /// How firm the decisions are against scaled inputs (`zentral plan --sensitivity`); absent
+  /// when not requested.
+  public var sensitivity: Sensitivity?
+  /// The efficient plans between savings and a second goal (`zentral plan --pareto`); absent when
+  /// not requested.
+  public var pareto: ParetoFront?
   /// Near-optimal alternatives (`--alternatives`); absent when not asked for.
   public var alternatives: AlternativesSection?
   /// The robust plan over sampled scenarios (`--robust`); absent when not asked for.
@@ -96,6 +102,7 @@ public struct Plan: Codable, Sendable, Equatable {
     case status, objective, npv, baseline, gap, bound, savings
     case paybackYear = "payback_year"
     case tasks, units, centres, waves, totals, org, families, policy, diagnosis, notes
+    case sensitivity, pareto
     case alternatives, robust
     case staff
     case funding

@@ -463,7 +463,8 @@ public struct PlanWords: Sendable {
       return pick(
         "Gelöst nach Aufgabenbereichen zerlegt (\(blocks) Teilprobleme): "
           + (bounded
-            ? "die Schranke stammt aus der LP-Relaxation des Gesamtmodells oder, wenn diese nicht in das "
+            ? "die Schranke stammt aus der LP-Relaxation des Gesamtmodells, aus der Lagrange-Relaxation der "
+              + "gemeinsamen Zeilen (die Teilprobleme ganzzahlig gelöst) oder, wenn die LP-Relaxation nicht in das "
               + "Zeitlimit passte, aus denen der Teilprobleme (mit Zeitlimit verbessert durch GLPKs "
               + "Branch-and-Cut), die angegebene Lücke ist also bewiesen. "
             : "das Zeitlimit endete, bevor die LP-Relaxation des Gesamtmodells eine Schranke lieferte (noch "
@@ -471,7 +472,8 @@ public struct PlanWords: Sendable {
           + "Was das Umkehren einzelner Entscheidungen kosten würde, wurde bei dieser Modellgröße nicht berechnet.",
         "Solved by decomposition into task families (\(blocks) subproblems): "
           + (bounded
-            ? "the bound comes from the LP relaxation of the whole model or, when that did not fit the time "
+            ? "the bound comes from the LP relaxation of the whole model, from the Lagrangian relaxation of the "
+              + "shared rows (the subproblems solved as integer programs) or, when the LP relaxation did not fit the time "
               + "limit, from those of the subproblems (improved by GLPK's branch-and-cut under a time limit), so "
               + "the stated gap is proven. "
             : "the time limit ended before the LP relaxation of the whole model gave a bound (no bound yet): how "

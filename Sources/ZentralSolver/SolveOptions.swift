@@ -38,6 +38,16 @@ public struct SolveOptions: Sendable {
   /// without its MIP presolver (whose transformed problem a start cannot be mapped to), and hands
   /// the start to the search as a heuristic solution: a time-limited solve then always has a plan.
   public var initialSolution: [Double]?
+  /// Columns (model indices) to branch on first, e.g. the centre-opening decisions: while one
+  /// of them is fractional, GLPK branches on the most fractional of them. Used only when GLPK
+  /// searches the model as given (a start is used or a time limit is set), not when its MIP
+  /// presolver has transformed it; empty: GLPK's branching rule alone.
+  public var branchFirst: [Int] = []
+  /// Search a first plan from the LP relaxation before branch-and-cut (``FirstPlan``) and start
+  /// from it when it is better than ``initialSolution`` (or there is none).
+  public var firstPlan: Bool = false
+  /// The first-plan search's own time limit, seconds (at most a quarter of ``timeLimit``).
+  public var firstPlanTimeLimit: Double = 10
   /// For LPs: a basis to start the simplex method from (GLPK's LP presolver is then off). A basis
   /// whose sizes do not match the model, or that GLPK finds invalid or singular, is dropped and
   /// the LP is solved from GLPK's own starting basis.
@@ -94,6 +104,9 @@ public struct SolveOptions: Sendable {
     if !(proximitySearchTimeLimit.isFinite && proximitySearchTimeLimit > 0) {
       throw .invalidOption("proximity search time limit \(proximitySearchTimeLimit) s; it must be positive")
     }
+    if !(firstPlanTimeLimit.isFinite && firstPlanTimeLimit > 0) {
+      throw .invalidOption("first-plan time limit \(firstPlanTimeLimit) s; it must be positive")
+    }
   }
 }
 
@@ -119,6 +132,9 @@ public enum CutFamily: String, Sendable, CaseIterable {
   case cover
   /// Clique cuts.
   case clique
+  /// Lifted knapsack cover cuts, zentral's own (``KnapsackCover``), added through GLPK's cut
+  /// callback on every row that is a knapsack over binary columns (e.g. provider capacity).
+  case knapsack
 }
 
 /// GLPK's branching rules.

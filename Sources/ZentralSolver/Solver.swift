@@ -27,6 +27,8 @@ public enum Solver {
   ) throws(SolverError) -> SolveResult {
     try options.validate()
     let started = Date()
+    var options = options
+    if options.firstPlan, model.isMIP { options.initialSolution = firstPlanStart(model, options: options) }
     let context = SolveContext(log: log, progress: progress, stopSignal: options.stopSignal, started: started)
     let unmanaged = Unmanaged.passRetained(context)
     defer { unmanaged.release() }
@@ -62,6 +64,18 @@ public enum Solver {
       }
     }
     return try outcome.get()
+  }
+
+  /// The better of ``SolveOptions/initialSolution`` and the first plan of ``FirstPlan`` (when it
+  /// finds one), as the start of the search.
+  private static func firstPlanStart(_ model: LinearModel, options: SolveOptions) -> [Double]? {
+    let limit = min(options.firstPlanTimeLimit, options.timeLimit.map { $0 / 4 } ?? .infinity)
+    let found = FirstPlan.find(model, timeLimit: limit, stopSignal: options.stopSignal)
+    guard let values = found.values, let objective = found.objective else { return options.initialSolution }
+    guard let given = options.initialSolution, model.isFeasible(given) else { return values }
+    let other = model.objectiveValue(given)
+    let better = model.sense == .minimize ? objective < other : objective > other
+    return better ? values : given
   }
 
   // MARK: Verdict check
@@ -269,6 +283,12 @@ public enum Solver {
       parm.tm_lim = milliseconds(max(0.001, left))
     }
     context.deadline = deadline
+    if options.cuts.contains(.knapsack) { context.knapsackCuts = KnapsackCutGenerator() }
+    if parm.presolve == GLP_OFF, !options.branchFirst.isEmpty {
+      context.branchFirst = options.branchFirst.filter { $0 >= 0 && $0 < model.columns.count }.map {
+        Int32($0 + 1)
+      }
+    }
     parm.cb_func = branchAndBoundCallback
     parm.cb_info = info
 
@@ -433,6 +453,10 @@ private final class SolveContext {
   var stoppedAtDeadline = false
   /// A checked starting solution (GLPK's 1-based column vector), handed over once.
   var start: [Double]?
+  /// zentral's lifted cover cuts, when asked for (``CutFamily/knapsack``).
+  var knapsackCuts: KnapsackCutGenerator?
+  /// GLPK columns (1-based) to branch on first (``SolveOptions/branchFirst``).
+  var branchFirst: [Int32] = []
 
   init(log: ((String) -> Void)?, progress: ((SolveProgress) -> Bool)?, stopSignal: StopSignal?, started: Date)
   {
@@ -464,7 +488,10 @@ private func branchAndBoundCallback(_ tree: OpaquePointer?, _ info: UnsafeMutabl
   var all: Int32 = 0
   glp_ios_tree_size(tree, &active, &total, &all)
   context.nodes = Int(all)
-  if glp_ios_reason(tree) == GLP_IHEUR, let start = context.start {
+  let reason = glp_ios_reason(tree)
+  if reason == GLP_ICUTGEN, let cuts = context.knapsackCuts { cuts.generate(tree) }
+  if reason == GLP_IBRANCH, !context.branchFirst.isEmpty { branchFirst(tree, columns: context.branchFirst) }
+  if reason == GLP_IHEUR, let start = context.start {
     context.start = nil
     _ = start.withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) }
   }
@@ -487,6 +514,22 @@ private func branchAndBoundCallback(_ tree: OpaquePointer?, _ info: UnsafeMutabl
     gap: gap,
     nodes: context.nodes)
   if !progress(report) { glp_ios_terminate(tree) }
+}
+
+/// Branches on the most fractional of `columns` that GLPK may branch on, if any.
+private func branchFirst(_ tree: OpaquePointer, columns: [Int32]) {
+  guard let problem = glp_ios_get_prob(tree) else { return }
+  var best: Int32 = 0
+  var distance = 0.0
+  for j in columns where glp_ios_can_branch(tree, j) != 0 {
+    let value = glp_get_col_prim(problem, j)
+    let fraction = min(value - value.rounded(.down), value.rounded(.up) - value)
+    if fraction > distance {
+      distance = fraction
+      best = j
+    }
+  }
+  if best != 0 { glp_ios_branch_upon(tree, best, GLP_NO_BRNCH) }
 }
 
 /// `value` if GLPK computed it: finite and below 1e300 in magnitude (GLPK writes ±DBL_MAX where

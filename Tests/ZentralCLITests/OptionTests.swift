@@ -14,14 +14,19 @@ struct OptionTests {
     for line in ["--time-limit <seconds>", "--gap <fraction>", "--export-model <file>", "--out <folder>"] {
       #expect(help.stdout.contains(line), "\(line)")
     }
-    for expert in ["--cuts", "--branching", "--backtracking", "--heuristics", "--decomposition"] {
+    for expert in [
+      "--cuts", "--branching", "--backtracking", "--heuristics", "--decomposition", "--centres-first",
+    ] {
       #expect(!help.stdout.contains(expert), "\(expert)")
     }
     #expect(help.stdout.contains("zentral plan --help-hidden"))
     let hidden = try ZentralBinary.run(["plan", "--help-hidden"])
     #expect(hidden.status == 0)
     #expect(hidden.stdout.contains("SOLVER OPTIONS (EXPERT):"))
-    for expert in ["--cuts <list>", "--branching <rule>", "--backtracking <rule>", "--heuristics <list>"] {
+    for expert in [
+      "--cuts <list>", "--branching <rule>", "--backtracking <rule>", "--heuristics <list>",
+      "--centres-first",
+    ] {
       #expect(hidden.stdout.contains(expert), "\(expert)")
     }
     let export = try ZentralBinary.run(["export", "--help"])
@@ -54,7 +59,7 @@ struct OptionTests {
       (
         ["plan", "x.yaml", "--cuts", "gomory,foo"],
         "zentral: The value 'gomory,foo' is invalid for '--cuts': 'foo' is not one of 'gomory', 'mir', 'cover', "
-          + "'clique', 'none'"
+          + "'clique', 'knapsack', 'none'"
       ),
       (
         ["plan", "x.yaml", "--branching", "pseudo"],

@@ -32,6 +32,8 @@ EXPECTED_ERRORS = {
     "economic-without-flip": ("tasks/0/reason", "required"),
     "gap-without-bound": ("", "required"),
     "prose-explanation": ("tasks/0", "additionalProperties"),
+    "sensitivity-value-as-text": ("sensitivity/inputs/0/flips/0/value", "type"),
+    "sensitivity-bracket-three-factors": ("sensitivity/inputs/0/flips/0/bracket", "maxItems"),
     "stay-with-provider": ("tasks/0", "not"),
     "close-call-on-rule": ("tasks/0/reason", "not"),
 }
@@ -139,6 +141,24 @@ def test_invalid_plans_are_refused(validator, path):
         plan = json.load(handle)
     found = [("/".join(map(str, e.absolute_path)), e.validator) for e in validator.iter_errors(plan)]
     assert EXPECTED_ERRORS[path.stem] in found, found
+
+
+def test_decision_support_plan_matches(validator, tmp_path):
+    """A plan with the sensitivity and Pareto sections (zentral plan --sensitivity --pareto) matches."""
+    zentral = binary()
+    if zentral is None:
+        pytest.skip("no built zentral binary")
+    out = tmp_path / "iserlohn"
+    run = subprocess.run(
+        [str(zentral), "plan", str(ROOT / "scenarios" / "iserlohn.yaml"), "--out", str(out), "--no-exports",
+         "--no-explain", "--quiet", "--sensitivity", "--sensitivity-input", "transition_costs",
+         "--pareto", "savings,disruption", "--pareto-points", "3"],
+        capture_output=True, text=True, timeout=600, check=False)
+    assert run.returncode == 0, run.stderr
+    with open(out / "plan.json", encoding="utf-8") as handle:
+        plan = json.load(handle)
+    assert "sensitivity" in plan and "pareto" in plan
+    assert errors(validator, plan) == []
 
 
 def test_alternatives_and_robust_sections_match(validator, tmp_path):

@@ -115,6 +115,14 @@ struct FamilyDecomposition {
       }
     }
 
+    // 2b. The Lagrangian bound over the shared rows, from the LP duals, for its share of the time.
+    var lagrangian: (used: [Bool], restless: Set<Int>)?
+    if let relaxation, !search.finished {
+      let until = search.remaining.map { Date().addingTimeInterval($0 * Self.lagrangianShare) }
+      lagrangian = lagrangianStep(
+        lp: relaxation, partition: partition, count: count, until: until, search: &search)
+    }
+
     // No plan yet (the status quo breaks a rule and the family plans did not fit together): one
     // MIP over the whole model for the time left, which also proves a scenario infeasible.
     if search.best == nil && !search.finished, let result = solveWhole(from: nil, search: &search),
@@ -142,6 +150,14 @@ struct FamilyDecomposition {
         converged = true
         break
       }
+    }
+    // 3b. Under a time limit, pairs of families that share a full row, then branch-and-cut on the
+    // model restricted to the columns of the best plan and of the Lagrangian family plans.
+    if converged, !search.finished, let lagrangian, let remaining = search.remaining {
+      pairSearch(
+        partition: partition, count: count, restless: lagrangian.restless,
+        until: Date().addingTimeInterval(remaining * Self.pairShare), search: &search)
+      if !search.finished { restrictedSearch(columns: lagrangian.used, search: &search) }
     }
     // 4. Under a time limit, the time left goes to branch-and-cut over the whole model, started
     // from the best plan: it can improve both the plan and the bound (cuts, branching).
@@ -319,7 +335,7 @@ struct FamilyDecomposition {
 
 /// The best plan so far, the bound and the limits of one decomposition run (used on the calling
 /// thread only).
-private struct Search {
+struct Search {
   let full: LinearModel
   let options: SolveOptions
   let progress: ((SolveProgress) -> Bool)?

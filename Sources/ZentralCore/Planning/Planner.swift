@@ -88,6 +88,7 @@ public struct Planner: Sendable {
       .solve(start: start, progress: progress)
     } else {
       if let start { solveOptions.initialSolution = start }
+      if options.centresFirst { solveOptions.branchFirst = model.centreOpeningColumns }
       result = try PlanningError.wrap {
         try Solver.solve(model.model, options: solveOptions, progress: progress)
       }

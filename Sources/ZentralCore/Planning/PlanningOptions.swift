@@ -38,6 +38,10 @@ public struct PlanningOptions: Sendable {
   /// diagnosis). `zentral plan --timings` reports them.
   public var phaseFinished: (@Sendable (_ phase: String, _ seconds: Double) -> Void)?
 
+  /// Branch on the centre-opening decisions first (``CentralisationModel/centreOpeningColumns``;
+  /// one MIP only, not the decomposition; docs/model.md, "Search").
+  public var centresFirst: Bool = false
+
   /// Creates options; by default every analysis runs on two threads.
   public init(
     solve: SolveOptions = SolveOptions(), explain: Bool = true, diagnose: Bool = true, threads: Int = 2

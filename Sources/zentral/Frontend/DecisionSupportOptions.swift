@@ -3,8 +3,8 @@ import ZentralCore
 import ZentralPlan
 import ZentralSolver
 
-/// The decision-support options of `zentral plan`: near-optimal alternatives and the robust plan
-/// (docs/cli.md, docs/model.md).
+/// The decision-support options of `zentral plan`: near-optimal alternatives, the robust plan, the
+/// sensitivity analysis and the Pareto front (docs/cli.md, docs/model.md).
 struct DecisionSupportOptions: ParsableArguments {
   @Option(
     help: ArgumentHelp(
@@ -29,6 +29,35 @@ struct DecisionSupportOptions: ParsableArguments {
       "Seed of the --robust sampling (default 1); the same seed, the same samples.", valueName: "seed"))
   var seed: UInt64?
 
+  @Flag(
+    help: ArgumentHelp(
+      "Scale each uncertain input by 0.5 to 1.5 and report the range over which the decisions stay optimal "
+        + "and each decision's break-even (plan.json 'sensitivity', report)."))
+  var sensitivity = false
+
+  @Option(
+    name: .customLong("sensitivity-input"),
+    help: ArgumentHelp(
+      "An input for --sensitivity (repeatable; default: cost_per_fte, transition_costs, scale_curves, "
+        + "provider_prices, discount_rate), or a key path such as families.ID.transition_cost_per_fte.",
+      valueName: "key"))
+  var sensitivityInputs: [String] = []
+
+  @Option(
+    help: ArgumentHelp(
+      "The efficient plans between savings and a second goal: 'savings,disruption' (FTE moved) or "
+        + "'savings,penalties' (plan.json 'pareto', report).", valueName: "goals"))
+  var pareto: String?
+
+  @Option(help: ArgumentHelp("Number of ε values of --pareto (2 to 50).", valueName: "n"))
+  var paretoPoints = 9
+
+  @Option(
+    help: ArgumentHelp(
+      "Seconds each of --sensitivity and --pareto may take, shared among its re-solves (default: 30 plus three "
+        + "times the search's time); a break-even cut short is a bracket.", valueName: "seconds"))
+  var analysisBudget: Double?
+
   /// The most alternatives one run looks for.
   static let maximumAlternatives = 20
   /// The most samples of a robust plan.
@@ -48,6 +77,19 @@ struct DecisionSupportOptions: ParsableArguments {
       throw ValidationError("--robust must be 1 to \(Self.maximumSamples) samples, not \(robust)")
     }
     if seed != nil && robust == nil { throw ValidationError("--seed goes with --robust N") }
+    if let pareto, DecisionSupport.paretoMeasure(pareto) == nil {
+      throw ValidationError("--pareto must be 'savings,disruption' or 'savings,penalties', not '\(pareto)'")
+    }
+    if !(2...50).contains(paretoPoints) {
+      throw ValidationError("--pareto-points must be 2 to 50, not \(paretoPoints)")
+    }
+    if !sensitivityInputs.isEmpty && !sensitivity {
+      throw ValidationError("--sensitivity-input needs --sensitivity")
+    }
+    try SolveLimitChecks.checkSeconds(analysisBudget, option: "--analysis-budget")
+    if analysisBudget != nil && !sensitivity && pareto == nil {
+      throw ValidationError("--analysis-budget goes with --sensitivity or --pareto")
+    }
   }
 
   /// Adds the sections asked for to `plan`, within `deadline`.

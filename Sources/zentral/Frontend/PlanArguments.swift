@@ -30,6 +30,7 @@ enum PlanArguments {
     if let heuristics = solver.heuristics {
       arguments += ["--heuristics", heuristics.map(\.rawValue).joined(separator: ",")]
     }
+    if solver.centresFirst { arguments.append("--centres-first") }
     if let decomposition = solver.decomposition {
       let names: [Planner.Decomposition: String] = [.automatic: "auto", .always: "always", .never: "never"]
       arguments += ["--decomposition", names[decomposition] ?? "auto"]

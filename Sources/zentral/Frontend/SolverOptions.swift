@@ -9,17 +9,19 @@ import ZentralSolver
 struct SolverOptions: ParsableArguments {
   /// A GLPK cut family, or `none`.
   enum Cut: String, CaseIterable, ExpressibleByArgument {
-    case gomory, mir, cover, clique, none
+    case gomory, mir, cover, clique, knapsack, none
   }
 
   /// A GLPK primal heuristic, or `none`.
   enum Heuristic: String, CaseIterable, ExpressibleByArgument {
     case rounding, fpump, proximity, none
+    /// zentral's first plan from the LP relaxation (``FirstPlan``), GLPK's first incumbent.
+    case firstPlan = "first-plan"
   }
 
   @Option(
     help: ArgumentHelp(
-      "GLPK cut families, comma-separated from gomory, mir, cover, clique, or 'none' (default: zentral's "
+      "Cut families, comma-separated from gomory, mir, cover, clique (GLPK's), knapsack (zentral's lifted covers), or 'none' (default: zentral's "
         + "measured choice, see BENCHMARKS.md).",
       valueName: "list"),
     transform: ChoiceArgument<Cut>.list)
@@ -41,8 +43,9 @@ struct SolverOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "GLPK primal heuristics, comma-separated: rounding, fpump (feasibility pump), proximity "
-        + "(proximity search), or 'none'.", valueName: "list"),
+      "Primal heuristics, comma-separated: rounding, fpump (feasibility pump), proximity "
+        + "(proximity search) (GLPK's), first-plan (zentral's first plan from the LP), or 'none'.",
+      valueName: "list"),
     transform: ChoiceArgument<Heuristic>.list)
   var heuristics: [Heuristic]?
 
@@ -52,6 +55,9 @@ struct SolverOptions: ParsableArguments {
         + "always: family by family (no flip costs); never: one MIP.", valueName: "mode"),
     transform: ChoiceArgument<Planner.Decomposition>.one)
   var decomposition: Planner.Decomposition?
+
+  @Flag(help: "Branch on the centre-opening decisions first (one MIP only; docs/model.md, \"Search\").")
+  var centresFirst = false
 
   func validate() throws {
     if let cuts, cuts.contains(.none), cuts.count > 1 {
@@ -71,6 +77,7 @@ struct SolverOptions: ParsableArguments {
       options.roundingHeuristic = heuristics.contains(.rounding)
       options.feasibilityPump = heuristics.contains(.fpump)
       options.proximitySearch = heuristics.contains(.proximity)
+      options.firstPlan = heuristics.contains(.firstPlan)
     }
     if let branching { options.branching = branching }
     if let backtracking { options.backtracking = backtracking }

@@ -139,6 +139,10 @@ extension Zentral {
       }
       if !quiet { for warning in loaded.warnings { printError("\(warning)") } }
       language.withLock { $0 = lang ?? loaded.scenario.language }
+      let inputs =
+        support.sensitivity
+        ? try DecisionSupport.inputs(support.sensitivityInputs, scenario: loaded.scenario, file: scenario)
+        : []
       clock.lap("parse")
 
       let planner: Planner
@@ -168,6 +172,7 @@ extension Zentral {
       options.solve.stopSignal = stop
       options.threads = 2
       options.explain = !noExplain
+      options.centresFirst = solver.centresFirst
       if let explainBudget { options.explainBudget = .seconds(explainBudget) }
       if timings { options.trace = { line in printError("zentral: decomposition: \(line)") } }
       options.explainProgress = { done, total in line.explaining(done, total) }
@@ -193,6 +198,20 @@ extension Zentral {
         try support.analyse(&plan, planner: planner, solve: options.solve, deadline: deadline)
       } catch {
         throw CommandFailure("\(scenario): \(error.description)")
+      }
+      if plan.hasSolution && (support.sensitivity || support.pareto != nil) {
+        var analyses = DecisionSupport(
+          scenario: loaded.scenario, options: solveOptions, deadline: deadline, stop: stop, quiet: quiet)
+        // Like the explain budget: 30 s plus three times the search's time, for each analysis.
+        analyses.budget =
+          support.analysisBudget ?? AnalysisBudget.standardSeconds(afterSolveOf: clock.seconds(of: "solve"))
+        if plan.status == .optimal && !planner.decomposes {
+          analyses.recommendation = planner.model.values(of: plan, options: solveOptions)
+        }
+        if support.sensitivity { plan.sensitivity = try analyses.sensitivity(inputs, file: scenario) }
+        if let pareto = support.pareto, let measure = DecisionSupport.paretoMeasure(pareto) {
+          plan.pareto = try analyses.pareto(measure, points: support.paretoPoints, file: scenario)
+        }
       }
       clock.lap("support")
 
@@ -309,6 +328,11 @@ private final class PhaseClock: Sendable {
       state.phases[phase, default: 0] += max(0, Self.seconds(now - state.lastLap) - inner)
       state.lastLap = now
     }
+  }
+
+  /// The seconds counted so far for `phase`.
+  func seconds(of phase: String) -> Double {
+    state.withLock { $0.phases[phase] ?? 0 }
   }
 
   /// `parse=0.0123 build=… solve=… explain=… export=… total=…`, in seconds.
