@@ -312,10 +312,9 @@ def test_missing_element_helper_fails_loudly(browser):
         form_with(browser, "input[type=file][name=units]")
 
 
-@pytest.mark.xfail(reason="branch serve at 8709d9b: the run page says 'von [\"name\": \"lokal\", ...]', shows "
-                          "'Platz 0 in der Warteschlange' for a finished run, and the explaining progress line "
-                          "keeps the terminal hint '(Strg-C: Rest überspringen)'; reported, fix under way on serve",
-                   strict=False)
+@pytest.mark.xfail(reason="branch serve at fcefe8b: the explaining progress line on the run page keeps the "
+                          "terminal hint '(Strg-C: Rest überspringen)' (who started the run and the queue place "
+                          "were fixed); reported", strict=False)
 def test_run_page_reads_as_sentences(tmp_path, serve, browser, screenshots):
     """What a person reads on the run page: who started it ("von lokal"), no queue place once it
     has ended, and progress lines without the terminal's "Strg-C" hint."""
