@@ -5,11 +5,20 @@ public struct ProgressWords: Sendable {
   public let language: ReportLanguage
   /// Numbers in that language.
   public let format: LocaleFormat
+  /// Whether the lines end with the terminal's key hint "(Strg-C: …)"; a browser has no Ctrl-C,
+  /// so `zentral serve` asks for the lines without it.
+  public let keyHints: Bool
 
-  /// Words in `language`.
-  public init(_ language: ReportLanguage) {
+  /// Words in `language`; `keyHints: false` leaves out the terminal's "(Strg-C: …)".
+  public init(_ language: ReportLanguage, keyHints: Bool = true) {
     self.language = language
     self.format = LocaleFormat(language)
+    self.keyHints = keyHints
+  }
+
+  /// " (Strg-C: …)" in the language, or nothing without key hints.
+  private func hint(_ german: String, _ english: String) -> String {
+    keyHints ? " (" + pick(german, english) + ")" : ""
   }
 
   private func pick(_ german: String, _ english: String) -> String { language == .de ? german : english }
@@ -25,16 +34,17 @@ public struct ProgressWords: Sendable {
     let gapText = gap.flatMap { $0.isFinite && $0 < 1e6 ? format.percent($0, decimals: 2) : nil } ?? "–"
     let seconds = format.number(elapsed, decimals: 1, fixed: true) + " s"
     return pick(
-      "\(seconds)  bester Plan \(money(incumbent))  Schranke \(money(bound))  Lücke \(gapText)  Knoten \(nodes)  "
-        + "(Strg-C: anhalten, besten Plan behalten)",
-      "\(seconds)  incumbent \(money(incumbent))  bound \(money(bound))  gap \(gapText)  nodes \(nodes)  "
-        + "(Ctrl-C: stop, keep the best plan)")
+      "\(seconds)  bester Plan \(money(incumbent))  Schranke \(money(bound))  Lücke \(gapText)  Knoten \(nodes)",
+      "\(seconds)  incumbent \(money(incumbent))  bound \(money(bound))  gap \(gapText)  nodes \(nodes)")
+      + (keyHints ? " " : "")
+      + hint("Strg-C: anhalten, besten Plan behalten", "Ctrl-C: stop, keep the best plan")
   }
 
   /// "Entscheidungen beziffern: 3 von 12 Gegenrechnungen fertig (Strg-C: Rest überspringen)".
   public func explaining(done: Int, total: Int) -> String {
     pick(
-      "Entscheidungen beziffern: \(done) von \(total) Gegenrechnungen fertig (Strg-C: Rest überspringen)",
-      "explaining decisions: \(done) of \(total) flips re-solved (Ctrl-C: skip the rest)")
+      "Entscheidungen beziffern: \(done) von \(total) Gegenrechnungen fertig",
+      "explaining decisions: \(done) of \(total) flips re-solved")
+      + hint("Strg-C: Rest überspringen", "Ctrl-C: skip the rest")
   }
 }

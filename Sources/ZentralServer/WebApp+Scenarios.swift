@@ -62,6 +62,7 @@ extension WebApp {
           "extends": summary.extends?.rawValue ?? "",
           "valid": summary.isValid ? "true" : "false",
           "diagnostics": summary.diagnostics.map(\.line).joined(separator: "\n"),
+          "importNotes": summary.importNotes.joined(separator: "\n"),
         ])
       }
       return self.scenarioPage(summary, context, values: [:], problems: [], status: .ok)
@@ -147,6 +148,7 @@ extension WebApp {
         "isVariant": summary.extends != nil, "valid": summary.isValid,
         "diagnostics": all.map { ["line": $0.line, "isError": $0.isError] }, "hasDiagnostics": !all.isEmpty,
         "problems": !problems.isEmpty,
+        "importNotes": summary.importNotes, "hasImportNotes": !summary.importNotes.isEmpty,
         "groups": groups, "variants": variants, "hasVariants": !variants.isEmpty, "runs": runs,
         "hasRuns": !runs.isEmpty,
         "others": others, "hasOthers": !others.isEmpty,

@@ -84,7 +84,7 @@ public struct PlanJob: Sendable {
     options.solve.stopSignal = stop
     options.threads = 1
     options.explain = true
-    let words = ProgressWords(.de)
+    let words = ProgressWords(.de, keyHints: false)
     options.explainProgress = { done, total in progress(words.explaining(done: done, total: total)) }
     let throttle = ProgressThrottle()
     let plan: Plan
@@ -92,10 +92,9 @@ public struct PlanJob: Sendable {
       plan = try planner.plan(options: options) { report in
         if throttle.shouldReport() {
           progress(
-            Self.withoutKeyHint(
-              words.search(
-                elapsed: report.elapsed, incumbent: report.incumbent, bound: report.bound, gap: report.gap,
-                nodes: report.nodes)))
+            words.search(
+              elapsed: report.elapsed, incumbent: report.incumbent, bound: report.bound, gap: report.gap,
+              nodes: report.nodes))
         }
         return !stop.isRaised
       }
@@ -147,11 +146,5 @@ public struct PlanJob: Sendable {
     case .stopped: "Suche angehalten; der beste gefundene Plan ist geschrieben."
     case .infeasible: "Kein zulässiger Plan: die Regeln widersprechen sich (siehe Bericht)."
     }
-  }
-
-  /// The progress line without the terminal's key hint "(Strg-C: …)".
-  static func withoutKeyHint(_ line: String) -> String {
-    guard let range = line.range(of: "  (") else { return line }
-    return String(line[..<range.lowerBound])
   }
 }

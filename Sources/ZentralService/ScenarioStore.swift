@@ -75,7 +75,7 @@ public struct ScenarioStore: Sendable {
           .invalid, "Die Arbeitsmappe enthält Fehler; nichts wurde gespeichert.",
           diagnostics: error.diagnostics.map { FieldDiagnostic($0, fileName: "", ids: [:]) })
       }
-      try storeChecked(id: id, text: result.yaml, shownName: id.fileName)
+      try storeChecked(id: id, text: result.yaml, shownName: id.fileName, importNotes: Self.notes(result))
       return id
     }
     guard lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") else {
@@ -128,8 +128,13 @@ public struct ScenarioStore: Sendable {
         .invalid, "Die CSV-Dateien enthalten Fehler; nichts wurde gespeichert.",
         diagnostics: error.diagnostics.map { FieldDiagnostic($0, fileName: "", ids: [:]) })
     }
-    try storeChecked(id: id, text: result.yaml, shownName: id.fileName)
+    try storeChecked(id: id, text: result.yaml, shownName: id.fileName, importNotes: Self.notes(result))
     return id
+  }
+
+  /// The importer's warnings (assumptions, conversions) as lines for the scenario page.
+  static func notes(_ result: ImportResult) -> [String] {
+    result.warnings.map { FieldDiagnostic($0, fileName: "", ids: [:]).line }
   }
 
   // MARK: Form editor and variants
@@ -196,7 +201,8 @@ public struct ScenarioStore: Sendable {
   /// Writes `text` to a staging file in the scenarios folder, loads it there as `zentral validate`
   /// would (a variant with its bases), and renames it to `<id>.yaml` only when it is valid.
   private func storeChecked(
-    id: ScenarioID, text: String, shownName: String, replacing: Bool = false, ids: [String: [String]]? = nil
+    id: ScenarioID, text: String, shownName: String, replacing: Bool = false, ids: [String: [String]]? = nil,
+    importNotes: [String] = []
   ) throws(ServiceError) {
     if !replacing, folder.hasScenario(id) {
       throw ServiceError(.badRequest, "Ein Szenario »\(id)« gibt es schon; geben Sie einen anderen Namen an.")
@@ -220,7 +226,10 @@ public struct ScenarioStore: Sendable {
       throw ServiceError(
         .invalid, "Das Szenario enthält Fehler; nichts wurde gespeichert.", diagnostics: diagnostics)
     }
+    // A new scenario gets its import notes (or loses stale ones) before it appears; an edit keeps them.
+    if !replacing { try folder.writeImportNotes(id, importNotes) }
     if rename(staging.path, folder.scenarioFile(id).path) != 0 {
+      if !replacing { try? folder.writeImportNotes(id, []) }
       throw ServiceError(.internalFailure, "Das Szenario »\(id)« konnte nicht gespeichert werden.")
     }
   }

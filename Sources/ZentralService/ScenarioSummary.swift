@@ -14,6 +14,9 @@ public struct ScenarioSummary: Sendable {
   public var diagnostics: [FieldDiagnostic]
   /// The scenario as loaded, when it is valid.
   public var scenario: Scenario?
+  /// What the importer assumed or converted when the scenario was uploaded as a CSV pair or
+  /// workbook (``DataFolder/importNotes(_:)``), one line each.
+  public var importNotes: [String]
 
   /// Whether the scenario can be planned.
   public var isValid: Bool { scenario != nil }
@@ -25,6 +28,7 @@ public struct ScenarioSummary: Sendable {
     let text = String(decoding: data, as: UTF8.self)
     let head = Self.header(of: text)
     extends = head.extends
+    importNotes = folder.importNotes(id)
     let file = folder.scenarioFile(id).path
     let ids = (try? ScenarioDocument(text: text))?.listIDs ?? [:]
     do {

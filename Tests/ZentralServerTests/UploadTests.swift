@@ -39,7 +39,11 @@ struct UploadTests {
       let workbook = try ScenarioWorkbook.xlsx(for: loaded.scenario, file: "muenster.xlsx")
       let xlsx = try await browser.upload("/scenarios", files: [("file", "Münster.xlsx", workbook)])
       #expect(xlsx.status == .seeOther, "\(String(buffer: xlsx.body))")
-      #expect(fixture.scenarioFiles() == ["krefeld.yaml", "muelheim-sued.yaml", "muenster.yaml"])
+      // The CSV pair keeps what its import assumed beside it (docs/serve.md, "Data folder").
+      #expect(
+        fixture.scenarioFiles() == [
+          "krefeld.yaml", "muelheim-sued.import.txt", "muelheim-sued.yaml", "muenster.yaml",
+        ])
 
       let page = try await browser.get("/scenarios/muelheim-sued")
       #expect(page.status == .ok)

@@ -312,9 +312,6 @@ def test_missing_element_helper_fails_loudly(browser):
         form_with(browser, "input[type=file][name=units]")
 
 
-@pytest.mark.xfail(reason="branch serve at fcefe8b: the explaining progress line on the run page keeps the "
-                          "terminal hint '(Strg-C: Rest überspringen)' (who started the run and the queue place "
-                          "were fixed); reported", strict=False)
 def test_run_page_reads_as_sentences(tmp_path, serve, browser, screenshots):
     """What a person reads on the run page: who started it ("von lokal"), no queue place once it
     has ended, and progress lines without the terminal's "Strg-C" hint."""
