@@ -110,6 +110,12 @@ def test_planner_goes_from_csv_pair_to_report_and_variant(tmp_path, serve, brows
     stored = data / "scenarios" / f"{scenario}.yaml"
     assert stored.is_file(), f"the upload was not stored as {stored}"
     assert unit_cost(stored, "fb40") == 80000, "the importer's assumed 80.000 EUR for fb40 is not stored"
+    notes = browser.find_elements(By.CSS_SELECTOR, "#import-notes li")
+    assert any("fb40" in note.text and "80" in note.text for note in notes), \
+        "the scenario page does not show the importer's assumed cost for fb40"
+    browser.refresh()
+    assert any("fb40" in note.text for note in browser.find_elements(By.CSS_SELECTOR, "#import-notes li")), \
+        "the importer's assumptions are gone after a reload"
 
     # 2. The form editor: a slip (78 EUR a year) is refused at the field, the file stays as it was.
     field = "input[name='units.fb40.cost_per_fte']"
