@@ -42,7 +42,7 @@ public struct SweepTable: Sendable {
   /// The figure columns' ids in the CSV.
   static let figureColumns = [
     "status", "npv_eur", "npv_savings_eur", "annual_savings_eur", "one_off_cost_eur", "payback_year",
-    "moved_fte",
+    "moved_fte", "moved_posts",
     "moved_tasks", "centres_opened", "gap",
   ]
 
@@ -56,6 +56,7 @@ public struct SweepTable: Sendable {
     return [
       plan.status.rawValue, number(figures.npv), number(figures.npvSavings), number(figures.annualSavings),
       number(figures.oneTimeCost), figures.paybackYear.map(String.init) ?? "", number(figures.movedFTE, 3),
+      figures.movedPosts.map(String.init) ?? "",
       plan.hasSolution ? "\(figures.movedTasks)" : "",
       plan.hasSolution ? "\(figures.centresOpened.count)" : "",
       number(plan.gap, 6),
@@ -83,7 +84,7 @@ public struct SweepTable: Sendable {
     let words = ComparisonWords(language)
     let labels = words.rowLabels
     // Figure rows of the comparison: status, NPV, savings (NPV), annual savings, one-off, payback, FTE,
-    // tasks, centres.
+    // posts, tasks, centres.
     var out =
       "| " + (["variant"] + keyPaths + labels).map(Escape.markdown).joined(separator: " | ") + " |\n"
     out +=

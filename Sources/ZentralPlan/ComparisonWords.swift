@@ -52,6 +52,7 @@ public struct ComparisonWords: Sendable {
       pick("Einmalkosten", "one-off cost"),
       pick("Amortisation", "payback year"),
       pick("gewechselte VZÄ", "FTE moved"),
+      pick("gewechselte Stellen", "posts moved"),
       pick("wechselnde Aufgaben", "tasks moved"),
       pick("neue Kompetenzzentren", "centres opened"),
     ]
@@ -68,6 +69,7 @@ public struct ComparisonWords: Sendable {
       figures.oneTimeCost.map(format.money) ?? noValue,
       plan.hasSolution ? (figures.paybackYear.map(String.init) ?? pick("keine", "none")) : noValue,
       figures.movedFTE.map(format.fte) ?? noValue,
+      figures.movedPosts.map(String.init) ?? noValue,
       "\(figures.movedTasks)",
       "\(figures.centresOpened.count)",
     ]
@@ -105,6 +107,10 @@ public struct ComparisonWords: Sendable {
       } else { "" }
     let fte: String =
       if let a = first.movedFTE, let b = second.movedFTE { signed(b - a, format.fte) } else { "" }
+    let posts: String =
+      if let a = first.movedPosts, let b = second.movedPosts {
+        b == a ? "0" : (b > a ? "+" : "") + "\(b - a)"
+      } else { "" }
     let tasks = second.movedTasks - first.movedTasks
     let centres = second.centresOpened.count - first.centresOpened.count
     return [
@@ -115,6 +121,7 @@ public struct ComparisonWords: Sendable {
       money(first.oneTimeCost, second.oneTimeCost),
       payback,
       fte,
+      posts,
       tasks == 0 ? "0" : (tasks > 0 ? "+" : "") + "\(tasks)",
       centres == 0 ? "0" : (centres > 0 ? "+" : "") + "\(centres)",
     ]

@@ -1,5 +1,5 @@
 /// Plans side by side: the figures a council compares (NPV, savings, one-off cost, payback, FTE
-/// moved, centres opened) and the tasks whose decision differs, for `zentral compare`.
+/// and posts moved, centres opened) and the tasks whose decision differs, for `zentral compare`.
 ///
 /// The first plan is the reference (A); a task's decision differs when its moves (provider, wave
 /// and share) are not the same in every plan that has the task, or when a plan lacks it. The
@@ -36,6 +36,9 @@ public struct PlanComparison: Sendable, Equatable {
     public var paybackYear: Int?
     /// FTE moved over all waves.
     public var movedFTE: Double?
+    /// Posts (Stellen) moved over all waves: the sum of every move part's posts; `nil` without a
+    /// solution or for a plan made before posts (no move part says its posts).
+    public var movedPosts: Int?
     /// Tasks that move in full or in part.
     public var movedTasks: Int
     /// Competence centres opened by the plan (not open today), as `family@provider`.
@@ -50,6 +53,10 @@ public struct PlanComparison: Sendable, Equatable {
       oneTimeCost = solved ? (plan.totals?.oneTimeCost ?? plan.waves.reduce(0) { $0 + $1.oneTimeCost }) : nil
       paybackYear = solved ? plan.paybackYear : nil
       movedFTE = solved ? (plan.totals?.movedFTE ?? plan.waves.reduce(0) { $0 + $1.movedFTE }) : nil
+      let parts = plan.tasks.flatMap(\.moves)
+      movedPosts =
+        solved && (parts.isEmpty || parts.contains { $0.posts != nil })
+        ? parts.reduce(0) { $0 + ($1.posts ?? 0) } : nil
       movedTasks = plan.tasks.filter { $0.share > 0 }.count
       centresOpened = plan.centres.filter { !$0.alreadyOpen }.map { "\($0.family)@\($0.provider)" }.sorted()
     }

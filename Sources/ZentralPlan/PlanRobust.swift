@@ -15,6 +15,15 @@ extension Plan {
     public var expectedObjective: Double?
     /// Mean NPV of the robust decisions over the samples, EUR.
     public var expectedNPV: Double?
+    /// Proven lower bound of the best expected objective over the samples, EUR (the
+    /// sample-average MIP's bound; equal to ``expectedObjective`` when `status` is optimal).
+    public var bound: Double?
+    /// Relative gap `(expected_objective - bound) / max(1, |expected_objective|)`: how much better
+    /// the sample average could still be; 0 when optimal.
+    public var gap: Double?
+    /// Distinct single-sample plans (each sample's own optimal decisions, and the
+    /// recommendation's) evaluated on every sample; the robust plan is no worse than the best.
+    public var candidates: Int?
     /// Mean objective of the recommendation's decisions over the samples, EUR (absent when
     /// they break a rule in some sample).
     public var recommendationExpectedObjective: Double?
@@ -31,6 +40,7 @@ extension Plan {
       case samples, seed, status, shortfall
       case expectedObjective = "expected_objective"
       case expectedNPV = "expected_npv"
+      case bound, gap, candidates
       case recommendationExpectedObjective = "recommendation_expected_objective"
       case maximumRegret = "maximum_regret"
       case meanRegret = "mean_regret"

@@ -75,6 +75,29 @@ struct DecisionSupportTests {
     }
   }
 
+  @Test(
+    "every seed: K = 3 alternatives within 2 %, each feasible against every row and bound of the model",
+    arguments: ["iserlohn.yaml", "krefeld.yaml", "muelheim.yaml", "muenchen.yaml", "muenster.yaml"])
+  func alternativesOnEverySeed(seed: String) throws {
+    let planner = try Planner(scenario: try PlanningSeedTests.load(seed), decomposition: .never)
+    let plan = try planner.plan(
+      options: PlanningOptions(solve: SolveOptions(timeLimit: 30), explain: false, threads: 1))
+    let objective = try #require(plan.objective)
+    let search = NearOptimalAlternatives(model: planner.model, options: SolveOptions())
+    let (section, values) = search.search(
+      count: 3, within: 0.02, recommendation: plan, deadline: .now + .seconds(20))
+    // München's first alternative may take longer than 20 s on a loaded machine: then the section
+    // says so (a time limit, not "none left").
+    #expect(!values.isEmpty || section.shortfall == .timeLimit, "\(seed): no alternative within 2 % in 20 s")
+    let bound = objective + 0.02 * abs(objective)
+    for (alternative, solution) in zip(section.alternatives, values) {
+      #expect(planner.model.model.isFeasible(solution), "\(seed)")
+      #expect(planner.model.model.objectiveValue(solution) <= bound + 1e-6 * abs(bound), "\(seed)")
+      #expect(alternative.costDifference <= bound - objective + 1e-6 * abs(bound), "\(seed)")
+      #expect(alternative.distance >= 1, "\(seed)")
+    }
+  }
+
   @Test("a zero allowance on a scenario with one optimum finds no alternative")
   func noRoomNoAlternative() throws {
     let family = TaskFamily(id: "f", name: "F", providers: ["it"])
@@ -164,6 +187,29 @@ struct DecisionSupportTests {
       #expect(section.status == .optimal)
       let expected = try #require(section.expectedObjective)
       #expect(abs(expected - robustMean) <= 1e-4 * abs(robustMean))
+      #expect(section.gap == 0)
+      #expect(abs((section.bound ?? .infinity) - robustMean) <= 1e-4 * abs(robustMean))
+      // Distinct decisions: several samples often share theirs; the recommendation's adds one.
+      #expect((1...(count + 1)).contains(section.candidates ?? 0))
+      // Cut short (the sample average given no time): the best single-sample plan found is kept,
+      // so the property still holds, and the bound is no higher than the proven optimum.
+      let short = robust.run(options: options, recommendation: plan, deadline: nil, averageSeconds: 0.001)
+      let cut = try #require(short.expectedObjective, "\(short.shortfall.map(\.rawValue) ?? "")")
+      #expect(cut >= robustMean - 1e-6 * abs(robustMean))
+      for i in robust.models.indices {
+        let own = try #require(robust.optimum(sample: i, options: options))
+        let theirs = robust.decisions(of: own.values)
+        let values = robust.models.indices.compactMap {
+          robust.evaluate(theirs, in: robust.models[$0], options: options)?.objective
+        }
+        guard values.count == count else { continue }
+        #expect(cut <= values.reduce(0, +) / Double(count) + 1e-6 * abs(cut), "cut short, sample \(i)")
+      }
+      if short.status == .feasible, let bound = short.bound {
+        #expect(bound <= robustMean + 1e-6 * abs(robustMean))
+        #expect(abs((short.gap ?? -1) - (cut - bound) / max(1, abs(cut))) <= 1e-5)
+      }
+      for draw in short.draws { #expect((draw.regret ?? -1) >= 0) }
       for draw in section.draws { #expect((draw.regret ?? -1) >= 0) }
       if let recommended = section.recommendationExpectedObjective {
         #expect(expected <= recommended + 1e-6 * abs(recommended))

@@ -116,6 +116,55 @@ struct RoundTripTests {
     try roundTrip(scenario, "optional values")
   }
 
+  /// The valid examples of the schema tests (Tests/schema/valid): between them every key of the
+  /// format (staff, full costs, legal rules, re-planning, funding, uncertainty).
+  static var schemaExamples: [String] {
+    let directory = FixtureFiles.repository.appendingPathComponent("Tests/schema/valid")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+    return names.filter { $0.hasSuffix(".yaml") }.sorted()
+  }
+
+  @Test("every valid example of the schema tests survives the round trip", arguments: schemaExamples)
+  func schemaExample(name: String) throws {
+    let path = FixtureFiles.repository.appendingPathComponent("Tests/schema/valid").appendingPathComponent(
+      name
+    )
+    .path
+    let loaded = try ScenarioLoader.load(path: path)
+    try roundTrip(loaded.scenario, name)
+  }
+
+  @Test("the uncertainty section keeps each distribution, its factors, and an empty section stays empty")
+  func uncertainty() throws {
+    let text = try String(
+      contentsOf: FixtureFiles.repository.appendingPathComponent("Tests/schema/valid/uncertainty.yaml"),
+      encoding: .utf8)
+    var scenario = try ScenarioLoader.load(text: text, fileName: "uncertainty.yaml").scenario
+    #expect(
+      scenario.uncertainty?.factors == [
+        .costPerFTE: .uniform(low: 0.9, high: 1.2),
+        .transitionCost: .triangular(low: 0.8, mode: 1, high: 1.5),
+        .pricePerFTE: .uniform(low: 0.95, high: 1.1),
+      ])
+    let written = ScenarioWriter.yaml(scenario)
+    #expect(
+      written.hasSuffix(
+        "uncertainty:\n  cost_per_fte: {factor: [0.9, 1.2]}\n"
+          + "  transition_cost: {factor: [0.8, 1, 1.5], distribution: triangular}\n"
+          + "  price_per_fte: {factor: [0.95, 1.1]}\n"))
+    try roundTrip(scenario, "uncertainty")
+    scenario.uncertainty = Uncertainty(factors: [
+      .transitionCost: .triangular(low: 0.125, mode: 0.125, high: 10)
+    ])
+    try roundTrip(scenario, "uncertainty, one triangular input")
+    scenario.uncertainty = Uncertainty()
+    #expect(ScenarioWriter.yaml(scenario).hasSuffix("\nuncertainty: {}\n"))
+    try roundTrip(scenario, "uncertainty, empty")
+    scenario.uncertainty = nil
+    #expect(!ScenarioWriter.yaml(scenario).contains("uncertainty"))
+    try roundTrip(scenario, "no uncertainty")
+  }
+
   @Test("the writer puts keys in the order of the format reference")
   func keyOrder() throws {
     let loaded = try ScenarioLoader.load(

@@ -87,6 +87,49 @@ struct ComparisonTests {
     #expect(!mermaid.contains("%%") && !mermaid.contains("<script>") && !mermaid.contains("\"x\""))
   }
 
+  @Test(
+    "posts moved (Stellen): the sum of every move part's posts, in the terminal, Markdown and HTML, with B − A"
+  )
+  func postsMoved() throws {
+    var plan = try ExportFixtures.plan("krefeld")
+    // Posts set here by hand: 2 on every move part of A; B moves one staying task with 5 more.
+    for t in plan.tasks.indices {
+      for i in plan.tasks[t].moves.indices { plan.tasks[t].moves[i].posts = 2 }
+    }
+    let parts = plan.tasks.reduce(0) { $0 + $1.moves.count }
+    #expect(parts > 0)
+    let staying = try #require(plan.tasks.firstIndex { $0.moves.isEmpty })
+    let provider = try #require(plan.tasks.first { !$0.moves.isEmpty }?.moves.first?.provider)
+    var part = Plan.MovePart(provider: provider, year: plan.horizon.start, share: 1)
+    part.posts = 5
+    let other = changed(plan, [staying: [part]])
+    let comparison = PlanComparison([
+      .init(label: "A", source: "a.json", plan: plan), .init(label: "B", source: "b.json", plan: other),
+    ])
+    #expect(comparison.figures.map(\.movedPosts) == [2 * parts, 2 * parts + 5])
+    let text = ComparisonReport(comparison, language: .en).render(.text)
+    let row = try #require(text.split(separator: "\n").first { $0.contains("posts moved") })
+    #expect(
+      row.split(separator: " ").suffix(3).map(String.init) == ["\(2 * parts)", "\(2 * parts + 5)", "+5"])
+    let markdown = ComparisonReport(comparison, language: .de).render(.md)
+    #expect(markdown.contains("| gewechselte Stellen | \(2 * parts) | \(2 * parts + 5) | +5 |"))
+    let html = ComparisonReport(comparison, language: .en).render(.html)
+    #expect(html.contains("posts moved"))
+    #expect(html.contains(">\(2 * parts + 5)<"))
+    // A plan.json made before posts (no move part says its posts) shows no number, and no difference.
+    var older = plan
+    for t in older.tasks.indices {
+      for i in older.tasks[t].moves.indices { older.tasks[t].moves[i].posts = nil }
+    }
+    let mixed = PlanComparison([
+      .init(label: "A", source: "a.json", plan: older), .init(label: "B", source: "b.json", plan: other),
+    ])
+    #expect(mixed.figures[0].movedPosts == nil)
+    let mixedText = ComparisonReport(mixed, language: .en).render(.text)
+    let mixedRow = try #require(mixedText.split(separator: "\n").first { $0.contains("posts moved") })
+    #expect(mixedRow.split(separator: " ").suffix(2).map(String.init) == ["–", "\(2 * parts + 5)"])
+  }
+
   @Test("the sweep table: numbers stay numbers in CSV (a minus is a sign), text from the spec is neutralised")
   func sweepTable() throws {
     let plan = try ExportFixtures.plan("krefeld")

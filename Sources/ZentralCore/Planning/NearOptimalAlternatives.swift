@@ -114,8 +114,12 @@ public struct NearOptimalAlternatives: Sendable {
         section.shortfall = .noneLeft
         break
       }
-      guard let result = try? Solver.solve(copy, options: options), result.hasSolution else {
-        section.shortfall = options.stopSignal?.isRaised ?? false ? .stopped : .noneLeft
+      let solved = try? Solver.solve(copy, options: options)
+      guard let result = solved, result.hasSolution else {
+        // Only a proof says that none is left; a search cut short by its share of the time is a
+        // time limit (München's first alternative under a loaded machine was reported as none left).
+        let proven = [.infeasible, .infeasibleOrUnbounded].contains(solved?.termination)
+        section.shortfall = options.stopSignal?.isRaised ?? false ? .stopped : proven ? .noneLeft : .timeLimit
         if let deadline, Planner.seconds(until: deadline) <= 0.01 { section.shortfall = .timeLimit }
         break
       }

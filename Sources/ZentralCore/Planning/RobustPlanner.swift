@@ -87,8 +87,11 @@ public struct RobustPlanner: Sendable {
 
   /// The objective and NPV of `sample`'s model with the columns in `fixed` held at their values
   /// (the rest optimised), or `nil` when that breaks a rule or is not solved in time.
+  ///
+  /// `starts` are tried as the solve's start (the first that holds with `fixed`); a solve cut short
+  /// by the time limit gives its best solution (an objective no lower than the optimum's).
   public func evaluate(
-    _ fixed: [Int: Double], in model: CentralisationModel, options: SolveOptions
+    _ fixed: [Int: Double], in model: CentralisationModel, options: SolveOptions, starts: [[Double]] = []
   ) -> (objective: Double, npv: Double, values: [Double])? {
     var copy = model.model
     for (j, value) in fixed {
@@ -96,8 +99,16 @@ public struct RobustPlanner: Sendable {
       let value = copy.columns[j].kind == .continuous ? value : value.rounded()
       guard (try? copy.setBounds(of: variable, lower: value, upper: value)) != nil else { return nil }
     }
+    var options = options
+    options.initialSolution = starts.lazy.map { start in
+      start.indices.map { j in
+        copy.columns.indices.contains(j) && copy.columns[j].kind != .continuous
+          ? start[j].rounded() : start[j]
+      }
+    }.first { copy.isFeasible($0) }
     guard let result = try? Solver.solve(copy, options: options), result.hasSolution,
-      [.optimal, .gapReached].contains(result.termination), model.model.isFeasible(result.values)
+      [.optimal, .gapReached, .timeLimit, .stoppedByCaller].contains(result.termination),
+      model.model.isFeasible(result.values)
     else { return nil }
     return (
       model.model.objectiveValue(result.values), result.value(of: model.objectiveParts.npv), result.values
@@ -117,21 +128,52 @@ public struct RobustPlanner: Sendable {
     Dictionary(uniqueKeysWithValues: shared.map { ($0, values.indices.contains($0) ? values[$0] : 0) })
   }
 
-  /// The move indicators of `plan` (centres left to the optimiser), as fixed columns.
+  /// The move indicators of `plan` (centres left to the optimiser), as fixed columns. The shares
+  /// of divisible tasks (continuous columns) are left to the optimiser too: `plan.json` rounds
+  /// them, and a rounded share need not give whole posts.
   func moveDecisions(of plan: Plan) -> [Int: Double] {
     let reference = NearOptimalAlternatives(model: nominal).reference(plan)
     var fixed: [Int: Double] = [:]
     for moves in nominal.moves {
-      for move in moves { fixed[move.variable.index] = reference[move.variable.index] }
+      for move in moves where nominal.model.columns[move.variable.index].kind != .continuous {
+        fixed[move.variable.index] = reference[move.variable.index]
+      }
     }
     return fixed
   }
 
-  /// The robust plan's section of `plan.json`: solves the sample average, evaluates its decisions
-  /// in every sample and solves each sample alone, all by `deadline`; `recommendation` (the plan
-  /// of the scenario as given) is compared with it.
+  /// Without a deadline, the most seconds the sample-average MIP runs; where it stops there the
+  /// section reports the best decisions found with their bound and gap.
+  public static let defaultSampleAverageSeconds: Double = 60
+
+  /// One set of shared decisions evaluated in every sample: the objective, NPV and solution of
+  /// each sample with those decisions held (`nil` where they break a rule or were not solved).
+  struct Candidate {
+    var decisions: [Int: Double]
+    var samples: [(objective: Double, npv: Double, values: [Double])?]
+    /// The mean objective over the samples, when every sample has one.
+    var mean: Double? {
+      let objectives = samples.compactMap { $0?.objective }
+      guard objectives.count == samples.count, !objectives.isEmpty else { return nil }
+      return objectives.reduce(0, +) / Double(objectives.count)
+    }
+  }
+
+  /// The robust plan's section of `plan.json`, all by `deadline` (without one, the sample average
+  /// stops after ``defaultSampleAverageSeconds``):
+  /// 1. each sample alone (its own optimum, for the regret; a third of the time);
+  /// 2. the distinct decisions of those optima and of the recommendation, each evaluated in every
+  ///    sample (up to half of the time left): the best mean is a plan for the sample average, so
+  ///    the robust plan is never worse than any single-sample plan evaluated on all samples;
+  /// 3. the sample-average MIP started from that plan (60 % of the time left); its bound gives the
+  ///    section's `bound` and `gap` when it is cut short;
+  /// 4. the robust decisions, and the recommendation's moves, evaluated in every sample.
+  ///
+  /// `averageSeconds`, when given, replaces the sample-average MIP's share of the time (a test
+  /// cuts it short with it).
   public func run(
-    options: SolveOptions, recommendation: Plan, deadline: ContinuousClock.Instant?
+    options: SolveOptions, recommendation: Plan, deadline: ContinuousClock.Instant?,
+    averageSeconds: Double? = nil
   ) -> Plan.RobustSection {
     var section = Plan.RobustSection(samples: draws.count, seed: seed)
     section.draws = draws.map { draw in
@@ -147,58 +189,171 @@ public struct RobustPlanner: Sendable {
       section.shortfall = .noneLeft
       return section
     }
-    var saaOptions = options
-    saaOptions.initialSolution = nil
-    // The sample average gets half of the time; the 2N single-sample solves share the rest.
-    if let deadline { saaOptions.timeLimit = max(0.01, Planner.seconds(until: deadline) / 2) }
-    guard let stacked = try? averageModel(), let result = try? Solver.solve(stacked, options: saaOptions),
-      result.hasSolution, stacked.isFeasible(result.values)
-    else {
-      section.shortfall = options.stopSignal?.isRaised ?? false ? .stopped : .timeLimit
-      return section
-    }
-    section.status = result.termination == .optimal ? .optimal : .feasible
-    let robust = decisions(of: result.values)
     var sampleOptions = options
     sampleOptions.initialSolution = nil
-    var objectives: [Double] = []
-    var npvs: [Double] = []
-    var regrets: [Double] = []
-    var recommended: [Double]? = []
+    let stopped = { options.stopSignal?.isRaised ?? false }
+    func left() -> Double? { deadline.map { Planner.seconds(until: $0) } }
+    func timeIsUp() -> Bool { stopped() || (left().map { $0 <= 0.01 } ?? false) }
+
+    // The recommendation's decisions (its moves, its centres re-optimised on the scenario as given):
+    // a candidate, and the start of each sample's own solve where it satisfies that sample's rows.
+    let asGiven =
+      timeIsUp() ? nil : evaluate(moveDecisions(of: recommendation), in: nominal, options: sampleOptions)
+
+    // 1. Each sample alone, started from the previous sample's solution or the recommendation's
+    // where that satisfies this sample's rows. A solve cut short gives a candidate, not an optimum.
+    var optima: [SolveResult?] = Array(repeating: nil, count: models.count)
+    var found: [SolveResult?] = Array(repeating: nil, count: models.count)
+    var previous: [Double]?
+    let ownEnd = left().map { ContinuousClock.now + .seconds($0 / 3) }
+    for i in models.indices where !timeIsUp() {
+      var own = sampleOptions
+      if let ownEnd {
+        let time = Planner.seconds(until: ownEnd)
+        guard time > 0.01 else { break }
+        // The whole rest of the phase: the first solve (without a start of its own) may need
+        // more than its share; the later ones start from it.
+        own.timeLimit = max(0.01, time)
+      }
+      // As the plain plan does, the status quo where nothing better holds (GLPK without a start
+      // took minutes on a München sample).
+      own.initialSolution = [previous, asGiven?.values, models[i].statusQuo()].compactMap { $0 }.first {
+        models[i].model.isFeasible($0)
+      }
+      guard let result = try? Solver.solve(models[i].model, options: own), result.hasSolution,
+        models[i].model.isFeasible(result.values)
+      else { continue }
+      found[i] = result
+      if result.termination == .optimal { optima[i] = result }
+      previous = result.values
+    }
+
+    // 2. The distinct decisions of the recommendation and of the samples' solutions (most
+    // frequent first), each evaluated in every sample.
+    var candidates: [Candidate] = []
+    var keys: [[Double]: Int] = [:]
+    func own(_ i: Int, _ result: SolveResult) -> (objective: Double, npv: Double, values: [Double]) {
+      (
+        models[i].model.objectiveValue(result.values), result.value(of: models[i].objectiveParts.npv),
+        result.values
+      )
+    }
+    func add(_ decisions: [Int: Double], own sample: Int?) {
+      let key = shared.map { ((decisions[$0] ?? 0) * 1e6).rounded() }
+      let index = keys[key] ?? candidates.count
+      if index == candidates.count {
+        keys[key] = index
+        candidates.append(
+          Candidate(decisions: decisions, samples: Array(repeating: nil, count: models.count)))
+      }
+      // A proven optimum is that sample's evaluation of its decisions.
+      if let sample, let result = optima[sample] { candidates[index].samples[sample] = own(sample, result) }
+    }
+    if let asGiven { add(decisions(of: asGiven.values), own: nil) }
+    for (i, result) in found.enumerated() {
+      if let result { add(decisions(of: result.values), own: i) }
+    }
+    let frequency = { (c: Candidate) in c.samples.compactMap { $0 }.count }
+    if candidates.count > 2 {
+      let first = asGiven == nil ? 0 : 1
+      candidates[first...].sort { frequency($0) > frequency($1) }
+    }
+    let candidatesEnd = left().map { ContinuousClock.now + .seconds($0 / 2) }
+    evaluation: for c in candidates.indices {
+      for i in models.indices where candidates[c].samples[i] == nil {
+        if stopped() { break evaluation }
+        if let end = candidatesEnd {
+          let time = Planner.seconds(until: end)
+          guard time > 0.01 else { break evaluation }
+          sampleOptions.timeLimit = max(0.01, time / Double(models.count))
+        }
+        let starts = candidates[c].samples.compactMap { $0?.values } + [asGiven?.values].compactMap { $0 }
+        guard
+          let value = evaluate(candidates[c].decisions, in: models[i], options: sampleOptions, starts: starts)
+        else {
+          break  // breaks a rule in this sample: no mean
+        }
+        candidates[c].samples[i] = value
+      }
+    }
+    let best = candidates.indices.filter { candidates[$0].mean != nil }.min {
+      (candidates[$0].mean ?? 0) < (candidates[$1].mean ?? 0)
+    }
+    section.candidates = candidates.filter { $0.mean != nil }.count
+
+    // 3. The sample average, from the best candidate.
+    var saaOptions = options
+    saaOptions.timeLimit =
+      averageSeconds ?? left().map { max(0.01, $0 * 0.6) } ?? Self.defaultSampleAverageSeconds
+    saaOptions.initialSolution = best.flatMap { stackedStart(candidates[$0]) }
+    var robust: Candidate?
+    var result: SolveResult?
+    if !timeIsUp(), let stacked = try? averageModel() {
+      if let solved = try? Solver.solve(stacked, options: saaOptions), solved.hasSolution,
+        stacked.isFeasible(solved.values)
+      {
+        result = solved
+        let value = stacked.objectiveValue(solved.values)
+        let incumbent = best.flatMap { candidates[$0].mean }
+        if incumbent.map({ value < $0 - 1e-9 * max(1, abs($0)) }) ?? true {
+          robust = Candidate(
+            decisions: decisions(of: solved.values), samples: Array(repeating: nil, count: models.count))
+        }
+      }
+    }
+    if robust == nil, let best { robust = candidates[best] }
+    guard var robust else {
+      section.shortfall = stopped() ? .stopped : .timeLimit
+      return section
+    }
+    // 4. The robust decisions and the recommendation's moves in every sample.
     let fixedRecommendation = moveDecisions(of: recommendation)
+    var recommended: [Double]? = []
     for i in models.indices {
-      if let deadline {
-        let left = Planner.seconds(until: deadline)
-        guard left > 0.01 else {
-          section.shortfall = .timeLimit
-          break
-        }
-        sampleOptions.timeLimit = max(0.01, left / Double(3 * (models.count - i)))
+      if let time = left() {
+        guard time > 0.01 else { break }
+        sampleOptions.timeLimit = max(0.01, time / Double(2 * (models.count - i) + 1))
       }
-      let value = evaluate(robust, in: models[i], options: sampleOptions)
-      let own = optimum(sample: i, options: sampleOptions)
-      if let value {
-        objectives.append(value.objective)
-        npvs.append(value.npv)
-        section.draws[i].robust = PlanText.clean(value.objective)
+      if robust.samples[i] == nil {
+        let starts =
+          robust.samples.compactMap { $0?.values }
+          + [result?.values].compactMap { $0 }.map { Array($0.prefix(models[i].model.columns.count)) }
+        robust.samples[i] = evaluate(robust.decisions, in: models[i], options: sampleOptions, starts: starts)
       }
-      if let own, let objective = own.objective {
-        section.draws[i].optimum = PlanText.clean(objective)
-        if let value {
-          let regret = max(0, value.objective - objective)
-          section.draws[i].regret = PlanText.clean(regret)
-          regrets.append(regret)
-        }
-      }
-      if let other = evaluate(fixedRecommendation, in: models[i], options: sampleOptions) {
+      if let other = evaluate(
+        fixedRecommendation, in: models[i], options: sampleOptions,
+        starts: [asGiven?.values].compactMap { $0 })
+      {
         recommended?.append(other.objective)
       } else {
         recommended = nil
       }
     }
-    if objectives.count == models.count {
-      section.expectedObjective = PlanText.clean(objectives.reduce(0, +) / Double(objectives.count))
-      section.expectedNPV = PlanText.clean(npvs.reduce(0, +) / Double(npvs.count))
+    var regrets: [Double] = []
+    for i in models.indices {
+      if let value = robust.samples[i] { section.draws[i].robust = PlanText.clean(value.objective) }
+      if let objective = optima[i]?.objective {
+        section.draws[i].optimum = PlanText.clean(objective)
+        if let value = robust.samples[i] {
+          let regret = max(0, value.objective - objective)
+          section.draws[i].regret = PlanText.clean(regret)
+          regrets.append(regret)
+        }
+      }
+    }
+    guard let expected = robust.mean else {
+      section.shortfall = stopped() ? .stopped : .timeLimit
+      return section
+    }
+    section.expectedObjective = PlanText.clean(expected)
+    section.expectedNPV = PlanText.clean(
+      robust.samples.compactMap { $0?.npv }.reduce(0, +) / Double(models.count))
+    let proven = result?.termination == .optimal
+    section.status = proven ? .optimal : .feasible
+    if let bound = proven ? result?.objective : result?.bestBound, bound.isFinite {
+      let lower = min(bound, expected)
+      section.bound = PlanText.clean(lower)
+      section.gap = PlanText.clean(proven ? 0 : (expected - lower) / max(1, abs(expected)))
     }
     if let recommended, recommended.count == models.count {
       section.recommendationExpectedObjective = PlanText.clean(
@@ -210,8 +365,8 @@ public struct RobustPlanner: Sendable {
     }
     // What the robust decisions are, read on the scenario as given.
     var nominalOptions = sampleOptions
-    if let deadline { nominalOptions.timeLimit = max(0.01, Planner.seconds(until: deadline)) }
-    if let value = evaluate(robust, in: nominal, options: nominalOptions) {
+    nominalOptions.timeLimit = left().map { max(0.01, $0) }
+    if let value = evaluate(robust.decisions, in: nominal, options: nominalOptions) {
       let values = SolveResult(
         termination: .optimal, hasSolution: true, objective: value.objective, bestBound: value.objective,
         gap: 0,
@@ -220,5 +375,22 @@ public struct RobustPlanner: Sendable {
       section.changes = Plan.DecisionChange.between(recommendation.tasks, plan.tasks)
     }
     return section
+  }
+
+  /// A solution of the stacked model (``averageModel()``) from a candidate's solution in every
+  /// sample: sample 0's columns, then each further sample's own columns; `nil` unless every
+  /// sample has one.
+  func stackedStart(_ candidate: Candidate) -> [Double]? {
+    let sharedSet = Set(shared)
+    var start: [Double] = []
+    for (i, value) in candidate.samples.enumerated() {
+      guard let value, value.values.count == models[i].model.columns.count else { return nil }
+      if i == 0 {
+        start = value.values
+      } else {
+        start += value.values.indices.filter { !sharedSet.contains($0) }.map { value.values[$0] }
+      }
+    }
+    return start
   }
 }

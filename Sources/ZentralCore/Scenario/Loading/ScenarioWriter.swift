@@ -36,6 +36,7 @@ public enum ScenarioWriter {
         "objective: {minimise: npv, disruption_weight: \(decimal(scenario.objective.disruptionWeight))}")
     }
     writeFunding(scenario.funding, to: &out)
+    writeUncertainty(scenario.uncertainty, to: &out)
     return out.text
   }
 
