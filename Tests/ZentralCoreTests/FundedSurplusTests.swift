@@ -13,8 +13,8 @@ import ZentralPlan
 struct FundedSurplusTests {
   /// One task of 4 FTE must move to `it`, whose centre needs half the pooled work (2 FTE): 2 FTE
   /// arrive as surplus; `it` is funded 30 % in 2025.
-  static func scenario(funded: Bool) -> Scenario {
-    let units = [
+  static func scenario(funded: Bool, capacity: Double? = nil) -> Scenario {
+    var units = [
       OrgUnit(id: "city", name: "City", kind: .administration),
       OrgUnit(id: "a", name: "A", kind: .department, parent: "city", costPerFTE: 85_000),
       OrgUnit(id: "it", name: "IT", kind: .central, parent: "city", costPerFTE: 45_000),
@@ -23,6 +23,7 @@ struct FundedSurplusTests {
       id: "f1", name: "Family 1", providers: ["it"], centre: CentreTerms(), centres: [:],
       scale: [ScalePoint(pooled: 0, effective: 0), ScalePoint(pooled: 4, effective: 2)],
       transitionCostPerFTE: 0)
+    units[2].capacityFTE = capacity.map { YearValues(constant: $0) }
     var policy = Policy()
     policy.mustMove = ["t1"]
     policy.noLayoffs = NoLayoffs(attritionRate: 0.5)
@@ -45,6 +46,17 @@ struct FundedSurplusTests {
     #expect(abs((plan.funding?.years.first?.plan ?? .nan) - 54_000) < 1e-6)
     let best = try #require(PlanningOracle(scenario).bruteForce())
     #expect(abs(best - 126_000) < 1e-6)
+  }
+
+  @Test("the price is the same where the capacity leaves no room to book the surplus as effective FTE")
+  func surplusBookedAsSurplus() throws {
+    // `it` may hold only its need (2 FTE) in `E`: the surplus must be `U`. Before the programme paid
+    // for `U`, this plan cost 153,000 EUR here and 126,000 EUR without the ceiling.
+    let scenario = Self.scenario(funded: true, capacity: 2)
+    let plan = try Planner(scenario: scenario).plan(options: PlanningOptions(explain: false, diagnose: false))
+    #expect(abs((plan.objective ?? .nan) - 126_000) < 1e-6)
+    #expect(abs((plan.funding?.years.first?.plan ?? .nan) - 54_000) < 1e-6)
+    #expect(abs((PlanningOracle(scenario).bruteForce() ?? .nan) - 126_000) < 1e-6)
   }
 
   @Test("without the programme the same plan costs the need and the surplus in full: 180,000 EUR")
