@@ -327,6 +327,9 @@ struct PlanningOracle {
             let value = max(0, carried + arriving - effective)
             surplus[key] = value
             annual += rate(id) * value
+            // A funded provider's programme pays its share of the surplus too (staff of the centre).
+            annual -= fundedShare(unit: id, year: year) * rate(id) * value
+            funded += fundedShare(unit: id, year: year) * rate(id) * value
           }
           lastEffective["\(id)|\(f.id)"] = effective
         }

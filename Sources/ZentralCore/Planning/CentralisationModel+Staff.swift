@@ -120,9 +120,25 @@ extension CentralisationModel {
         try model.addConstraint(expression >= 0, name: "surplus(\(name))")
         row.append(u)
         if centre.rate != 0 { addAnnualCost(centre.rate, u, wave: k) }
+        addFundedSurplus(u, centre: centre, wave: k)
       }
       staff.surplus.append(row)
     }
+  }
+
+  /// A funded provider's programme pays its share of the surplus staff `U` of its centres too,
+  /// `s_pk rate_p U(c,k)`, as it pays for their effective FTE `E`: the surplus is staff of the
+  /// centre, and `E` may exceed the centre's need where that costs the same (the surplus then
+  /// counts as `E`), so a programme that paid for `E` alone would pay for a surplus booked as `E`
+  /// and not for the same surplus booked as `U`. Subtracted from the running cost and the NPV,
+  /// added to ``funded``; not in the terminal value (programmes end).
+  private mutating func addFundedSurplus(_ u: Variable, centre: ScenarioFacts.CentreData, wave k: Int) {
+    let share = facts.replanning.providerShare[centre.key.provider]?[k] ?? 0
+    guard share > 0, centre.rate != 0 else { return }
+    let amount = share * centre.rate
+    annual[k].add(-amount, u)
+    funded[k].add(amount, u)
+    npv.add(-facts.discount[k] * amount, u)
   }
 
   /// Transfer costs of each move to a provider with a transfer rule: one-time

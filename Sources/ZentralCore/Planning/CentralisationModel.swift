@@ -42,8 +42,9 @@ public struct CentralisationModel: Sendable {
   private(set) var setup: [LinearExpression] = []
   /// FTE moved per wave (home workload).
   private(set) var movedFTE: [LinearExpression] = []
-  /// Funded amount per wave (EUR/year), already subtracted from ``annual``.
-  private(set) var funded: [LinearExpression] = []
+  /// Funded amount per wave (EUR/year), already subtracted from ``annual`` (the surplus staff of
+  /// a funded provider's centres join it in CentralisationModel+Staff.swift).
+  var funded: [LinearExpression] = []
   /// The retained-organisation rows: at most `limit` FTE of the movable `tasks` of a unit move.
   struct RetainedRow: Sendable {
     /// The row's index in ``model``.
