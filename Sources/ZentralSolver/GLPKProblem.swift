@@ -36,7 +36,7 @@ final class GLPKProblem {
       case .integer: glp_set_col_kind(pointer, j, GLP_IV)
       case .binary: glp_set_col_kind(pointer, j, GLP_IV)  // bounds [0, 1] are set below
       }
-      let (type, lower, upper) = Self.boundType(column.lower, column.upper)
+      let (type, lower, upper) = GLPKParameters.boundType(column.lower, column.upper)
       glp_set_col_bnds(pointer, j, type, lower, upper)
     }
 
@@ -59,7 +59,7 @@ final class GLPKProblem {
     for (offset, row) in model.rows.enumerated() {
       let i = Int32(offset + 1)
       glp_set_row_name(pointer, i, row.name)
-      let (type, lower, upper) = Self.boundType(row.constraint.lower, row.constraint.upper)
+      let (type, lower, upper) = GLPKParameters.boundType(row.constraint.lower, row.constraint.upper)
       glp_set_row_bnds(pointer, i, type, lower, upper)
       for (j, coefficient) in zip(row.terms.indices, row.terms.coefficients) where coefficient != 0 {
         ia.append(i)
@@ -84,17 +84,6 @@ final class GLPKProblem {
     glp_delete_prob(pointer)
   }
 
-  /// GLPK's bound type and values for optional bounds (infinite values count as absent).
-  private static func boundType(_ lower: Double?, _ upper: Double?) -> (Int32, Double, Double) {
-    let lower = lower.flatMap { $0.isFinite ? $0 : nil }
-    let upper = upper.flatMap { $0.isFinite ? $0 : nil }
-    switch (lower, upper) {
-    case (nil, nil): return (GLP_FR, 0, 0)
-    case (let l?, nil): return (GLP_LO, l, 0)
-    case (nil, let u?): return (GLP_UP, 0, u)
-    case (let l?, let u?): return l == u ? (GLP_FX, l, u) : (GLP_DB, l, u)
-    }
-  }
 }
 
 /// One use of GLPK on the calling thread: installs the terminal hook, runs the body (which

@@ -108,7 +108,7 @@ public final class ReusedProblem {
     var changed: [Int] = []
     for (j, (a, b)) in zip(variant.columns, base.columns).enumerated()
     where a.lower != b.lower || a.upper != b.upper {
-      let (type, lower, upper) = Self.boundType(a.lower, a.upper)
+      let (type, lower, upper) = GLPKParameters.boundType(a.lower, a.upper)
       glp_set_col_bnds(p, Int32(j + 1), type, lower, upper)
       changed.append(j)
     }
@@ -117,7 +117,7 @@ public final class ReusedProblem {
       let first = glp_add_rows(p, Int32(extra))
       for (offset, row) in variant.rows[base.rows.count...].enumerated() {
         let i = first + Int32(offset)
-        let (type, lower, upper) = Self.boundType(row.constraint.lower, row.constraint.upper)
+        let (type, lower, upper) = GLPKParameters.boundType(row.constraint.lower, row.constraint.upper)
         glp_set_row_bnds(p, i, type, lower, upper)
         var indices: [Int32] = [0]
         var values: [Double] = [0]
@@ -136,7 +136,7 @@ public final class ReusedProblem {
     let p = problem.pointer
     for j in changed {
       let column = base.columns[j]
-      let (type, lower, upper) = Self.boundType(column.lower, column.upper)
+      let (type, lower, upper) = GLPKParameters.boundType(column.lower, column.upper)
       glp_set_col_bnds(p, Int32(j + 1), type, lower, upper)
     }
     if extraRows > 0 {
@@ -181,11 +181,11 @@ public final class ReusedProblem {
     parm.presolve = GLP_OFF
     parm.meth = GLP_DUALP
     parm.r_test = GLP_RT_FLIP
-    if let deadline { parm.tm_lim = Self.milliseconds(max(0.001, deadline.timeIntervalSinceNow)) }
+    if let deadline { parm.tm_lim = GLPKParameters.milliseconds(max(0.001, deadline.timeIntervalSinceNow)) }
     var code = glp_simplex(problem.pointer, &parm)
     if code == GLP_EBADB || code == GLP_ESING || code == GLP_ECOND {
       glp_adv_basis(problem.pointer, 0)
-      if let deadline { parm.tm_lim = Self.milliseconds(max(0.001, deadline.timeIntervalSinceNow)) }
+      if let deadline { parm.tm_lim = GLPKParameters.milliseconds(max(0.001, deadline.timeIntervalSinceNow)) }
       code = glp_simplex(problem.pointer, &parm)
     }
     return code
@@ -225,9 +225,9 @@ public final class ReusedProblem {
     glp_init_iocp(&parm)
     parm.msg_lev = GLP_MSG_OFF
     parm.presolve = GLP_OFF
-    parm.br_tech = Self.branching(options.branching)
-    parm.bt_tech = Self.backtracking(options.backtracking)
-    parm.pp_tech = Self.preprocessing(options.preprocessing)
+    parm.br_tech = GLPKParameters.branching(options.branching)
+    parm.bt_tech = GLPKParameters.backtracking(options.backtracking)
+    parm.pp_tech = GLPKParameters.preprocessing(options.preprocessing)
     parm.gmi_cuts = options.cuts.contains(.gomory) ? GLP_ON : GLP_OFF
     parm.mir_cuts = options.cuts.contains(.mir) ? GLP_ON : GLP_OFF
     // Cover cuts need GLPK's preprocessing probe (see Solver); the in-place search leaves them out.
@@ -235,9 +235,9 @@ public final class ReusedProblem {
     parm.clq_cuts = options.cuts.contains(.clique) ? GLP_ON : GLP_OFF
     parm.fp_heur = options.feasibilityPump ? GLP_ON : GLP_OFF
     parm.ps_heur = options.proximitySearch ? GLP_ON : GLP_OFF
-    parm.ps_tm_lim = Self.milliseconds(options.proximitySearchTimeLimit)
+    parm.ps_tm_lim = GLPKParameters.milliseconds(options.proximitySearchTimeLimit)
     parm.sr_heur = options.roundingHeuristic ? GLP_ON : GLP_OFF
-    if let deadline { parm.tm_lim = Self.milliseconds(max(0.001, deadline.timeIntervalSinceNow)) }
+    if let deadline { parm.tm_lim = GLPKParameters.milliseconds(max(0.001, deadline.timeIntervalSinceNow)) }
     context.reset(
       deadline: deadline, stopSignal: options.stopSignal, absoluteGap: absoluteGap,
       start: start.map { [0] + $0 + Array(repeating: 1, count: max(0, Int(glp_get_num_cols(p)) - $0.count)) })
@@ -286,47 +286,6 @@ public final class ReusedProblem {
 
   // MARK: Parameter mapping
 
-  private static func boundType(_ lower: Double?, _ upper: Double?) -> (Int32, Double, Double) {
-    let lower = lower.flatMap { $0.isFinite ? $0 : nil }
-    let upper = upper.flatMap { $0.isFinite ? $0 : nil }
-    switch (lower, upper) {
-    case (nil, nil): return (GLP_FR, 0, 0)
-    case (let l?, nil): return (GLP_LO, l, 0)
-    case (nil, let u?): return (GLP_UP, 0, u)
-    case (let l?, let u?): return l == u ? (GLP_FX, l, u) : (GLP_DB, l, u)
-    }
-  }
-
-  private static func milliseconds(_ seconds: Double) -> Int32 {
-    Int32(min(seconds * 1000, Double(Int32.max)).rounded(.up))
-  }
-
-  private static func branching(_ rule: BranchingRule) -> Int32 {
-    switch rule {
-    case .firstFractional: GLP_BR_FFV
-    case .lastFractional: GLP_BR_LFV
-    case .mostFractional: GLP_BR_MFV
-    case .driebeckTomlin: GLP_BR_DTH
-    case .pseudoCost: GLP_BR_PCH
-    }
-  }
-
-  private static func backtracking(_ rule: BacktrackingRule) -> Int32 {
-    switch rule {
-    case .depthFirst: GLP_BT_DFS
-    case .breadthFirst: GLP_BT_BFS
-    case .bestLocalBound: GLP_BT_BLB
-    case .bestProjection: GLP_BT_BPH
-    }
-  }
-
-  private static func preprocessing(_ level: Preprocessing) -> Int32 {
-    switch level {
-    case .none: GLP_PP_NONE
-    case .root: GLP_PP_ROOT
-    case .all: GLP_PP_ALL
-    }
-  }
 }
 
 /// State shared with GLPK's C callbacks during the solves of one ``ReusedProblem``.

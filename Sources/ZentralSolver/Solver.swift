@@ -128,7 +128,7 @@ public enum Solver {
     parm.msg_lev = messageLevel(options.messageLevel)
     parm.presolve = options.presolve ? GLP_ON : GLP_OFF
     useDualSimplex(&parm)
-    if let limit = options.timeLimit { parm.tm_lim = milliseconds(limit) }
+    if let limit = options.timeLimit { parm.tm_lim = GLPKParameters.milliseconds(limit) }
     var code: Int32
     if let basis = options.initialBasis, basis.rows.count == problem.rowCount,
       basis.columns.count == problem.columnCount
@@ -218,19 +218,19 @@ public enum Solver {
     glp_init_iocp(&parm)
     parm.msg_lev = messageLevel(options.messageLevel)
     parm.presolve = GLP_ON  // without it GLPK needs an optimal LP basis first
-    parm.br_tech = branching(options.branching)
-    parm.bt_tech = backtracking(options.backtracking)
-    parm.pp_tech = preprocessing(options.preprocessing)
+    parm.br_tech = GLPKParameters.branching(options.branching)
+    parm.bt_tech = GLPKParameters.backtracking(options.backtracking)
+    parm.pp_tech = GLPKParameters.preprocessing(options.preprocessing)
     parm.gmi_cuts = options.cuts.contains(.gomory) ? GLP_ON : GLP_OFF
     parm.mir_cuts = options.cuts.contains(.mir) ? GLP_ON : GLP_OFF
     parm.cov_cuts = options.cuts.contains(.cover) ? GLP_ON : GLP_OFF
     parm.clq_cuts = options.cuts.contains(.clique) ? GLP_ON : GLP_OFF
     parm.fp_heur = options.feasibilityPump ? GLP_ON : GLP_OFF
     parm.ps_heur = options.proximitySearch ? GLP_ON : GLP_OFF
-    parm.ps_tm_lim = milliseconds(options.proximitySearchTimeLimit)
+    parm.ps_tm_lim = GLPKParameters.milliseconds(options.proximitySearchTimeLimit)
     parm.sr_heur = options.roundingHeuristic ? GLP_ON : GLP_OFF
     if let gap = options.relativeGap { parm.mip_gap = gap }
-    if let limit = options.timeLimit { parm.tm_lim = milliseconds(limit) }
+    if let limit = options.timeLimit { parm.tm_lim = GLPKParameters.milliseconds(limit) }
     // The time limit counts from the start of the solve: the LP relaxation, the preprocessing
     // probe and the branch-and-cut share it, and nothing starts once it is up.
     let deadline = options.timeLimit.map { context.started.addingTimeInterval($0) }
@@ -252,12 +252,12 @@ public enum Solver {
       lp.msg_lev = parm.msg_lev
       lp.presolve = GLP_OFF
       useDualSimplex(&lp)
-      if let deadline { lp.tm_lim = milliseconds(max(0.001, deadline.timeIntervalSinceNow)) }
+      if let deadline { lp.tm_lim = GLPKParameters.milliseconds(max(0.001, deadline.timeIntervalSinceNow)) }
       glp_adv_basis(problem.pointer, 0)
       var code = glp_simplex(problem.pointer, &lp)
       if code == GLP_EBADB || code == GLP_ESING || code == GLP_ECOND {
         glp_std_basis(problem.pointer)
-        if let deadline { lp.tm_lim = milliseconds(max(0.001, deadline.timeIntervalSinceNow)) }
+        if let deadline { lp.tm_lim = GLPKParameters.milliseconds(max(0.001, deadline.timeIntervalSinceNow)) }
         code = glp_simplex(problem.pointer, &lp)
       }
       if code == 0 && glp_get_status(problem.pointer) == GLP_OPT {
@@ -280,7 +280,7 @@ public enum Solver {
       // The LP and the preprocessing probe count against the limit too.
       let left = deadline.timeIntervalSinceNow
       if left <= 0 { timeIsUp = true }
-      parm.tm_lim = milliseconds(max(0.001, left))
+      parm.tm_lim = GLPKParameters.milliseconds(max(0.001, left))
     }
     context.deadline = deadline
     if options.cuts.contains(.knapsack) { context.knapsackCuts = KnapsackCutGenerator() }
@@ -375,7 +375,8 @@ public enum Solver {
     var probe = parm
     probe.cov_cuts = GLP_OFF
     probe.msg_lev = GLP_MSG_OFF
-    probe.tm_lim = deadline.map { milliseconds(max(0.001, $0.timeIntervalSinceNow)) } ?? Int32.max
+    probe.tm_lim =
+      deadline.map { GLPKParameters.milliseconds(max(0.001, $0.timeIntervalSinceNow)) } ?? Int32.max
     let context = ProbeContext()
     let unmanaged = Unmanaged.passRetained(context)
     defer { unmanaged.release() }
@@ -396,10 +397,6 @@ public enum Solver {
     parm.r_test = GLP_RT_FLIP
   }
 
-  private static func milliseconds(_ seconds: Double) -> Int32 {
-    Int32(min(seconds * 1000, Double(Int32.max)).rounded(.up))
-  }
-
   private static func messageLevel(_ level: MessageLevel) -> Int32 {
     switch level {
     case .off: GLP_MSG_OFF
@@ -409,32 +406,6 @@ public enum Solver {
     }
   }
 
-  private static func branching(_ rule: BranchingRule) -> Int32 {
-    switch rule {
-    case .firstFractional: GLP_BR_FFV
-    case .lastFractional: GLP_BR_LFV
-    case .mostFractional: GLP_BR_MFV
-    case .driebeckTomlin: GLP_BR_DTH
-    case .pseudoCost: GLP_BR_PCH
-    }
-  }
-
-  private static func backtracking(_ rule: BacktrackingRule) -> Int32 {
-    switch rule {
-    case .depthFirst: GLP_BT_DFS
-    case .breadthFirst: GLP_BT_BFS
-    case .bestLocalBound: GLP_BT_BLB
-    case .bestProjection: GLP_BT_BPH
-    }
-  }
-
-  private static func preprocessing(_ level: Preprocessing) -> Int32 {
-    switch level {
-    case .none: GLP_PP_NONE
-    case .root: GLP_PP_ROOT
-    case .all: GLP_PP_ALL
-    }
-  }
 }
 
 /// State shared with GLPK's C callbacks during one solve (reached through an opaque pointer).
