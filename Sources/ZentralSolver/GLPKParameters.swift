@@ -49,4 +49,48 @@ enum GLPKParameters {
     case .all: GLP_PP_ALL
     }
   }
+
+  /// GLPK's branch-and-cut settings for ``SolveOptions``: branching, backtracking, preprocessing,
+  /// cut families and heuristics. Message level, presolve, gap and time limit are the caller's.
+  static func search(_ options: SolveOptions) -> glp_iocp {
+    var parm = glp_iocp()
+    glp_init_iocp(&parm)
+    parm.br_tech = branching(options.branching)
+    parm.bt_tech = backtracking(options.backtracking)
+    parm.pp_tech = preprocessing(options.preprocessing)
+    parm.gmi_cuts = options.cuts.contains(.gomory) ? GLP_ON : GLP_OFF
+    parm.mir_cuts = options.cuts.contains(.mir) ? GLP_ON : GLP_OFF
+    parm.cov_cuts = options.cuts.contains(.cover) ? GLP_ON : GLP_OFF
+    parm.clq_cuts = options.cuts.contains(.clique) ? GLP_ON : GLP_OFF
+    parm.fp_heur = options.feasibilityPump ? GLP_ON : GLP_OFF
+    parm.ps_heur = options.proximitySearch ? GLP_ON : GLP_OFF
+    parm.ps_tm_lim = milliseconds(options.proximitySearchTimeLimit)
+    parm.sr_heur = options.roundingHeuristic ? GLP_ON : GLP_OFF
+    return parm
+  }
+
+  /// How a branch-and-cut ended, from `glp_intopt`'s return code and `glp_mip_status`.
+  /// - Parameters:
+  ///   - stoppedAtDeadline: the callback stopped the search because the deadline passed.
+  ///   - closeEnough: the callback stopped the search because the plan was within the gap asked.
+  static func termination(
+    code: Int32, status: Int32, stoppedAtDeadline: Bool, closeEnough: Bool = false
+  )
+    -> Termination
+  {
+    switch code {
+    case 0:
+      switch status {
+      case GLP_OPT: .optimal
+      case GLP_NOFEAS: .infeasible
+      default: .numericalFailure
+      }
+    case GLP_ENOPFS: .infeasible
+    case GLP_ENODFS: .infeasibleOrUnbounded
+    case GLP_EMIPGAP: .gapReached
+    case GLP_ETMLIM: .timeLimit
+    case GLP_ESTOP: closeEnough ? .gapReached : stoppedAtDeadline ? .timeLimit : .stoppedByCaller
+    default: .numericalFailure
+    }
+  }
 }

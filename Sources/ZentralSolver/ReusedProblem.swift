@@ -221,22 +221,11 @@ public final class ReusedProblem {
     }
     if let deadline, deadline.timeIntervalSinceNow <= 0 { return cutShort(.timeLimit) }
 
-    var parm = glp_iocp()
-    glp_init_iocp(&parm)
+    var parm = GLPKParameters.search(options)
     parm.msg_lev = GLP_MSG_OFF
     parm.presolve = GLP_OFF
-    parm.br_tech = GLPKParameters.branching(options.branching)
-    parm.bt_tech = GLPKParameters.backtracking(options.backtracking)
-    parm.pp_tech = GLPKParameters.preprocessing(options.preprocessing)
-    parm.gmi_cuts = options.cuts.contains(.gomory) ? GLP_ON : GLP_OFF
-    parm.mir_cuts = options.cuts.contains(.mir) ? GLP_ON : GLP_OFF
     // Cover cuts need GLPK's preprocessing probe (see Solver); the in-place search leaves them out.
     parm.cov_cuts = GLP_OFF
-    parm.clq_cuts = options.cuts.contains(.clique) ? GLP_ON : GLP_OFF
-    parm.fp_heur = options.feasibilityPump ? GLP_ON : GLP_OFF
-    parm.ps_heur = options.proximitySearch ? GLP_ON : GLP_OFF
-    parm.ps_tm_lim = GLPKParameters.milliseconds(options.proximitySearchTimeLimit)
-    parm.sr_heur = options.roundingHeuristic ? GLP_ON : GLP_OFF
     if let deadline { parm.tm_lim = GLPKParameters.milliseconds(max(0.001, deadline.timeIntervalSinceNow)) }
     context.reset(
       deadline: deadline, stopSignal: options.stopSignal, absoluteGap: absoluteGap,
@@ -246,22 +235,9 @@ public final class ReusedProblem {
     let code2 = glp_intopt(p, &parm)
     let status = glp_mip_status(p)
     var hasSolution = status == GLP_OPT || status == GLP_FEAS
-    let termination: Termination
-    switch code2 {
-    case 0:
-      switch status {
-      case GLP_OPT: termination = .optimal
-      case GLP_NOFEAS: termination = .infeasible
-      default: termination = .numericalFailure
-      }
-    case GLP_ENOPFS: termination = .infeasible
-    case GLP_ENODFS: termination = .infeasibleOrUnbounded
-    case GLP_ETMLIM: termination = .timeLimit
-    case GLP_ESTOP:
-      termination =
-        context.closeEnough ? .gapReached : context.stoppedAtDeadline ? .timeLimit : .stoppedByCaller
-    default: termination = .numericalFailure
-    }
+    let termination = GLPKParameters.termination(
+      code: code2, status: status, stoppedAtDeadline: context.stoppedAtDeadline,
+      closeEnough: context.closeEnough)
     var objective = hasSolution ? glp_mip_obj_val(p) : nil
     var values = hasSolution ? (0..<problem.columnCount).map { glp_mip_col_val(p, Int32($0 + 1)) } : []
     if hasSolution && !variant.isFeasible(values) {

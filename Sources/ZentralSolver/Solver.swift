@@ -214,21 +214,9 @@ public enum Solver {
     _ problem: GLPKProblem, model: LinearModel, options: SolveOptions, context: SolveContext,
     info: UnsafeMutableRawPointer
   ) -> SolveResult {
-    var parm = glp_iocp()
-    glp_init_iocp(&parm)
+    var parm = GLPKParameters.search(options)
     parm.msg_lev = messageLevel(options.messageLevel)
     parm.presolve = GLP_ON  // without it GLPK needs an optimal LP basis first
-    parm.br_tech = GLPKParameters.branching(options.branching)
-    parm.bt_tech = GLPKParameters.backtracking(options.backtracking)
-    parm.pp_tech = GLPKParameters.preprocessing(options.preprocessing)
-    parm.gmi_cuts = options.cuts.contains(.gomory) ? GLP_ON : GLP_OFF
-    parm.mir_cuts = options.cuts.contains(.mir) ? GLP_ON : GLP_OFF
-    parm.cov_cuts = options.cuts.contains(.cover) ? GLP_ON : GLP_OFF
-    parm.clq_cuts = options.cuts.contains(.clique) ? GLP_ON : GLP_OFF
-    parm.fp_heur = options.feasibilityPump ? GLP_ON : GLP_OFF
-    parm.ps_heur = options.proximitySearch ? GLP_ON : GLP_OFF
-    parm.ps_tm_lim = GLPKParameters.milliseconds(options.proximitySearchTimeLimit)
-    parm.sr_heur = options.roundingHeuristic ? GLP_ON : GLP_OFF
     if let gap = options.relativeGap { parm.mip_gap = gap }
     if let limit = options.timeLimit { parm.tm_lim = GLPKParameters.milliseconds(limit) }
     // The time limit counts from the start of the solve: the LP relaxation, the preprocessing
@@ -297,21 +285,8 @@ public enum Solver {
     let status = timeIsUp ? GLP_UNDEF : glp_mip_status(p)
     var hasSolution = status == GLP_OPT || status == GLP_FEAS
 
-    let termination: Termination
-    switch code {
-    case 0:
-      switch status {
-      case GLP_OPT: termination = .optimal
-      case GLP_NOFEAS: termination = .infeasible
-      default: termination = .numericalFailure
-      }
-    case GLP_ENOPFS: termination = .infeasible
-    case GLP_ENODFS: termination = .infeasibleOrUnbounded
-    case GLP_EMIPGAP: termination = .gapReached
-    case GLP_ETMLIM: termination = .timeLimit
-    case GLP_ESTOP: termination = context.stoppedAtDeadline ? .timeLimit : .stoppedByCaller
-    default: termination = .numericalFailure
-    }
+    let termination = GLPKParameters.termination(
+      code: code, status: status, stoppedAtDeadline: context.stoppedAtDeadline)
 
     var objective = hasSolution ? glp_mip_obj_val(p) : nil
     var values = hasSolution ? (0..<problem.columnCount).map { glp_mip_col_val(p, Int32($0 + 1)) } : []
