@@ -18,12 +18,21 @@ let package = Package(
     .library(name: "ZentralPlan", targets: ["ZentralPlan"]),
     .library(name: "ZentralExport", targets: ["ZentralExport"]),
     .library(name: "ZentralWorkbook", targets: ["ZentralWorkbook"]),
+    .library(name: "ZentralService", targets: ["ZentralService"]),
+    .library(name: "ZentralServer", targets: ["ZentralServer"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
   ],
   targets: [
     // C layer: GLPK through Debian's libglpk-dev. Debian ships no glpk.pc, so no pkgConfig.
@@ -70,6 +79,41 @@ let package = Package(
       dependencies: ["ZentralPlan", "ZentralWorkbook"],
       swiftSettings: strictSettings
     ),
+    // The service core behind `zentral serve`: the data folder (safe ids, atomic writes), the run
+    // history in SQLite (GRDB), users and roles (bcrypt), and the bounded work queue of plan runs.
+    // Knows no HTTP.
+    .target(
+      name: "ZentralService",
+      dependencies: [
+        "ZentralCore",
+        "ZentralExport",
+        "ZentralPlan",
+        "ZentralSolver",
+        "ZentralWorkbook",
+        .product(name: "Yams", package: "Yams"),
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+      ],
+      swiftSettings: strictSettings
+    ),
+    // The web application of `zentral serve`: Hummingbird routes, sessions, roles, CSRF, security
+    // headers and the German pages (mustache templates, escaped by default) over ZentralService.
+    .target(
+      name: "ZentralServer",
+      dependencies: [
+        "ZentralService",
+        "ZentralCore",
+        "ZentralExport",
+        "ZentralPlan",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Mustache", package: "swift-mustache"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      ],
+      resources: [.copy("Resources")],
+      swiftSettings: strictSettings
+    ),
     // Thin command-line front end.
     .executableTarget(
       name: "zentral",
@@ -77,6 +121,8 @@ let package = Package(
         "ZentralCore",
         "ZentralExport",
         "ZentralPlan",
+        "ZentralServer",
+        "ZentralService",
         "ZentralSolver",
         "ZentralWorkbook",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -114,6 +160,15 @@ let package = Package(
       dependencies: [
         "ZentralWorkbook", "ZentralCore", "ZentralPlan", "ZentralTestSupport",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "ZentralServerTests",
+      dependencies: [
+        "ZentralServer", "ZentralService", "ZentralCore", "ZentralPlan", "ZentralTestSupport",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
       ],
       swiftSettings: strictSettings
     ),

@@ -13,7 +13,7 @@ struct Zentral: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       Validate.self, Import.self, Plan.self, Generate.self, Export.self, Template.self, Compare.self,
-      Sweep.self,
+      Sweep.self, Serve.self,
     ]
   )
 

@@ -70,6 +70,15 @@ struct OptionTests {
         ["plan", "x.yaml", "--heuristics", "rounding,none"],
         "zentral: --heuristics: 'none' cannot be combined with heuristics"
       ),
+      (
+        ["plan", "x.yaml", "--flip-speedups", "reuse,none"],
+        "zentral: --flip-speedups: 'none' cannot be combined with measures"
+      ),
+      (
+        ["plan", "x.yaml", "--flip-speedups", "reuse,fast"],
+        "zentral: The value 'reuse,fast' is invalid for '--flip-speedups': 'fast' is not one of 'reuse', "
+          + "'first-plan', 'precision-stop', 'parallel', 'none'"
+      ),
       (["plan", "x.yaml", "--gap=-1%"], "zentral: --gap must be 0 or more, not -0.01"),
       (["plan", "x.yaml", "--gap", "one"], "zentral: The value 'one' is invalid for '--gap <fraction>'"),
       (["generate", "--units", "9", "--out", "-"], "zentral: --units and --central-units shape a big city"),

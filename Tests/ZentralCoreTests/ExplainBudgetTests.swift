@@ -28,9 +28,9 @@ struct ExplainBudgetTests {
     #expect(words.reason(of: moved).contains("das Zeitbudget der Erläuterungen war aufgebraucht"))
   }
 
-  @Test("the default budget is ten seconds plus three times the search")
+  @Test("the default budget is six seconds plus three times the search")
   func defaultBudget() {
-    #expect(ExplainBudget.standard.seconds(afterSolveOf: 2) == 16)
+    #expect(ExplainBudget.standard.seconds(afterSolveOf: 2) == 12)
     #expect(ExplainBudget.unlimited.seconds(afterSolveOf: 2) == nil)
     #expect(ExplainBudget.seconds(3).seconds(afterSolveOf: 100) == 3)
   }

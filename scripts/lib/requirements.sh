@@ -6,8 +6,9 @@
 # Graphviz (org charts rendered to SVG), Chromium (prints the PDF report; the report tests open
 # the HTML report headless), its WebDriver (the accessibility test drives it through Selenium),
 # poppler-utils (pdftoppm renders the PDF's pages in the PDF test),
-# zlib's headers (ZIPFoundation unpacks and packs .xlsx workbooks with it).
-ZENTRAL_APT_PACKAGES=(libglpk-dev glpk-utils graphviz chromium chromium-driver poppler-utils zlib1g-dev)
+# zlib's headers (ZIPFoundation unpacks and packs .xlsx workbooks with it), SQLite's headers (GRDB
+# keeps the run history of `zentral serve` in SQLite).
+ZENTRAL_APT_PACKAGES=(libglpk-dev glpk-utils graphviz chromium chromium-driver poppler-utils zlib1g-dev libsqlite3-dev)
 # Debian packages only the tests need, installed without recommended packages: LibreOffice Calc
 # (Tests/office opens the CSV and XLSX exports and rewrites scenario workbooks headless).
 ZENTRAL_APT_TEST_PACKAGES=(libreoffice-calc)

@@ -145,7 +145,7 @@ public struct Planner: Sendable {
       let budget = options.explainBudget.seconds(afterSolveOf: Self.seconds(since: solveStarted))
       explain(
         &plan, objective: objective, npv: result.value(of: model.objectiveParts.npv), options: options,
-        deadline: deadline, budget: budget)
+        deadline: deadline, budget: budget, optimum: result.values)
     }
     return plan
   }
@@ -231,7 +231,7 @@ public struct Planner: Sendable {
   /// flips together, `nil`: none); flips cut short are brackets or say why they were not priced.
   private func explain(
     _ plan: inout Plan, objective: Double, npv: Double, options: PlanningOptions,
-    deadline: ContinuousClock.Instant?, budget: Double?
+    deadline: ContinuousClock.Instant?, budget: Double?, optimum: [Double]
   ) {
     let facts = model.facts
     // One re-solve per together group: its members flip with it.
@@ -256,6 +256,8 @@ public struct Planner: Sendable {
     var explainer = FlipExplainer(
       model: model, options: flipOptions, threads: options.threads, deadline: deadline)
     if let budget { explainer.budgetEnd = ContinuousClock.now + .seconds(budget) }
+    explainer.optimum = optimum
+    explainer.speedups = options.flipSpeedups
     let outcomes = explainer.run(unique, progress: options.explainProgress)
     let diagnosis = InfeasibilityDiagnosis(facts: facts, options: flipOptions)
     // A flipped plan's objective change, split into the change of the NPV and the rest (penalty).

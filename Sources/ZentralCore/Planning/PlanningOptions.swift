@@ -24,7 +24,7 @@ public struct PlanningOptions: Sendable {
   /// Receives one line per step of a decomposed solve (LP bound, family plans, rounds, with the
   /// best plan, gap and time); `zentral plan --timings` prints them.
   public var trace: (@Sendable (String) -> Void)?
-  /// How long the flip re-solves may take together (default: 10 s plus three times the main
+  /// How long the flip re-solves may take together (default: 6 s plus three times the main
   /// solve's time). Each flip gets at most a fair share of what is left (the time left times the
   /// threads over the flips still waiting, at least half a second), so that one hard flip does not
   /// use it up; flips cut short are reported as brackets or as not priced.
@@ -37,6 +37,9 @@ public struct PlanningOptions: Sendable {
   /// in seconds: `"solve"` (the main search), `"explain"` (flip re-solves or the infeasibility
   /// diagnosis). `zentral plan --timings` reports them.
   public var phaseFinished: (@Sendable (_ phase: String, _ seconds: Double) -> Void)?
+  /// The measures that make the flip re-solves cheap (default: all; leaving some out is for
+  /// measuring them, `zentral plan --flip-speedups`).
+  public var flipSpeedups: FlipSpeedups = .all
 
   /// Branch on the centre-opening decisions first (``CentralisationModel/centreOpeningColumns``;
   /// one MIP only, not the decomposition; docs/model.md, "Search").

@@ -64,7 +64,7 @@ extension Zentral {
 
     @Option(
       help: ArgumentHelp(
-        "Seconds for all flip costs together (default: 10 plus three times the search's time); a flip cut "
+        "Seconds for all flip costs together (default: 6 plus three times the search's time); a flip cut "
           + "short is given as a range, or as not computed.", valueName: "seconds"))
     var explainBudget: Double?
 
@@ -79,6 +79,9 @@ extension Zentral {
 
     @OptionGroup(title: "Solver options (expert)", visibility: .hidden)
     var solver: SolverOptions
+
+    @OptionGroup(title: "Flip speed-ups (benchmarks)", visibility: .hidden)
+    var flipSpeedups: FlipSpeedupOptions
 
     func validate() throws {
       try SolveLimitChecks.check(timeLimit: timeLimit, gap: gap)
@@ -174,6 +177,7 @@ extension Zentral {
       options.explain = !noExplain
       options.centresFirst = solver.centresFirst
       if let explainBudget { options.explainBudget = .seconds(explainBudget) }
+      if let chosen = flipSpeedups.chosen { options.flipSpeedups = chosen }
       if timings { options.trace = { line in printError("zentral: decomposition: \(line)") } }
       options.explainProgress = { done, total in line.explaining(done, total) }
       options.phaseFinished = { phase, seconds in clock.add(phase, seconds) }
