@@ -209,6 +209,13 @@ struct DecisionSupportTests {
         #expect(bound <= robustMean + 1e-6 * abs(robustMean))
         #expect(abs((short.gap ?? -1) - (cut - bound) / max(1, abs(cut))) <= 1e-5)
       }
+      // The samples' own solves given no time: the recommendation's decisions (or the costliest
+      // sample's plan) are still a candidate, so a robust plan exists, without regrets.
+      let noOwn = robust.run(options: options, recommendation: plan, deadline: nil, ownSeconds: 0)
+      let first = try #require(noOwn.expectedObjective, "\(noOwn.shortfall.map(\.rawValue) ?? "")")
+      #expect(first >= robustMean - 1e-6 * abs(robustMean))
+      #expect(noOwn.draws.allSatisfy { $0.optimum == nil && $0.regret == nil })
+      #expect((noOwn.candidates ?? 0) >= 1)
       for draw in short.draws { #expect((draw.regret ?? -1) >= 0) }
       for draw in section.draws { #expect((draw.regret ?? -1) >= 0) }
       if let recommended = section.recommendationExpectedObjective {
