@@ -38,8 +38,7 @@ struct AccessTests {
         #expect(try await browser.get(uri, json: true).status == .unauthorized)
       }
       try await browser.get("/login")
-      let upload = try await browser.upload(
-        "/scenarios", files: [("file", "krefeld.yaml", ServeFixture.file("scenarios/krefeld.yaml"))])
+      let upload = try await browser.uploadSeed("krefeld")
       #expect(upload.status == .unauthorized)
       #expect(try await browser.post("/scenarios/krefeld/runs", form: []).status == .unauthorized)
       #expect(fixture.scenarioFiles().isEmpty)
@@ -164,8 +163,7 @@ struct AccessTests {
       let viewer = try await browser.get("/", headers: headers)
       #expect(viewer.status == .ok)
       #expect(String(buffer: viewer.body).contains("<strong>bernd</strong>"))
-      let refused = try await browser.upload(
-        "/scenarios", files: [("file", "krefeld.yaml", ServeFixture.file("scenarios/krefeld.yaml"))])
+      let refused = try await browser.uploadSeed("krefeld")
       #expect(refused.status == .unauthorized)
       headers[HTTPField.Name("X-Remote-User")!] = "../../root"
       let hostile = try await browser.get("/", headers: headers)

@@ -47,6 +47,13 @@ struct Browser {
     return response
   }
 
+  /// Uploads the shipped seed `scenarios/NAME.yaml` under its own file name.
+  @discardableResult
+  mutating func uploadSeed(_ name: String) async throws -> TestResponse {
+    try await upload(
+      "/scenarios", files: [("file", "\(name).yaml", ServeFixture.file("scenarios/\(name).yaml"))])
+  }
+
   /// POST a multipart form with text `fields` and `files` (field name, file name, bytes).
   @discardableResult
   mutating func upload(

@@ -17,8 +17,7 @@ struct EditorTests {
     try await fixture.withClient(fixture.configuration()) { client in
       var browser = Browser(client)
       try await browser.get("/")
-      try await browser.upload(
-        "/scenarios", files: [("file", "krefeld.yaml", ServeFixture.file("scenarios/krefeld.yaml"))])
+      try await browser.uploadSeed("krefeld")
       let page = String(buffer: try await browser.get("/scenarios/krefeld").body)
       #expect(page.contains("name=\"tasks.fb20-finanz.fte\" value=\"3.5\""))
       #expect(page.contains("Das Szenario ist gültig."))
@@ -54,8 +53,7 @@ struct EditorTests {
     try await fixture.withClient(fixture.configuration()) { client in
       var browser = Browser(client)
       try await browser.get("/")
-      try await browser.upload(
-        "/scenarios", files: [("file", "krefeld.yaml", ServeFixture.file("scenarios/krefeld.yaml"))])
+      try await browser.uploadSeed("krefeld")
       try await browser.get("/scenarios/krefeld")
       let response = try await browser.post(
         "/scenarios/krefeld/variants",

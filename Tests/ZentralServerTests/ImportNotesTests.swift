@@ -54,8 +54,7 @@ struct ImportNotesTests {
       #expect(yaml.contains("81000"))
 
       // A YAML upload assumed nothing: no section, no notes file.
-      try await browser.upload(
-        "/scenarios", files: [("file", "krefeld.yaml", ServeFixture.file("scenarios/krefeld.yaml"))])
+      try await browser.uploadSeed("krefeld")
       let krefeld = String(buffer: try await browser.get("/scenarios/krefeld").body)
       #expect(!krefeld.contains("Annahmen des Imports"))
       #expect(fixture.scenarioFiles() == ["krefeld.yaml", "muelheim-sued.import.txt", "muelheim-sued.yaml"])

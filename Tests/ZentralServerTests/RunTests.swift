@@ -40,8 +40,7 @@ struct RunTests {
     try await fixture.withClient(fixture.configuration()) { client in
       var browser = Browser(client)
       try await browser.get("/")
-      try await browser.upload(
-        "/scenarios", files: [("file", "krefeld.yaml", ServeFixture.file("scenarios/krefeld.yaml"))])
+      try await browser.uploadSeed("krefeld")
       let page = try await browser.post("/scenarios/krefeld/runs", form: [])
       #expect(page.status == .seeOther)
       let run = String(try #require(page.headers[.location]).dropFirst("/runs/".count))
@@ -103,10 +102,8 @@ struct RunTests {
     try await fixture.withClient(fixture.configuration(workers: 1, queueLimit: 1)) { client in
       var browser = Browser(client)
       try await browser.get("/")
-      try await browser.upload(
-        "/scenarios", files: [("file", "muenchen.yaml", ServeFixture.file("scenarios/muenchen.yaml"))])
-      try await browser.upload(
-        "/scenarios", files: [("file", "krefeld.yaml", ServeFixture.file("scenarios/krefeld.yaml"))])
+      try await browser.uploadSeed("muenchen")
+      try await browser.uploadSeed("krefeld")
       try await browser.get("/")
       let (first, firstStatus) = try await Self.submit(&browser, "muenchen")
       let (second, secondStatus) = try await Self.submit(&browser, "krefeld")
@@ -177,8 +174,7 @@ struct RunTests {
     try await fixture.withClient(fixture.configuration()) { client in
       var browser = Browser(client)
       try await browser.get("/")
-      try await browser.upload(
-        "/scenarios", files: [("file", "krefeld.yaml", ServeFixture.file("scenarios/krefeld.yaml"))])
+      try await browser.uploadSeed("krefeld")
       try await browser.get("/scenarios/krefeld")
       let variant = try await browser.post(
         "/scenarios/krefeld/variants",
