@@ -8,14 +8,15 @@ import ZentralSolver
 struct RetainedCoverTests {
   typealias Item = RetainedCovers.Item
 
-  /// Every vector of moved posts (`0...P_t` per item) whose FTE fit within `limit`.
+  /// Every vector of moved posts (`0...P_t` per item) whose FTE fit within `limit` (with the
+  /// row check's tolerance).
   static func feasiblePosts(_ items: [Item], limit: Double) -> [[Int]] {
     var result: [[Int]] = [[]]
     for item in items {
       result = result.flatMap { prefix in (0...item.posts).map { prefix + [$0] } }
     }
     return result.filter { vector in
-      zip(vector, items).reduce(0) { $0 + Double($1.0) * $1.1.ftePerPost } <= limit + 1e-9
+      zip(vector, items).reduce(0) { $0 + Double($1.0) * $1.1.ftePerPost } <= limit + 1e-7 * max(1, limit)
     }
   }
 

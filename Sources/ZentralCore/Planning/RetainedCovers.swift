@@ -37,8 +37,10 @@ struct RetainedCovers {
   static let allSubsetsUpTo = 12
   /// The largest subsets tried in a row of more than ``allSubsetsUpTo`` items.
   static let largeRowSubsetSize = 3
-  /// Tolerance of the FTE sums (the FTE are given in decimals such as 1.5 or 0.85).
-  static let tolerance = 1e-9
+  /// Relative tolerance of the FTE sums: a set of posts whose FTE exceed `limit` by less than
+  /// this (times `max(1, limit)`) counts as fitting, as the row itself does within the
+  /// tolerance of a plan's check (1e-7 for rows), so a cover never cuts off a plan the row admits.
+  static let tolerance = 1e-7
 
   /// The covers of the row `sum_t w_t m_t <= limit` over `items`, in subset order (by size, then
   /// by position). Empty when `limit` is not finite.
@@ -79,7 +81,7 @@ struct RetainedCovers {
 
   /// The most posts of `subset` whose FTE sum to at most `limit`: the lightest posts first.
   static func maxPosts(of subset: [Int], items: [Item], limit: Double) -> Int {
-    var room = limit + tolerance
+    var room = limit + tolerance * max(1, abs(limit))
     var count = 0
     for i in subset.sorted(by: { items[$0].ftePerPost < items[$1].ftePerPost }) {
       let item = items[i]
