@@ -20,7 +20,7 @@ struct RetainedCoverTests {
     }
   }
 
-  @Test("on 400 random rows every cover holds for every plan, is reached by one and cuts the LP")
+  @Test("400 random rows: every cover holds for every plan, is reached, says more than the bounds")
   func coversAgainstEnumeration() {
     var random = SplitMix64(seed: 20_261_218)
     var covers = 0
