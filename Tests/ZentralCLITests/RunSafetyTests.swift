@@ -124,11 +124,11 @@ struct RunSafetyTests {
   }
 
   @Test(
-    "SIGTERM and SIGHUP stop the search like Ctrl-C: the best plan is written, exit 0",
+    "SIGTERM and SIGHUP stop the search like Ctrl-C: the best plan is written, exit 0; a signal delivered twice at once (as `timeout` does: to the process and to its group) is one request",
     arguments: [
-      SIGTERM, SIGHUP,
-    ])
-  func stopSignal(signal number: Int32) throws {
+      (SIGTERM, 1), (SIGHUP, 1), (SIGTERM, 2),
+    ] as [(Int32, Int)])
+  func stopSignal(signal number: Int32, deliveries: Int) throws {
     let directory = try ZentralBinary.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let scenario = directory.appendingPathComponent("city.yaml")
@@ -151,7 +151,7 @@ struct RunSafetyTests {
       guard line.contains("decomposition: LP relaxation:"), second.withLock({ $0 == nil }) else { return }
       let refused = try ZentralBinary.run(["plan", scenario.path, "--out", out.path, "--no-explain"])
       second.withLock { $0 = refused }
-      kill(pid, number)
+      for _ in 0..<deliveries { kill(pid, number) }
     }
     let refused = try #require(second.withLock { $0 }, "the search never got under way:\n\(run.stderr)")
     #expect(refused.status == 1)

@@ -15,10 +15,17 @@ import Darwin
 /// removed what was not yet in place.
 ///
 /// `timeout`, systemd and CI runners stop a job with SIGTERM, a closed terminal sends SIGHUP: all
-/// three keep the work done so far.
+/// three keep the work done so far. The same signal again within ``repeatWindow`` of the first is
+/// the same request delivered twice, not a second one: coreutils' `timeout` sends its SIGTERM to
+/// the process and then to the process group the process is in, and a run stopped that way wrote
+/// nothing before this rule.
 final class StopOnSignals {
   /// The signals handled.
   static let handled: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+  /// How long after the first signal the same signal counts as the same request, in nanoseconds
+  /// (one second: far longer than the microseconds between `timeout`'s two deliveries, shorter
+  /// than a person takes to press Ctrl-C a second time on purpose).
+  static let repeatWindow: UInt64 = 1_000_000_000
 
   private let sources: [any DispatchSourceSignal]
   private let received = FirstSignal()
@@ -34,8 +41,14 @@ final class StopOnSignals {
       signal(number, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
       source.setEventHandler { [received] in
-        let (first, _) = received.number.compareExchange(expected: 0, desired: number, ordering: .relaxed)
-        if !first {
+        let now = DispatchTime.now().uptimeNanoseconds
+        let (first, earlier) = received.number.compareExchange(
+          expected: 0, desired: number, ordering: .sequentiallyConsistent)
+        if first {
+          received.at.store(now, ordering: .sequentiallyConsistent)
+        } else {
+          let firstAt = received.at.load(ordering: .sequentiallyConsistent)
+          if earlier == number && (firstAt == 0 || now &- firstAt < Self.repeatWindow) { return }
           abandon()
           exit(128 + number)
         }
@@ -70,7 +83,9 @@ final class StopOnSignals {
   }
 }
 
-/// The number of the first signal received (0: none yet), shared with the handlers.
+/// The number of the first signal received (0: none yet) and when it came (uptime in
+/// nanoseconds, 0 until stored), shared with the handlers.
 private final class FirstSignal: Sendable {
   let number = Atomic<Int32>(0)
+  let at = Atomic<UInt64>(0)
 }
