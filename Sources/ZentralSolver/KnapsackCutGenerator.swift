@@ -19,6 +19,11 @@ final class KnapsackCutGenerator {
     var capacity: Double
   }
 
+  /// Separate lifted covers (``KnapsackCover``).
+  let covers: Bool
+  /// Separate exactly over each row's knapsack polytope on the point's fractional support
+  /// (``KnapsackFenchel``), before a cover is tried.
+  let exact: Bool
   /// Rounds of separation at the root node.
   let rootRounds: Int
   /// Rounds of separation at every other node.
@@ -29,7 +34,9 @@ final class KnapsackCutGenerator {
   /// Cuts handed to GLPK so far.
   private(set) var added = 0
 
-  init(rootRounds: Int = 50, nodeRounds: Int = 2) {
+  init(covers: Bool = true, exact: Bool = false, rootRounds: Int = 50, nodeRounds: Int = 2) {
+    self.covers = covers
+    self.exact = exact
     self.rootRounds = rootRounds
     self.nodeRounds = nodeRounds
   }
@@ -71,8 +78,13 @@ final class KnapsackCutGenerator {
         point.append(item)
       }
       guard fractional,
-        let cut = KnapsackCover.separate(
-          weights: knapsack.weights, capacity: knapsack.capacity, point: point)
+        let cut =
+          (exact
+            ? KnapsackFenchel.separate(weights: knapsack.weights, capacity: knapsack.capacity, point: point)
+            : nil)
+          ?? (covers
+            ? KnapsackCover.separate(weights: knapsack.weights, capacity: knapsack.capacity, point: point)
+            : nil)
       else { continue }
       var index: [Int32] = [0]
       var value: [Double] = [0]

@@ -142,6 +142,10 @@ public enum CutFamily: String, Sendable, CaseIterable {
   /// Lifted knapsack cover cuts, zentral's own (``KnapsackCover``), added through GLPK's cut
   /// callback on every row that is a knapsack over binary columns (e.g. provider capacity).
   case knapsack
+  /// Exact knapsack cuts, zentral's own (``KnapsackFenchel``): the most violated inequality of
+  /// each integral knapsack row's polytope on the LP point's fractional support (at most 12
+  /// items), lifted exactly; through the same callback, before a lifted cover when both are on.
+  case fenchel
 }
 
 /// GLPK's branching rules.

@@ -271,7 +271,10 @@ public enum Solver {
       parm.tm_lim = GLPKParameters.milliseconds(max(0.001, left))
     }
     context.deadline = deadline
-    if options.cuts.contains(.knapsack) { context.knapsackCuts = KnapsackCutGenerator() }
+    if options.cuts.contains(.knapsack) || options.cuts.contains(.fenchel) {
+      context.knapsackCuts = KnapsackCutGenerator(
+        covers: options.cuts.contains(.knapsack), exact: options.cuts.contains(.fenchel))
+    }
     if parm.presolve == GLP_OFF, !options.branchFirst.isEmpty {
       context.branchFirst = options.branchFirst.filter { $0 >= 0 && $0 < model.columns.count }.map {
         Int32($0 + 1)
@@ -420,7 +423,7 @@ private final class SolveContext {
   var stoppedAtDeadline = false
   /// A checked starting solution (GLPK's 1-based column vector), handed over once.
   var start: [Double]?
-  /// zentral's lifted cover cuts, when asked for (``CutFamily/knapsack``).
+  /// zentral's knapsack cuts, when asked for (``CutFamily/knapsack``, ``CutFamily/fenchel``).
   var knapsackCuts: KnapsackCutGenerator?
   /// GLPK columns (1-based) to branch on first (``SolveOptions/branchFirst``).
   var branchFirst: [Int32] = []

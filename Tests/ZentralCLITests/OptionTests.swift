@@ -59,7 +59,7 @@ struct OptionTests {
       (
         ["plan", "x.yaml", "--cuts", "gomory,foo"],
         "zentral: The value 'gomory,foo' is invalid for '--cuts': 'foo' is not one of 'gomory', 'mir', 'cover', "
-          + "'clique', 'knapsack', 'none'"
+          + "'clique', 'knapsack', 'fenchel', 'none'"
       ),
       (
         ["plan", "x.yaml", "--branching", "pseudo"],

@@ -5,7 +5,7 @@ import ZentralSolver
 
 @testable import ZentralCore
 
-@Suite("Search help (knapsack cuts, centres first, first plan) against the brute-force oracle")
+@Suite("Search help (knapsack cuts, exact too; centres first; first plan) against the oracle")
 struct PlanningStrengthPropertyTests {
   /// The options under test, each alone and all together.
   static let variants: [(String, PlanningOptions)] = {
@@ -16,6 +16,7 @@ struct PlanningStrengthPropertyTests {
     }
     return [
       ("knapsack cuts", options { $0.solve.cuts = [.mir, .clique, .knapsack] }),
+      ("exact knapsack cuts", options { $0.solve.cuts = [.mir, .clique, .fenchel] }),
       ("centres first", options { $0.centresFirst = true }),
       ("first plan", options { $0.solve.firstPlan = true }),
       (

@@ -9,7 +9,7 @@ import ZentralSolver
 struct SolverOptions: ParsableArguments {
   /// A GLPK cut family, or `none`.
   enum Cut: String, CaseIterable, ExpressibleByArgument {
-    case gomory, mir, cover, clique, knapsack, none
+    case gomory, mir, cover, clique, knapsack, fenchel, none
   }
 
   /// A GLPK primal heuristic, or `none`.
@@ -21,7 +21,8 @@ struct SolverOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "Cut families, comma-separated from gomory, mir, cover, clique (GLPK's), knapsack (zentral's lifted covers), or 'none' (default: zentral's "
+      "Cut families, comma-separated from gomory, mir, cover, clique (GLPK's), knapsack (zentral's lifted covers), "
+        + "fenchel (zentral's exact knapsack cuts), or 'none' (default: zentral's "
         + "measured choice, see BENCHMARKS.md).",
       valueName: "list"),
     transform: ChoiceArgument<Cut>.list)
