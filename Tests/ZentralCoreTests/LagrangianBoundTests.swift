@@ -19,13 +19,16 @@ struct LagrangianBoundTests {
     return (lp, LagrangianBound(model.model, partition: partition, count: count, duals: lp.duals))
   }
 
-  @Test("never above the brute-force optimum, never below the LP bound, on 360 random scenarios")
+  @Test(
+    "never above the brute-force optimum, never below the LP bound, on 360 random scenarios (also from zero multipliers)"
+  )
   func againstBruteForce() throws {
     var generator = PlanningScenarioGenerator(seed: 20_261_202)
     var failures: [String] = []
     var compared = 0
     var withShared = 0
     var aboveLP = 0
+    var fromZero = 0
     for index in 1...360 {
       var (scenario, _) = generator.next(allowDivisible: false)
       if index % 3 != 0 {
@@ -56,6 +59,21 @@ struct LagrangianBoundTests {
         }
       }
       if let best = lagrangian.best, best > lpBound + tolerance { aboveLP += 1 }
+      // From zero multipliers (the decomposition's start when the whole LP does not fit in the
+      // time): every value is a bound too.
+      if index % 2 == 0 {
+        let (partition, count) = FamilyDecomposition.partition(of: planner.model)
+        var zero = try #require(
+          LagrangianBound(planner.model.model, partition: partition, count: count, duals: nil))
+        for round in 1...4 {
+          let evaluation = zero.round(options: SolveOptions(), threads: 1, deadline: nil, target: optimum)
+          guard let value = evaluation.value else { break }
+          fromZero += 1
+          if value > optimum + tolerance {
+            failures.append("#\(index) round \(round) from zero: value \(value) above the optimum \(optimum)")
+          }
+        }
+      }
     }
     print("Lagrangian: \(compared) compared, \(withShared) with shared rows, \(aboveLP) above the LP bound")
     #expect(failures.isEmpty, "\(failures.prefix(10).joined(separator: "\n"))")
@@ -63,6 +81,7 @@ struct LagrangianBoundTests {
     #expect(withShared >= 20)
     // Integral families lift the bound above the LP's on some of them.
     #expect(aboveLP >= 10)
+    #expect(fromZero >= 200)
   }
 
   @Test("generated regions: between the LP bound and the one-MIP optimum")

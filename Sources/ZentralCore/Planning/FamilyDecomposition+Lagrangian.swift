@@ -3,7 +3,8 @@ import ZentralSolver
 
 extension FamilyDecomposition {
   /// The Lagrangian step of the decomposition (docs/model.md, "The Lagrangian bound"): rounds of
-  /// ``LagrangianBound`` started from the LP duals raise the proven bound above the LP's; after
+  /// ``LagrangianBound`` started from the LP duals (`duals`; without them, when the whole LP did
+  /// not fit in the time, from zero multipliers) raise the proven bound above the LP's; after
   /// every round each family's Lagrangian plan is tried in place of its part of the best plan
   /// (kept only when the whole plan stays feasible and gets cheaper).
   ///
@@ -15,10 +16,10 @@ extension FamilyDecomposition {
   ///   ``restrictedSearch(columns:search:)``, and the families whose last Lagrangian plan differs
   ///   from their part of the best plan; `nil` when the step did not run.
   func lagrangianStep(
-    lp: SolveResult, partition: [Int], count: Int, until: Date?, search: inout Search
+    duals: [Double]?, partition: [Int], count: Int, until: Date?, search: inout Search
   ) -> (used: [Bool], restless: Set<Int>)? {
-    guard lp.termination == .optimal, model.model.sense == .minimize,
-      var lagrangian = LagrangianBound(model.model, partition: partition, count: count, duals: lp.duals)
+    guard model.model.sense == .minimize,
+      var lagrangian = LagrangianBound(model.model, partition: partition, count: count, duals: duals)
     else { return nil }
     trace?("Lagrangian relaxation: \(lagrangian.shared.count) shared rows, \(lagrangian.blocks.count) blocks")
     let full = model.model
@@ -163,6 +164,9 @@ extension FamilyDecomposition {
   /// Longest solve of one pair of families.
   static let pairLimit = 3.0
 
-  /// The part of the time left after the rounds that the pairs of families may use.
-  static let pairShare = 0.7
+  /// The part of the time left after the rounds that the pairs of families may use: all of it
+  /// (the restricted branch-and-cut gets what the pairs leave). On the big city at 30 s the pairs
+  /// improved 39 of 215 pairs tried with all the time, against 30 of 95 with 70 % and nothing
+  /// from the restricted search in the other 30 % (557.19 against 557.50 M EUR).
+  static let pairShare = 1.0
 }

@@ -117,10 +117,17 @@ struct FamilyDecomposition {
 
     // 2b. The Lagrangian bound over the shared rows, from the LP duals, for its share of the time.
     var lagrangian: (used: [Bool], restless: Set<Int>)?
-    if let relaxation, !search.finished {
+    if !search.finished, let relaxation, relaxation.termination == .optimal {
       let until = search.remaining.map { Date().addingTimeInterval($0 * Self.lagrangianShare) }
       lagrangian = lagrangianStep(
-        lp: relaxation, partition: partition, count: count, until: until, search: &search)
+        duals: relaxation.duals, partition: partition, count: count, until: until, search: &search)
+    } else if !search.finished, familyBound != nil, search.best != nil {
+      // The whole LP did not fit in the time (or failed), but the family LPs did: the Lagrangian
+      // step from zero multipliers (its first value is at least the family LPs' bound) gives a
+      // bound with the families' integrality and family plans for the best plan.
+      let until = search.remaining.map { Date().addingTimeInterval($0 * Self.lagrangianShare) }
+      lagrangian = lagrangianStep(
+        duals: nil, partition: partition, count: count, until: until, search: &search)
     }
 
     // No plan yet (the status quo breaks a rule and the family plans did not fit together): one
