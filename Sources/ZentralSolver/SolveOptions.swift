@@ -38,6 +38,11 @@ public struct SolveOptions: Sendable {
   /// without its MIP presolver (whose transformed problem a start cannot be mapped to), and hands
   /// the start to the search as a heuristic solution: a time-limited solve then always has a plan.
   public var initialSolution: [Double]?
+  /// A plan kept aside (e.g. the status quo), checked like ``initialSolution`` but not handed to
+  /// GLPK, so its MIP presolver stays on: the result when the search stops (time limit, stop
+  /// signal) before it finds a plan, or when the plan it found costs more. A search that ends
+  /// with a proof never needs it.
+  public var fallbackSolution: [Double]?
   /// Columns (model indices) to branch on first, e.g. the centre-opening decisions: while one
   /// of them is fractional, GLPK branches on the most fractional of them. Used only when GLPK
   /// searches the model as given (a start is used or a time limit is set), not when its MIP
@@ -69,6 +74,7 @@ public struct SolveOptions: Sendable {
     roundingHeuristic: Bool = true,
     stopSignal: StopSignal? = nil,
     initialSolution: [Double]? = nil,
+    fallbackSolution: [Double]? = nil,
     initialBasis: Basis? = nil
   ) {
     self.timeLimit = timeLimit
@@ -85,6 +91,7 @@ public struct SolveOptions: Sendable {
     self.roundingHeuristic = roundingHeuristic
     self.stopSignal = stopSignal
     self.initialSolution = initialSolution
+    self.fallbackSolution = fallbackSolution
     self.initialBasis = initialBasis
   }
 

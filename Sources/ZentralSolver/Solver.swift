@@ -41,7 +41,7 @@ public enum Solver {
         : solveLP(problem, options: options)
     }
     if model.isMIP, !result.hasSolution || result.termination == .numericalFailure,
-      let start = options.initialSolution, model.isFeasible(start)
+      let start = options.initialSolution ?? options.fallbackSolution, model.isFeasible(start)
     {
       result = recheckVerdict(of: model, start: start, options: options, context: context, info: info)
     }
@@ -297,12 +297,23 @@ public enum Solver {
         termination: .numericalFailure, hasSolution: false, objective: nil, bestBound: nil, gap: nil,
         values: [], nodes: context.nodes)
     }
-    if !hasSolution, let start = checkedStart, termination == .timeLimit || termination == .stoppedByCaller {
+    if !hasSolution, let start = checkedStart ?? fallback(options, of: model),
+      termination == .timeLimit || termination == .stoppedByCaller
+    {
       // Stopped before GLPK took the start over (e.g. while the LP relaxation was still running):
       // the start was checked feasible above, so it is the best solution known.
       hasSolution = true
       values = start
       objective = model.objectiveValue(start)
+    } else if hasSolution, termination != .optimal, let kept = fallback(options, of: model),
+      let found = objective
+    {
+      // The plan kept aside is better than the one GLPK found before it stopped.
+      let other = model.objectiveValue(kept)
+      if model.sense == .minimize ? other < found : other > found {
+        values = kept
+        objective = other
+      }
     }
     var bound: Double? = termination == .optimal ? objective : context.lastBound
     if let b = bound, let o = objective, termination != .optimal {
@@ -321,6 +332,16 @@ public enum Solver {
     return SolveResult(
       termination: termination, hasSolution: hasSolution, objective: objective, bestBound: bound,
       gap: gap, values: values, nodes: context.nodes)
+  }
+
+  /// ``SolveOptions/fallbackSolution`` with its integer columns rounded, if it satisfies every
+  /// bound, row and integrality of `model`.
+  private static func fallback(_ options: SolveOptions, of model: LinearModel) -> [Double]? {
+    guard var values = options.fallbackSolution, model.isFeasible(values) else { return nil }
+    for (j, column) in model.columns.enumerated() where column.kind != .continuous {
+      values[j] = values[j].rounded()
+    }
+    return values
   }
 
   /// The start as GLPK's column vector (1-based, the objective constant's column at 1), or `nil`

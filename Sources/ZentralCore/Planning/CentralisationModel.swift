@@ -64,6 +64,8 @@ public struct CentralisationModel: Sendable {
   let facts: ScenarioFacts
   /// Whether the move-to-centre links are aggregated (see ``addCompactLinks()``).
   let compactLinks: Bool
+  /// Whether each retained-organisation row gets its covers (CentralisationModel+RetainedCovers.swift).
+  let retainedCovers: Bool
   /// The staff elements' variables (CentralisationModel+Staff.swift).
   var staff = StaffElements()
 
@@ -73,15 +75,18 @@ public struct CentralisationModel: Sendable {
   }
 
   /// Builds the model with the rule groups in `relaxed` left out; with `feasibilityOnly` the
-  /// objective is 0 (the solver stops at the first feasible plan).
+  /// objective is 0 (the solver stops at the first feasible plan). `retainedCovers: false` leaves
+  /// out the retained covers (for tests that compare both forms); a decomposed model
+  /// (`compactLinks`) never has them.
   init(
     facts: ScenarioFacts, relaxing relaxed: Set<RuleGroup> = [], feasibilityOnly: Bool = false,
-    compactLinks: Bool = false
+    compactLinks: Bool = false, retainedCovers: Bool = true
   )
     throws(ModelError)
   {
     self.facts = facts
     self.compactLinks = compactLinks
+    self.retainedCovers = retainedCovers && !compactLinks
     self.scenario = facts.scenario
     self.model = try LinearModel(name: "zentral")
     self.moves = Array(repeating: [], count: facts.scenario.tasks.count)
@@ -437,6 +442,7 @@ public struct CentralisationModel: Sendable {
       for t in movable { row.add(movedShare(t, by: waves - 1), times: scenario.tasks[t].fte) }
       try model.addConstraint(row <= LinearExpression(constant: total - keep), name: "retain(\(unit))")
       retained.append(RetainedRow(row: model.rows.count - 1, tasks: movable, limit: total - keep))
+      if retainedCovers { try addRetainedCovers(unit: unit, tasks: movable, limit: total - keep) }
     }
   }
 

@@ -87,7 +87,17 @@ public struct Planner: Sendable {
       )
       .solve(start: start, progress: progress)
     } else {
-      if let start { solveOptions.initialSolution = start }
+      if let start {
+        // Handed to GLPK, the start turns its MIP presolver off (docs/model.md, "Starting point").
+        // Without a time limit (and without centres first, which needs the model as built) it is
+        // only kept aside: measured on Münster over 5 and 10 years, the presolved search is 2 to
+        // 4 times faster.
+        if options.solve.timeLimit == nil && !options.centresFirst {
+          solveOptions.fallbackSolution = start
+        } else {
+          solveOptions.initialSolution = start
+        }
+      }
       if options.centresFirst { solveOptions.branchFirst = model.centreOpeningColumns }
       result = try PlanningError.wrap {
         try Solver.solve(model.model, options: solveOptions, progress: progress)
