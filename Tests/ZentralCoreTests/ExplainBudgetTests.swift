@@ -28,11 +28,53 @@ struct ExplainBudgetTests {
     #expect(words.reason(of: moved).contains("das Zeitbudget der Erläuterungen war aufgebraucht"))
   }
 
-  @Test("the default budget is six seconds plus three times the search")
+  @Test("the default budget ends the explanations 7 s plus twice the search after the run began")
   func defaultBudget() {
-    #expect(ExplainBudget.standard.seconds(afterSolveOf: 2) == 12)
-    #expect(ExplainBudget.unlimited.seconds(afterSolveOf: 2) == nil)
-    #expect(ExplainBudget.seconds(3).seconds(afterSolveOf: 100) == 3)
+    // The search alone: 7 + 2 × 2 − 2.
+    #expect(ExplainBudget.standard.seconds(afterSolveOf: 2) == 9)
+    // Reading and building took 1.5 s before a 2 s search: they count.
+    #expect(ExplainBudget.standard.seconds(afterSolveOf: 2, elapsed: 3.5) == 7.5)
+    // A fast search: the run ends near 7 s, whatever came before.
+    #expect(ExplainBudget.standard.seconds(afterSolveOf: 0.5, elapsed: 1) == 7)
+    // An elapsed time shorter than the search is the search's.
+    #expect(ExplainBudget.standard.seconds(afterSolveOf: 2, elapsed: 1) == 9)
+    // Past the end: nothing left, never negative.
+    #expect(ExplainBudget.standard.seconds(afterSolveOf: 1, elapsed: 30) == 0)
+    #expect(ExplainBudget.automatic(base: 6, factor: 3).seconds(afterSolveOf: 2) == 10)
+    #expect(ExplainBudget.unlimited.seconds(afterSolveOf: 2, elapsed: 5) == nil)
+    #expect(ExplainBudget.seconds(3).seconds(afterSolveOf: 100, elapsed: 500) == 3)
+  }
+
+  /// The default budget counts the run's time before the search (``PlanningOptions/runStarted``):
+  /// a run that began long ago has nothing left for its flips, and says so for every one.
+  @Test("the default budget counts the time before the search")
+  func runStartedCounts() throws {
+    let scenario = try ScenarioLoader.load(path: Self.muenchen).scenario
+    var options = PlanningOptions()
+    options.runStarted = ContinuousClock.now - .seconds(120)
+    let plan = try Planner(scenario: scenario).plan(options: options)
+    #expect(plan.status == .optimal)
+    let merits = plan.tasks.filter { [.economic, .notComputed, .infeasibleFlip].contains($0.reason.rule) }
+    #expect(merits.count >= 20)
+    for task in merits {
+      #expect(task.reason.rule == .notComputed && task.reason.why == .explainBudget, "\(task.id)")
+    }
+  }
+
+  /// Flips are priced weightiest first (by the task's annual cost at home), the same jobs.
+  @Test("flips run in the order of the tasks' cost at home")
+  func flipOrder() throws {
+    let scenario = try ScenarioLoader.load(path: Self.muenchen).scenario
+    let planner = try Planner(scenario: scenario)
+    let facts = planner.model.facts
+    let jobs = scenario.tasks.indices.map { FlipExplainer.Job(task: $0, toStay: $0 % 2 == 0) }
+    let ordered = planner.flipOrder(jobs)
+    #expect(Set(ordered) == Set(jobs) && ordered.count == jobs.count)
+    for (a, b) in zip(ordered, ordered.dropFirst()) {
+      #expect(facts.homeCost(a.task) >= facts.homeCost(b.task), "\(a.task) before \(b.task)")
+      if facts.homeCost(a.task) == facts.homeCost(b.task) { #expect(a.task < b.task) }
+    }
+    #expect(facts.homeCost(ordered[0].task) > facts.homeCost(ordered[ordered.count - 1].task))
   }
 
   /// München with whole posts: its flips are hard, so a short budget gives brackets. Each bracket

@@ -186,6 +186,9 @@ struct FlipExplainer {
     var settled: SolveResult?
     if let reused {
       let start = neighbours.flatMap { firstPlan(of: flipped, near: $0, on: reused, options: options) }
+      // The first plan's search came out of this flip's time, not on top of it.
+      let limit = options.timeLimit
+      options.timeLimit = limit.map { max(0.01, $0 + Planner.seconds(until: began)) }
       let gap = speedups.contains(.precisionStop) ? Self.printedPrecision : nil
       if let result = try? reused.solve(flipped, options: options, start: start, absoluteGap: gap),
         result.termination != .numericalFailure
@@ -193,7 +196,7 @@ struct FlipExplainer {
         settled = result
       } else {
         // A new problem for what is left of this flip's time.
-        options.timeLimit = options.timeLimit.map { max(0.001, $0 + Planner.seconds(until: began)) }
+        options.timeLimit = limit.map { max(0.001, $0 + Planner.seconds(until: began)) }
       }
     }
     let fresh = options

@@ -152,7 +152,9 @@ public struct Planner: Sendable {
     if [.optimal, .feasible].contains(status) && plan.hasBound && options.explain,
       let objective = result.objective
     {
-      let budget = options.explainBudget.seconds(afterSolveOf: Self.seconds(since: solveStarted))
+      let budget = options.explainBudget.seconds(
+        afterSolveOf: Self.seconds(since: solveStarted),
+        elapsed: Self.seconds(since: min(options.runStarted ?? solveStarted, solveStarted)))
       explain(
         &plan, objective: objective, npv: result.value(of: model.objectiveParts.npv), options: options,
         deadline: deadline, budget: budget, optimum: result.values)
@@ -236,6 +238,16 @@ public struct Planner: Sendable {
     -seconds(since: deadline)
   }
 
+  /// The order in which `jobs` are priced: the report's weightiest decisions first (by the task's
+  /// annual cost at home, then by the given order), so that when the explain budget runs out the
+  /// flips left unpriced are the small ones.
+  func flipOrder(_ jobs: [FlipExplainer.Job]) -> [FlipExplainer.Job] {
+    let weight = jobs.map { model.facts.homeCost($0.task) }
+    return jobs.indices.sorted { weight[$0] != weight[$1] ? weight[$0] > weight[$1] : $0 < $1 }.map {
+      jobs[$0]
+    }
+  }
+
   /// Fills in flip costs (or the rules that forbid the flip) for tasks decided on the merits, each
   /// re-solve within what is left until `deadline` and of the explain `budget` (seconds for all
   /// flips together, `nil`: none); flips cut short are brackets or say why they were not priced.
@@ -260,6 +272,7 @@ public struct Planner: Sendable {
     }
     var unique: [FlipExplainer.Job] = []
     for t in jobs.keys.sorted() where !unique.contains(jobs[t]!) { unique.append(jobs[t]!) }
+    unique = flipOrder(unique)
     var flipOptions = options.solve
     flipOptions.relativeGap = nil
     flipOptions.cuts = options.flipCuts

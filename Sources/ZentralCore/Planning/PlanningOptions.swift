@@ -24,11 +24,16 @@ public struct PlanningOptions: Sendable {
   /// Receives one line per step of a decomposed solve (LP bound, family plans, rounds, with the
   /// best plan, gap and time); `zentral plan --timings` prints them.
   public var trace: (@Sendable (String) -> Void)?
-  /// How long the flip re-solves may take together (default: 6 s plus three times the main
-  /// solve's time). Each flip gets at most a fair share of what is left (the time left times the
-  /// threads over the flips still waiting, at least half a second), so that one hard flip does not
-  /// use it up; flips cut short are reported as brackets or as not priced.
+  /// How long the flip re-solves may take together (default ``ExplainBudget/standard``: they end
+  /// 7 s plus twice the main solve's time after ``runStarted``). Each flip gets at most a fair
+  /// share of what is left (the time left times the threads over the flips still waiting, at
+  /// least a tenth of a second), so that one hard flip does not use it up; flips cut short are
+  /// reported as brackets or as not priced.
   public var explainBudget: ExplainBudget = .standard
+  /// When the run began, for ``ExplainBudget/automatic(base:factor:)``: a caller that read the
+  /// scenario and built the model before ``Planner/plan(options:progress:)`` sets it to when it
+  /// started, so that this time counts against the budget (`nil`: when `plan` is called).
+  public var runStarted: ContinuousClock.Instant?
   /// Limit the flip costs to these task ids (`nil`: every task decided on the merits).
   public var explainOnly: Set<String>?
   /// Called after each flip re-solve with the number done and the number planned.

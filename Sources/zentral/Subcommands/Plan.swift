@@ -64,14 +64,18 @@ extension Zentral {
 
     @Option(
       help: ArgumentHelp(
-        "Seconds for all flip costs together (default: 6 plus three times the search's time); a flip cut "
-          + "short is given as a range, or as not computed.", valueName: "seconds"))
+        "Seconds for all flip costs together (default: the explanations end 7 s plus twice the search's time "
+          + "after the run began); a flip cut short is given as a range, or as not computed.",
+        valueName: "seconds"))
     var explainBudget: Double?
 
     @Flag(help: "Write only plan.json, not the org chart and report.html.")
     var noExports = false
 
-    @Flag(help: "Print the wall time of each phase (parse, build, solve, explain, export) to standard error.")
+    @Flag(
+      help:
+        "Print the wall time and the CPU time of each phase (parse, build, solve, explain, export) to standard error."
+    )
     var timings = false
 
     @OptionGroup(title: "Decision support")
@@ -175,6 +179,8 @@ extension Zentral {
       options.solve.stopSignal = stop
       options.threads = 2
       options.explain = !noExplain
+      // Reading the scenario and building the model count against the default explain budget.
+      options.runStarted = started
       options.centresFirst = solver.centresFirst
       if let explainBudget { options.explainBudget = .seconds(explainBudget) }
       if let chosen = flipSpeedups.chosen { options.flipSpeedups = chosen }
@@ -273,7 +279,10 @@ extension Zentral {
         for name in written { print(label + directory.appendingPathComponent(name).path) }
       }
       clock.lap("export")
-      if timings { printError("zentral: timings: \(clock.summary)") }
+      if timings {
+        printError("zentral: timings: \(clock.summary)")
+        printError("zentral: cpu: \(clock.cpuSummary)")
+      }
       if plan.status == .infeasible { throw ExitCode.noFeasiblePlan }
     }
 
@@ -312,25 +321,42 @@ extension Zentral {
   }
 }
 
-/// Wall time per phase of `zentral plan` for `--timings`: laps of the command itself, and the
-/// planner's own phases reported through ``PlanningOptions/phaseFinished``.
+/// Wall time and CPU time per phase of `zentral plan` for `--timings`: laps of the command itself,
+/// and the planner's own phases reported through ``PlanningOptions/phaseFinished``. The CPU time is
+/// the process's (user and system, every thread), split at the same moments as the wall time.
 private final class PhaseClock: Sendable {
-  private let started = ContinuousClock.now
-  private let state = Mutex<(lastLap: ContinuousClock.Instant, phases: [String: Double])>((.now, [:]))
+  private struct State {
+    var lastLap: ContinuousClock.Instant
+    var lastCPU: Double
+    var phases: [String: Double] = [:]
+    var cpu: [String: Double] = [:]
+  }
 
-  /// Adds `seconds` to `phase` (from the planner).
+  private let started = ContinuousClock.now
+  private let startedCPU = PhaseClock.processCPU()
+  private let state = Mutex(State(lastLap: .now, lastCPU: PhaseClock.processCPU()))
+
+  /// Adds `seconds` to `phase` (from the planner), and the CPU time since the last mark.
   func add(_ phase: String, _ seconds: Double) {
-    state.withLock { $0.phases[phase, default: 0] += seconds }
+    let cpu = Self.processCPU()
+    state.withLock {
+      $0.phases[phase, default: 0] += seconds
+      $0.cpu[phase, default: 0] += max(0, cpu - $0.lastCPU)
+      $0.lastCPU = cpu
+    }
   }
 
   /// Ends a lap: its time goes to `phase`, less the time the planner reported during it for the
   /// phases in `reported` (which already have it).
   func lap(_ phase: String, excluding reported: [String] = []) {
+    let cpu = Self.processCPU()
     state.withLock { state in
       let now = ContinuousClock.now
       let inner = reported.reduce(0) { sum, name in sum + (state.phases[name] ?? 0) }
       state.phases[phase, default: 0] += max(0, Self.seconds(now - state.lastLap) - inner)
+      state.cpu[phase, default: 0] += max(0, cpu - state.lastCPU)
       state.lastLap = now
+      state.lastCPU = cpu
     }
   }
 
@@ -339,10 +365,15 @@ private final class PhaseClock: Sendable {
     state.withLock { $0.phases[phase] ?? 0 }
   }
 
-  /// `parse=0.0123 build=… solve=… explain=… export=… total=…`, in seconds.
+  /// `parse=0.0123 build=… solve=… explain=… export=… total=…`, wall seconds.
   var summary: String {
-    let total = Self.seconds(ContinuousClock.now - started)
-    let phases = state.withLock { $0.phases }
+    Self.line(state.withLock { $0.phases }, total: Self.seconds(ContinuousClock.now - started))
+  }
+
+  /// The same phases in CPU seconds of the process (all threads).
+  var cpuSummary: String { Self.line(state.withLock { $0.cpu }, total: Self.processCPU() - startedCPU) }
+
+  private static func line(_ phases: [String: Double], total: Double) -> String {
     let names = ["parse", "build", "solve", "explain", "support", "export"]
     let parts = names.map { "\($0)=\(String(format: "%.4f", phases[$0] ?? 0))" }
     return (parts + ["total=\(String(format: "%.4f", total))"]).joined(separator: " ")
@@ -350,6 +381,19 @@ private final class PhaseClock: Sendable {
 
   private static func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+  }
+
+  /// User and system CPU seconds of this process so far.
+  private static func processCPU() -> Double {
+    var usage = rusage()
+    #if os(Linux)
+    let who = __rusage_who_t(RUSAGE_SELF.rawValue)
+    #else
+    let who = RUSAGE_SELF
+    #endif
+    guard getrusage(who, &usage) == 0 else { return 0 }
+    func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) * 1e-6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
   }
 }
 
