@@ -17,12 +17,7 @@ struct ExplainBudgetTests {
     var options = PlanningOptions()
     options.explainBudget = .seconds(0.001)
     let plan = try Planner(scenario: scenario).plan(options: options)
-    #expect(plan.status == .optimal)
-    let merits = plan.tasks.filter { [.economic, .notComputed, .infeasibleFlip].contains($0.reason.rule) }
-    #expect(merits.count >= 20)
-    for task in merits {
-      #expect(task.reason.rule == .notComputed && task.reason.why == .explainBudget, "\(task.id)")
-    }
+    let merits = Self.expectNoFlipPriced(plan)
     let words = PlanWords(plan, language: .de)
     let moved = try #require(merits.first { $0.share > 0 })
     #expect(words.reason(of: moved).contains("das Zeitbudget der Erläuterungen war aufgebraucht"))
@@ -53,12 +48,20 @@ struct ExplainBudgetTests {
     var options = PlanningOptions()
     options.runStarted = ContinuousClock.now - .seconds(120)
     let plan = try Planner(scenario: scenario).plan(options: options)
+    Self.expectNoFlipPriced(plan)
+  }
+
+  /// Checks that `plan` is optimal and that none of its 20 or more decisions on the merits was
+  /// priced, each saying the explain budget was used up; returns those decisions.
+  @discardableResult
+  static func expectNoFlipPriced(_ plan: Plan) -> [Plan.TaskDecision] {
     #expect(plan.status == .optimal)
     let merits = plan.tasks.filter { [.economic, .notComputed, .infeasibleFlip].contains($0.reason.rule) }
     #expect(merits.count >= 20)
     for task in merits {
       #expect(task.reason.rule == .notComputed && task.reason.why == .explainBudget, "\(task.id)")
     }
+    return merits
   }
 
   /// Flips are priced weightiest first (by the task's annual cost at home), the same jobs.
