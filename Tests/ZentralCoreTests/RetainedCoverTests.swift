@@ -48,6 +48,25 @@ struct RetainedCoverTests {
     #expect(covers > 100)
   }
 
+  @Test("a department of 300 tasks gets at most 200 covers from at most 20,000 subsets, each valid")
+  func largeRowIsBounded() {
+    var random = SplitMix64(seed: 300)
+    let items = (0..<300).map { _ in
+      Item(posts: 1 + Int(random.next() % 3), ftePerPost: Double(1 + random.next() % 8) * 0.5)
+    }
+    let limit = 3.0
+    let started = ContinuousClock.now
+    let covers = RetainedCovers.covers(items: items, limit: limit)
+    #expect(ContinuousClock.now - started < .seconds(30))
+    #expect(!covers.isEmpty)
+    #expect(covers.count <= RetainedCovers.maxCoversPerRow)
+    for cover in covers {
+      // Valid: the lightest posts first is the most that fit, and the cover says exactly that.
+      #expect(cover.maxPosts == RetainedCovers.maxPosts(of: cover.items, items: items, limit: limit))
+      #expect(cover.items.count <= RetainedCovers.largeRowSubsetSize)
+    }
+  }
+
   @Test("Münster's amt10: two whole tasks of 2 FTE and three posts of 2.5 FTE within 6.375 FTE")
   func muensterExample() {
     let items = [

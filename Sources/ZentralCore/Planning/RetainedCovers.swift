@@ -37,6 +37,12 @@ struct RetainedCovers {
   static let allSubsetsUpTo = 12
   /// The largest subsets tried in a row of more than ``allSubsetsUpTo`` items.
   static let largeRowSubsetSize = 3
+  /// At most this many subsets of one row are tried, smallest first: a department of 300 tasks
+  /// would otherwise mean 4.5 million subsets of three before the model is built.
+  static let maxSubsetsPerRow = 20_000
+  /// At most this many covers are kept for one row (the smallest sets come first), so that a
+  /// large department cannot add thousands of rows; fewer covers never cut off a plan.
+  static let maxCoversPerRow = 200
   /// Relative tolerance of the FTE sums: a set of posts whose FTE exceed `limit` by less than
   /// this (times `max(1, limit)`) counts as fitting, as the row itself does within the
   /// tolerance of a plan's check (1e-7 for rows), so a cover never cuts off a plan the row admits.
@@ -51,19 +57,22 @@ struct RetainedCovers {
     let largest = items.count <= allSubsetsUpTo ? items.count : largeRowSubsetSize
     var result: [Cover] = []
     var subset: [Int] = []
+    var tried = 0
+    var full: Bool { tried >= maxSubsetsPerRow || result.count >= maxCoversPerRow }
     func visit(from start: Int, size: Int) {
       if subset.count == size {
+        tried += 1
         if let cover = cover(of: subset, items: items, limit: limit) { result.append(cover) }
         return
       }
       guard start < items.count else { return }
-      for i in start..<items.count {
+      for i in start..<items.count where !full {
         subset.append(i)
         visit(from: i + 1, size: size)
         subset.removeLast()
       }
     }
-    for size in 1...largest { visit(from: 0, size: size) }
+    for size in 1...largest where !full { visit(from: 0, size: size) }
     return result
   }
 
