@@ -70,8 +70,13 @@ public struct CentralisationModel: Sendable {
   var staff = StaffElements()
 
   /// Builds the full model of `scenario`.
-  public init(scenario: Scenario) throws(ModelError) {
-    try self.init(facts: ScenarioFacts(scenario))
+  ///
+  /// `retainedCovers: false` leaves out the retained covers: the analyses that solve many models
+  /// under time limits without GLPK's MIP presolver (robust plan, sensitivity, Pareto front) build
+  /// their models so, since the covers slow that search down (measured: Krefeld's robust plan of
+  /// five samples 12.6 s without, 58.6 s with them; docs/model.md, "Retained covers").
+  public init(scenario: Scenario, retainedCovers: Bool = true) throws(ModelError) {
+    try self.init(facts: ScenarioFacts(scenario), retainedCovers: retainedCovers)
   }
 
   /// Builds the model with the rule groups in `relaxed` left out; with `feasibilityOnly` the

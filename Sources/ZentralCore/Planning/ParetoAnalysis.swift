@@ -66,7 +66,7 @@ public struct ParetoAnalysis: Sendable {
     let started = ContinuousClock.now
     let deadline = options.timeLimit.map { started + .seconds($0) }
     let budget = AnalysisBudget(seconds: self.budget, deadline: deadline)
-    let model = try PlanningError.wrap { try CentralisationModel(scenario: scenario) }
+    let model = try PlanningError.wrap { try CentralisationModel(scenario: scenario, retainedCovers: false) }
     let facts = model.facts
     let baseline = PlanBuilder(model: model).baselineNPV
     let goal = Self.expression(measure, in: model)

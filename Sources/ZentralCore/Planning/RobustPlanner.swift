@@ -34,10 +34,11 @@ public struct RobustPlanner: Sendable {
     var models: [CentralisationModel] = []
     for draw in draws {
       let sampled = scenario.scaled(by: draw)
-      models.append(try PlanningError.wrap { try CentralisationModel(scenario: sampled) })
+      models.append(
+        try PlanningError.wrap { try CentralisationModel(scenario: sampled, retainedCovers: false) })
     }
     self.models = models
-    nominal = try PlanningError.wrap { try CentralisationModel(scenario: scenario) }
+    nominal = try PlanningError.wrap { try CentralisationModel(scenario: scenario, retainedCovers: false) }
     shared = nominal.moves.flatMap { $0.map(\.variable.index) } + nominal.open.flatMap { $0.map(\.index) }
   }
 
@@ -434,7 +435,8 @@ public struct RobustPlanner: Sendable {
   func worstCase(options: SolveOptions, deadline: ContinuousClock.Instant?) -> [Double]? {
     var worst: [Uncertainty.Input: Double] = [:]
     for draw in draws { for (input, factor) in draw { worst[input] = max(worst[input] ?? factor, factor) } }
-    guard let model = try? CentralisationModel(scenario: scenario.scaled(by: worst)) else { return nil }
+    guard let model = try? CentralisationModel(scenario: scenario.scaled(by: worst), retainedCovers: false)
+    else { return nil }
     var options = options
     if let deadline { options.timeLimit = max(0.01, Planner.seconds(until: deadline)) }
     options.initialSolution = model.statusQuo()

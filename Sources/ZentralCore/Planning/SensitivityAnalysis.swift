@@ -78,7 +78,9 @@ public struct SensitivityAnalysis: Sendable {
     let started = ContinuousClock.now
     let deadline = options.timeLimit.map { started + .seconds($0) }
     let state = RunState(budget: AnalysisBudget(seconds: budget, deadline: deadline))
-    let baseModel = try PlanningError.wrap { try CentralisationModel(scenario: scenario) }
+    let baseModel = try PlanningError.wrap {
+      try CentralisationModel(scenario: scenario, retainedCovers: false)
+    }
     let base: [Double]
     if let recommendation, recommendation.count == baseModel.model.columns.count,
       baseModel.model.isFeasible(recommendation)
@@ -110,7 +112,9 @@ public struct SensitivityAnalysis: Sendable {
           let key = (factor * 1e9).rounded() / 1e9
           if let known = caches[i][key], known.decisions != nil || !needDecisions { return known }
           let scaled = input.scaled(scenario, by: key)
-          guard let model = try? CentralisationModel(scenario: scaled) else { return nil }
+          guard let model = try? CentralisationModel(scenario: scaled, retainedCovers: false) else {
+            return nil
+          }
           let outcome = evaluateModel(model, base: base, needDecisions: needDecisions, state: state)
           if let outcome { caches[i][key] = outcome }
           return outcome
