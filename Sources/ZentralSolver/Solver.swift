@@ -110,10 +110,7 @@ public enum Solver {
     if second.hasSolution && second.termination != .numericalFailure && model.isFeasible(second.values) {
       return second
     }
-    var values = start
-    for (j, column) in model.columns.enumerated() where column.kind != .continuous {
-      values[j] = values[j].rounded()
-    }
+    let values = integral(start, of: model)
     return SolveResult(
       termination: .numericalFailure, hasSolution: true,
       objective: model.objectiveValue(values),
@@ -340,7 +337,14 @@ public enum Solver {
   /// ``SolveOptions/fallbackSolution`` with its integer columns rounded, if it satisfies every
   /// bound, row and integrality of `model`.
   private static func fallback(_ options: SolveOptions, of model: LinearModel) -> [Double]? {
-    guard var values = options.fallbackSolution, model.isFeasible(values) else { return nil }
+    guard let values = options.fallbackSolution, model.isFeasible(values) else { return nil }
+    return integral(values, of: model)
+  }
+
+  /// `values` with the integer and binary columns of `model` rounded to their exact integers
+  /// (a feasibility check allows them 1e-9 off).
+  private static func integral(_ values: [Double], of model: LinearModel) -> [Double] {
+    var values = values
     for (j, column) in model.columns.enumerated() where column.kind != .continuous {
       values[j] = values[j].rounded()
     }
@@ -354,10 +358,7 @@ public enum Solver {
   ) -> [Double]? {
     guard model.isFeasible(start) else { return nil }
     // Integer columns take their exact integer values (the check allowed 1e-9).
-    var values = start
-    for (j, column) in model.columns.enumerated() where column.kind != .continuous {
-      values[j] = values[j].rounded()
-    }
+    let values = integral(start, of: model)
     let columns = Int(glp_get_num_cols(problem.pointer))
     var vector = [0.0] + values
     while vector.count <= columns { vector.append(1) }  // the objective constant's column
